@@ -1,0 +1,32 @@
+# hanflow: `make run` and `make test` do all their own set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+PY := $(VENV)/bin/python
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_LOGGING_LEVEL ?= WARNING
+
+.PHONY: run test lint bench clean
+
+$(UV):
+	$(PYTHON) -m venv .uv
+	.uv/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --compile-bytecode --quiet
+	@touch $@
+
+run: $(VENV)/.synced  ## process raw/ into processed/ and print a summary
+	$(VENV)/bin/hanflow run --raw raw --out processed
+
+test: $(VENV)/.synced  ## run the whole test suite
+	$(VENV)/bin/pytest -q
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check src flows tests benchmarks
+
+clean:
+	rm -rf $(VENV) .uv .pytest_cache
