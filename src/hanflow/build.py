@@ -1,0 +1,240 @@
+"""The phases of a corpus build as plain functions: plan, process batches, dedup, emit.
+
+`flows/build_corpus.py` runs the same phases as Prefect tasks; `build()` runs them in order
+in this process, for tests and for embedding hanflow without Prefect.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hanflow import __version__
+from hanflow.dedup import Candidate, DedupIndex, Verdict, fingerprint
+from hanflow.discover import InputFile, discover
+from hanflow.document import Document
+from hanflow.pipeline import Options, Pipeline
+from hanflow.record import dumps, to_duplicate, to_record, to_reject
+from hanflow.shards import ShardWriter, write_atomic, write_json
+from hanflow.store import OUTPUT_DIRS, STATE_DB, FileState, Run, Store
+
+
+@dataclass
+class Plan:
+    run: Run
+    batches: list[list[InputFile]]
+    known_sha: dict[str, str]
+    discovered: int
+    unchanged: int
+
+
+@dataclass
+class BatchResult:
+    index: int
+    staged: str  # path of the batch's kept-candidate records, one JSON line each
+    candidates: list[Candidate] = field(default_factory=list)
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    files: list[FileState] = field(default_factory=list)
+    unchanged: list[FileState] = field(default_factory=list)
+    removed: Counter[str] = field(default_factory=Counter)
+    timings: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
+    langs: Counter[str] = field(default_factory=Counter)
+    bytes_in: int = 0
+
+
+def reset_output(out: Path) -> None:
+    """What `--full` does first: forget every earlier run in `out`."""
+    for sub in OUTPUT_DIRS:
+        shutil.rmtree(out / sub, ignore_errors=True)
+    shutil.rmtree(out / ".work", ignore_errors=True)
+    for name in (STATE_DB, STATE_DB + "-wal", STATE_DB + "-shm"):
+        (out / name).unlink(missing_ok=True)
+
+
+def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
+    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped."""
+    known = store.known_files()
+    todo, unchanged, discovered = [], 0, 0
+    for item in discover(raw, options.max_bytes):
+        discovered += 1
+        prev = known.get(item.source)
+        if prev and prev.size == item.size and prev.mtime_ns == item.mtime_ns and not item.reject:
+            unchanged += 1
+            continue
+        todo.append(item)
+    batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
+    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged)
+
+
+def process_batch(index: int, items: list[InputFile], options: Options, staging: Path,
+                  known_sha: dict[str, str]) -> BatchResult:
+    """Run the per-document steps over one batch; kept candidates are staged on disk."""
+    pipeline = Pipeline(options, {i.source: known_sha[i.source] for i in items if i.source in known_sha})
+    result = BatchResult(index, str(staging / f"batch-{index:05d}.jsonl"))
+    lines = []
+    for item, doc in zip(items, pipeline.run(items), strict=True):
+        result.bytes_in += item.size
+        result.removed.update(doc.removed)
+        state = FileState(doc.source, item.size, item.mtime_ns, doc.sha256, "reject")
+        if doc.unchanged:
+            result.unchanged.append(state)
+        elif doc.reject:
+            result.rejects.append(to_reject(doc.source, doc.reject.reason, doc.reject.detail))
+            result.files.append(state)
+        else:
+            record = to_record(doc)
+            lines.append(dumps(record))
+            result.candidates.append(_candidate(doc, record))
+            result.files.append(state)
+            result.scripts[record["script"]] += 1
+            result.langs[record["lang"]] += 1
+    result.timings = pipeline.timings
+    write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
+    return result
+
+
+def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:
+    return Candidate(doc.source, record["id"], record["n_chars"], record["published"],
+                     fingerprint(doc.text))
+
+
+def resolve(store: Store, results: list[BatchResult]) -> dict[str, Verdict]:
+    """Duplicate verdicts for the run, against itself and every earlier run."""
+    candidates = [c for r in results for c in r.candidates]
+    return DedupIndex(store.conn).resolve(candidates)
+
+
+def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[str, Verdict],
+           ) -> tuple[dict[str, ShardWriter], list[Candidate], dict[str, str]]:
+    """Stream the staged records into corpus and duplicate shards, rejects into theirs."""
+    out_root = store.staging(run) / "out"
+    writers = {k: ShardWriter(out_root / k, run.prefix) for k in ("corpus", "duplicates", "rejects")}
+    by_source = {c.source: c for r in results for c in r.candidates}
+    kept: list[Candidate] = []
+    outcome: dict[str, str] = {}
+    for result in sorted(results, key=lambda r: r.index):
+        with open(result.staged, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                verdict = verdicts.get(record["source"])
+                if verdict is None:
+                    writers["corpus"].add(line.rstrip("\n"))
+                    kept.append(by_source[record["source"]])
+                    outcome[record["source"]] = "kept"
+                else:
+                    writers["duplicates"].add(dumps(to_duplicate(
+                        record, verdict.duplicate_of, verdict.similarity, verdict.method)))
+                    outcome[record["source"]] = "duplicate"
+    for reject in sorted((j for r in results for j in r.rejects), key=lambda j: j["source"]):
+        writers["rejects"].add(dumps(reject))
+    for writer in writers.values():
+        writer.flush()
+    return writers, kept, outcome
+
+
+def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
+         context: dict[str, Any]) -> dict[str, Any]:
+    """Write shards and manifest, commit state and index in one transaction, then publish."""
+    start = time.perf_counter()
+    run = plan_.run
+    writers, kept, outcome = _route(store, run, results, verdicts)
+    files = [FileState(f.source, f.size, f.mtime_ns, f.sha256, outcome.get(f.source, "reject"))
+             for r in results for f in r.files]
+    files += [u for r in results for u in r.unchanged]
+    context = {**context, "emit_s": time.perf_counter() - start}
+    manifest = make_manifest(plan_, results, verdicts, writers, context)
+    write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
+    with store.transaction() as conn:
+        store.record_run(conn, run, files)
+        DedupIndex(conn).add(kept)
+    store.publish(run.run_id)
+    return manifest
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"hanflow": __version__, "python": platform.python_version()}
+    for dist in ("prefect", "jieba", "opencc-python-reimplemented", "beautifulsoup4", "lxml"):
+        try:
+            found[dist] = version(dist)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
+                  writers: dict[str, ShardWriter], context: dict[str, Any]) -> dict[str, Any]:
+    """The run manifest: counts per stage and reason, inputs, timings, versions."""
+    total = Counter[str]()
+    for key in ("removed", "timings", "scripts", "langs"):
+        total.update({f"{key}:{k}": v for r in results for k, v in getattr(r, key).items()})
+    part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
+                  for k, v in sorted(total.items()) if k.startswith(key + ":")}
+            for key in ("removed", "timings", "scripts", "langs")}
+    rejects = Counter(j["reason"] for r in results for j in r.rejects)
+    return {
+        "run_id": plan_.run.run_id,
+        "started": plan_.run.started,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
+        "duration_s": round(time.perf_counter() - context.pop("t0", time.perf_counter()), 3),
+        **{k: v for k, v in context.items() if k not in ("emit_s", "dedup_s", "plan_s")},
+        "counts": {
+            "discovered": plan_.discovered,
+            "unchanged": plan_.unchanged + sum(len(r.unchanged) for r in results),
+            "processed": sum(len(r.files) for r in results),
+            "kept": writers["corpus"].count,
+            "duplicates": writers["duplicates"].count,
+            "rejects": writers["rejects"].count,
+        },
+        "duplicates_by_method": dict(sorted(Counter(v.method for v in verdicts.values()).items())),
+        "rejects_by_reason": dict(sorted(rejects.items())),
+        "removed_by_rule": part["removed"],
+        "scripts": part["scripts"],
+        "langs": part["langs"],
+        "inputs": {"batches": len(results), "bytes": sum(r.bytes_in for r in results)},
+        "timings_s": {"plan": round(context.get("plan_s", 0.0), 3),
+                      "steps": part["timings"],
+                      "dedup": round(context.get("dedup_s", 0.0), 3),
+                      "emit": round(context.get("emit_s", 0.0), 3)},
+        "shards": {k: w.names for k, w in writers.items()},
+        "versions": _versions(),
+    }
+
+
+def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = False,
+          batch_size: int = 200, on_batch: Callable[[BatchResult], None] | None = None,
+          ) -> dict[str, Any]:
+    """One whole run in this process (no Prefect); returns the run manifest."""
+    options = options or Options()
+    t0 = time.perf_counter()
+    if full:
+        reset_output(out)
+    store = Store(out)
+    try:
+        with store.lock():
+            store.recover()
+            p = plan(store, raw, options, batch_size)
+            plan_s = time.perf_counter() - t0
+            results = []
+            for i, items in enumerate(p.batches):
+                results.append(process_batch(i, items, options, store.staging(p.run), p.known_sha))
+                if on_batch:
+                    on_batch(results[-1])
+            t1 = time.perf_counter()
+            verdicts = resolve(store, results)
+            context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
+                       "raw": str(raw), "out": str(out), "full": full, "runner": "local",
+                       "options": options.__dict__}
+            return emit(store, p, results, verdicts, context)
+    finally:
+        store.close()

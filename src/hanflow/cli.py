@@ -1,0 +1,152 @@
+"""The `hanflow` command: run the flow, or use one step on its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def _prefect_env() -> None:
+    """Defaults that suit a machine without internet; the user's own settings win."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.secho(f"hanflow: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code)
+
+
+@app.command()
+def run(
+    raw: Annotated[Path, typer.Option(help="Folder of scraped inputs.")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="Output folder (corpus/, duplicates/, rejects/, runs/).")]
+    = Path("processed"),
+    config: Annotated[str, typer.Option(help="OpenCC conversion config.")] = "t2s",
+    user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary for entity names.")]
+    = None,
+    max_bytes: Annotated[int, typer.Option(help="Per-document size limit; larger inputs are rejected.")]
+    = 20_000_000,
+    batch_size: Annotated[int, typer.Option(help="Documents per task run.")] = 200,
+    workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
+    full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
+    = False,
+) -> None:
+    """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
+    a duplicate entry or a reject in OUT. Exit 0 when the run completed (rejects included)."""
+    if not raw.is_dir():
+        raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
+    if user_dict is not None and not user_dict.is_file():
+        raise _fail(f"the user dictionary {user_dict} does not exist")
+    _prefect_env()
+    from flows.build_corpus import build_corpus, task_runner
+    from hanflow.store import LockedError
+
+    flow = build_corpus.with_options(task_runner=task_runner(workers))
+    try:
+        manifest = flow(raw=str(raw), out=str(out), config=config,
+                        user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
+                        batch_size=batch_size, full=full)
+    except LockedError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
+    typer.echo(summary(manifest, out))
+
+
+def summary(manifest: dict, out: Path) -> str:
+    c = manifest["counts"]
+    lines = [
+        f"run {manifest['run_id']}: {c['discovered']} files, {c['unchanged']} unchanged, "
+        f"{c['processed']} processed in {manifest['duration_s']:.1f} s",
+        f"  kept {c['kept']}  duplicates {c['duplicates']}  rejects {c['rejects']}",
+    ]
+    if manifest["rejects_by_reason"]:
+        lines.append("  rejects: " + ", ".join(f"{k} {v}" for k, v in manifest["rejects_by_reason"].items()))
+    if manifest["removed_by_rule"]:
+        lines.append("  removed boilerplate: "
+                     + ", ".join(f"{k} {v}" for k, v in manifest["removed_by_rule"].items()))
+    lines.append(f"  output: {out}/corpus, {out}/duplicates, {out}/rejects; "
+                 f"manifest {out}/runs/{manifest['run_id']}.json")
+    return "\n".join(lines)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="An HTML, text or Markdown file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print metadata and text as one JSON object.")]
+    = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also print removed lines with rule ids.")]
+    = False,
+) -> None:
+    """Print the cleaned main text of FILE, one paragraph per line (no script conversion)."""
+    from hanflow.decode import DecodeError
+    from hanflow.extract_file import extract_file
+
+    try:
+        ex = extract_file(file)
+    except OSError as exc:
+        raise _fail(f"cannot read {file}: {exc.strerror or exc}") from None
+    except DecodeError as exc:
+        raise _fail(f"{file}: {exc.detail} ({exc.reason})", 1) from None
+    if as_json:
+        fields = {k: getattr(ex, k) for k in ("title", "author", "published", "url", "text")}
+        if explain:
+            fields["removed"] = [{"rule": r, "text": t} for r, t in ex.removed]
+        typer.echo(json.dumps(fields, ensure_ascii=False, indent=2))
+        return
+    if ex.text:
+        typer.echo(ex.text)
+    if explain:
+        for rule, text in ex.removed:
+            typer.echo(f"[removed:{rule}] {text}", err=True)
+
+
+@app.command()
+def convert(
+    config: Annotated[str, typer.Option(help="OpenCC config: t2s, tw2s, hk2s, s2t, ...")] = "t2s",
+) -> None:
+    """Convert standard input to standard output (traditional to simplified by default)."""
+    from hanflow.normalize import get_converter
+
+    try:
+        converter = get_converter(config)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    for line in sys.stdin:
+        end = "\n" if line.endswith("\n") else ""
+        sys.stdout.write(converter.convert(line.rstrip("\n")) + end)
+
+
+@app.command()
+def segment(
+    user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary (jieba's format).")]
+    = None,
+) -> None:
+    """Segment standard input: each line becomes one line of space-separated tokens."""
+    from hanflow.segment import Segmenter
+
+    if user_dict is not None and not user_dict.is_file():
+        raise _fail(f"the user dictionary {user_dict} does not exist")
+    seg = Segmenter(user_dict)
+    for line in sys.stdin:
+        sys.stdout.write(" ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,62 @@
+"""Find the inputs under the raw folder, never leaving it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanflow.document import KINDS
+
+
+@dataclass(frozen=True)
+class InputFile:
+    source: str
+    path: Path
+    size: int
+    mtime_ns: int = 0
+    reject: tuple[str, str] | None = None  # (reason, detail) decided before reading
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[str, str] | None]:
+    if path.is_symlink() and not _inside(path, root):
+        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder or loops")
+    if path.suffix.lower() not in KINDS:
+        return 0, 0, ("unsupported_type", f"extension {path.suffix or '(none)'!r} is not read")
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return 0, 0, ("unreadable", f"cannot stat the file: {exc.strerror}")
+    if st.st_size > max_bytes:
+        return st.st_size, st.st_mtime_ns, (
+            "too_large", f"{st.st_size} bytes is over the limit of {max_bytes} (--max-bytes)")
+    return st.st_size, st.st_mtime_ns, None
+
+
+def discover(raw_dir: Path, max_bytes: int) -> Iterator[InputFile]:
+    """Every regular file below `raw_dir` in a stable order; directory links are not followed."""
+    root = raw_dir.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        base = Path(dirpath)
+        for name in sorted(filenames + [d for d in dirnames if (base / d).is_symlink()]):
+            path = base / name
+            if name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+                continue
+            size, mtime, reject = _classify(path, root, max_bytes)
+            if reject is None and not path.is_file():
+                reject = ("unsupported_type", "not a regular file")
+            yield InputFile(path.relative_to(root).as_posix(), path, size, mtime, reject)
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

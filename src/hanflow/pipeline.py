@@ -1,0 +1,154 @@
+"""The per-document steps, datatrove style: one class per step, one `run` method.
+
+Everything here is plain Python; `flows/` wires it into Prefect tasks over batches.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from hanflow import annotate
+from hanflow.decode import DecodeError, decode_bytes
+from hanflow.discover import InputFile, file_sha256
+from hanflow.document import KINDS, Document
+from hanflow.extract_file import extract_decoded
+from hanflow.normalize import clean_unicode, detect_script, get_converter
+from hanflow.segment import Segmenter, extract_keywords
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run can be told; every field has a default that works."""
+
+    config: str = "t2s"
+    user_dict: str | None = None
+    max_bytes: int = 20_000_000
+    keywords: int = 10
+
+
+class Read:
+    """Read the bytes; a file whose content hash is the one already processed is left alone."""
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.known = known or {}
+
+    def run(self, doc: Document) -> Document:
+        try:
+            doc.data = doc.path.read_bytes()
+        except OSError as exc:
+            return doc.fail("unreadable", f"cannot read the file: {exc.strerror or exc}")
+        doc.sha256 = file_sha256(doc.data)
+        doc.unchanged = self.known.get(doc.source) == doc.sha256
+        return doc
+
+
+class Decode:
+    def run(self, doc: Document) -> Document:
+        try:
+            decoded = decode_bytes(doc.data)
+        except DecodeError as exc:
+            return doc.fail(exc.reason, exc.detail)
+        doc.text, doc.encoding, doc.data = decoded.text, decoded.encoding, b""
+        return doc
+
+
+class Extract:
+    """Main text and metadata; front matter first for text and Markdown."""
+
+    def run(self, doc: Document) -> Document:
+        ex, bad_front_matter = extract_decoded(doc.text, doc.kind)
+        if bad_front_matter:
+            doc.removed["front_matter_invalid"] += 1
+        doc.text = ex.text
+        doc.meta = {key: getattr(ex, key) for key in ("title", "author", "published", "url")}
+        doc.removed.update(rule for rule, _ in ex.removed)
+        return doc
+
+
+class Normalize:
+    def __init__(self, config: str) -> None:
+        self.config = config
+
+    def run(self, doc: Document) -> Document:
+        text = clean_unicode(doc.text)
+        if not text.strip():
+            return doc.fail("no_text", "nothing is left after boilerplate removal and clean-up")
+        info = detect_script(text)
+        simplified = get_converter(self.config).convert(text) if info.script != "none" else text
+        changed = sum(a != b for a, b in zip(text, simplified, strict=False))
+        changed += abs(len(text) - len(simplified))
+        doc.annotations.update(script=info.script, converted_share=round(changed / len(text), 4))
+        doc.text = simplified
+        doc.meta = {k: clean_unicode(v) if isinstance(v, str) else v for k, v in doc.meta.items()}
+        return doc
+
+
+@lru_cache(maxsize=4)
+def segmenter(user_dict: str | None) -> Segmenter:
+    """One jieba dictionary load per worker process."""
+    jieba.setLogLevel(logging.WARNING)
+    return Segmenter(Path(user_dict) if user_dict else None)
+
+
+class Segment:
+    def __init__(self, user_dict: str | None, keywords: int) -> None:
+        self.user_dict, self.keywords = user_dict, keywords
+
+    def run(self, doc: Document) -> Document:
+        doc.tokens = segmenter(self.user_dict).tokenize(doc.text)
+        doc.annotations["keywords"] = extract_keywords(doc.text, self.keywords)
+        return doc
+
+
+class Annotate:
+    def run(self, doc: Document) -> Document:
+        doc.annotations.update(annotate.language(doc.text))
+        doc.annotations["id"] = annotate.record_id(doc.text)
+        return doc
+
+
+class Pipeline:
+    """The steps in order; `timings` sums the seconds spent in each step."""
+
+    def __init__(self, options: Options, known: dict[str, str] | None = None) -> None:
+        self.steps = [Read(known), Decode(), Extract(), Normalize(options.config),
+                      Segment(options.user_dict, options.keywords), Annotate()]
+        self.timings: Counter[str] = Counter()
+
+    def process(self, item: InputFile) -> Document:
+        """Run every step on one input; any failure becomes a reject, never an exception."""
+        doc = Document(source=item.source, path=item.path, size=item.size,
+                       kind=KINDS.get(item.path.suffix.lower(), "text"))
+        if item.reject:
+            return doc.fail(*item.reject)
+        for step in self.steps:
+            name = type(step).__name__.lower()
+            start = time.perf_counter()
+            try:
+                doc = step.run(doc)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+                return doc.fail("internal_error", _describe(name, exc))
+            finally:
+                self.timings[name] += time.perf_counter() - start
+            if doc.done:
+                return doc
+        return doc
+
+    def run(self, items: Iterable[InputFile]) -> Iterator[Document]:
+        for item in items:
+            yield self.process(item)
+
+
+def _describe(step: str, exc: Exception) -> str:
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{Path(last.filename).name}:{last.lineno}"
+    return f"step {step} failed with {type(exc).__name__}: {str(exc)[:200]} ({where})"

@@ -1,0 +1,149 @@
+"""Run state under the output folder: what was processed, which shards exist, the lock.
+
+Commit protocol: a run writes its shards under `.work/<run-id>/out/`, then one SQLite
+transaction records the processed files, the dedup index and the run as committed, and only
+then are the shards moved into place. `recover()` finishes the moves of a committed run and
+deletes the leftovers of an uncommitted one, so a killed run never leaves half an output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE_DB = "state.sqlite"
+OUTPUT_DIRS = ("corpus", "duplicates", "rejects", "runs")
+
+
+class LockedError(RuntimeError):
+    """Another run holds the output folder."""
+
+
+@dataclass(frozen=True)
+class Run:
+    seq: int
+    run_id: str
+    started: str
+
+    @property
+    def prefix(self) -> str:
+        return f"part-{self.seq:05d}"
+
+
+@dataclass(frozen=True)
+class FileState:
+    source: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    outcome: str  # "kept" | "duplicate" | "reject"
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Store:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.work = out / ".work"
+        out.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.executescript(
+            "CREATE TABLE IF NOT EXISTS runs (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
+            " started TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);"
+            "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+            " sha256 TEXT, outcome TEXT, seq INTEGER);"
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Exclusive use of the output folder; a second run fails at once with LockedError."""
+        with open(self.out / ".lock", "a+") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LockedError(
+                    f"another hanflow run is writing to {self.out}; wait for it to finish "
+                    "or choose another --out folder") from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def recover(self) -> list[str]:
+        """Finish or discard what a killed run left in `.work/`; returns what was done."""
+        done = []
+        if not self.work.exists():
+            return done
+        committed = {r for (r,) in self.conn.execute("SELECT run_id FROM runs WHERE committed=1")}
+        for run_dir in sorted(p for p in self.work.iterdir() if p.is_dir()):
+            if run_dir.name in committed:
+                self.publish(run_dir.name)
+                done.append(f"finished publishing run {run_dir.name}")
+            else:
+                shutil.rmtree(run_dir)
+                done.append(f"discarded the unfinished run {run_dir.name}")
+        return done
+
+    def begin_run(self) -> Run:
+        (last,) = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM runs").fetchone()
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        run = Run(last + 1, f"{now:%Y%m%dT%H%M%SZ}-{last + 1:05d}", now.isoformat())
+        (self.work / run.run_id).mkdir(parents=True, exist_ok=True)
+        return run
+
+    def staging(self, run: Run) -> Path:
+        return self.work / run.run_id
+
+    def known_files(self) -> dict[str, FileState]:
+        rows = self.conn.execute("SELECT source, size, mtime_ns, sha256, outcome FROM files")
+        return {r[0]: FileState(*r) for r in rows}
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def record_run(self, conn: sqlite3.Connection, run: Run, files: list[FileState]) -> None:
+        conn.execute("INSERT INTO runs (seq, run_id, started, committed) VALUES (?, ?, ?, 1)",
+                     (run.seq, run.run_id, run.started))
+        conn.executemany(
+            "INSERT OR REPLACE INTO files (source, size, mtime_ns, sha256, outcome, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(f.source, f.size, f.mtime_ns, f.sha256, f.outcome, run.seq) for f in files])
+
+    def publish(self, run_id: str) -> None:
+        """Move a committed run's files into place; safe to repeat after a kill."""
+        src_root = self.work / run_id / "out"
+        for sub in OUTPUT_DIRS:
+            src = src_root / sub
+            if not src.is_dir():
+                continue
+            dst = self.out / sub
+            dst.mkdir(exist_ok=True)
+            for f in sorted(src.iterdir()):
+                os.replace(f, dst / f.name)
+            fsync_dir(dst)
+        shutil.rmtree(self.work / run_id, ignore_errors=True)
