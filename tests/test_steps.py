@@ -89,7 +89,8 @@ def test_pipeline_converts_and_segments(tmp_path: Path) -> None:
 
 
 def test_pipeline_rejects_no_text(tmp_path: Path) -> None:
-    doc = _process(tmp_path, "nav.html", b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>")
+    page = b"<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>"
+    doc = _process(tmp_path, "nav.html", page)
     assert doc.reject and doc.reject.reason == "no_text"
 
 
@@ -114,3 +115,11 @@ def test_discovery_rejects_oversized_and_unsupported(tmp_path: Path) -> None:
     build(raw, tmp_path / "out", Options(max_bytes=1000))
     reasons = {r["source"]: r["reason"] for r in read_jsonl(tmp_path / "out", "rejects")}
     assert reasons == {"big.txt": "too_large", "image.png": "unsupported_type", "binary.html": "binary"}
+
+
+def test_markdown_markup_is_removed() -> None:
+    from hanflow.markdown import markdown_to_text
+
+    source = ("## 采茶\n\n明前茶讲究**一芽一叶**，见[茶园](https://e.example/t)。\n\n"
+              "- 第一项\n- 第二项\n\n![图](x.png)\n")
+    assert markdown_to_text(source) == "采茶\n明前茶讲究一芽一叶，见茶园。\n第一项\n第二项"
