@@ -1,0 +1,105 @@
+"""What one benchmark child process measures; each returns a dict of figures as JSON-able values.
+
+Configurations: the full Prefect flow with 1 or 2 worker processes, default or fast options;
+the naive reference script; hanflow's steps alone as plain function calls (default or fast).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import shutil
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# Options that trade nothing in output format for speed, by the parameter name that takes them.
+FAST_CANDIDATES: dict[str, Any] = {"segmenter": "rjieba", "tokenizer": "rjieba", "segment_backend": "rjieba",
+                                   "converter": "opencc", "fast": True}
+
+CONFIGS = ("flow-1", "flow-2", "fast-1", "fast-2", "naive", "steps", "steps-fast")
+
+
+def fast_options(accepts: Callable[[str], bool]) -> dict[str, Any]:
+    """The fast settings this version of hanflow understands."""
+    return {k: v for k, v in FAST_CANDIDATES.items() if accepts(k)}
+
+
+def _corpus_chars(out: Path) -> int:
+    total = 0
+    for shard in sorted((out / "corpus").glob("*.jsonl")):
+        with open(shard, encoding="utf-8") as fh:
+            total += sum(json.loads(line)["n_chars"] for line in fh)
+    return total
+
+
+def _warm_prefect() -> None:
+    """Start the embedded Prefect server before the clock starts (cold start is measured apart)."""
+    from prefect import flow
+
+    @flow(name="bench-warm-up")
+    def warm_up() -> int:
+        return 1
+
+    warm_up()
+
+
+def run_flow(corpus: Path, out: Path, workers: int, fast: bool) -> dict[str, Any]:
+    from flows.build_corpus import build_corpus, task_runner
+
+    params = inspect.signature(build_corpus.fn).parameters
+    extra = fast_options(params.__contains__) if fast else {}
+    shutil.rmtree(out, ignore_errors=True)
+    _warm_prefect()
+    start = time.perf_counter()
+    manifest = build_corpus.with_options(task_runner=task_runner(workers))(
+        raw=str(corpus), out=str(out), full=True, progress=False, **extra)
+    seconds = time.perf_counter() - start
+    timings = manifest["timings_s"]
+    stages = {**timings["steps"], "plan": timings["plan"], "dedup": timings["dedup"], "emit": timings["emit"]}
+    counts = manifest["counts"]
+    return {"seconds": seconds, "flow_body_s": manifest["duration_s"], "pages": counts["discovered"],
+            "bytes": manifest["inputs"]["bytes"], "chars": _corpus_chars(out), "stages": stages,
+            "kept": counts["kept"], "duplicates": counts["duplicates"], "rejects": counts["rejects"],
+            "fast_options": extra}
+
+
+def run_naive(corpus: Path, out: Path) -> dict[str, Any]:
+    from naive_reference import run
+
+    out.mkdir(parents=True, exist_ok=True)
+    counts = run(corpus, out / "naive.jsonl")
+    return {"seconds": counts["seconds"], "pages": counts["pages"], "bytes": counts["bytes"],
+            "chars": counts["chars"], "stages": {"total": counts["seconds"]}, "kept": counts["kept"],
+            "duplicates": counts["duplicates"], "rejects": counts["empty"]}
+
+
+def run_child(config: str, corpus: Path, out: Path) -> dict[str, Any]:
+    kind, _, variant = config.partition("-")
+    if kind in ("flow", "fast"):
+        result = run_flow(corpus, out, int(variant), fast=kind == "fast")
+    elif kind == "naive":
+        result = run_naive(corpus, out)
+    else:
+        from bench_steps import run_steps
+
+        result = run_steps(corpus, out, fast=variant == "fast")
+    shutil.rmtree(out, ignore_errors=True)
+    return {"config": config, **result}
+
+
+def timed(counter: Counter[str], name: str, fn: Callable[..., Any], *args: Any) -> Any:
+    start = time.perf_counter()
+    try:
+        return fn(*args)
+    finally:
+        counter[name] += time.perf_counter() - start
+
+
+def memory_index() -> Any:
+    from hanflow.dedup import DedupIndex
+
+    return DedupIndex(sqlite3.connect(":memory:"))

@@ -1,0 +1,74 @@
+"""The tables the throughput benchmark prints: rates, peak memory, time per stage, ratios."""
+
+from __future__ import annotations
+
+import time
+
+STAGE_ORDER = ("discover", "plan", "read", "decode", "extract", "normalize", "segment", "annotate",
+               "dedup", "write", "emit", "total")
+
+# (label, numerator config, denominator config, how, target as text, predicate)
+RATIOS = (
+    ("hanflow 2 workers / naive (pages/s)", "flow-2", "naive", "rate", ">= 1.5", lambda r: r >= 1.5),
+    ("hanflow fast, 2 workers / naive (pages/s)", "fast-2", "naive", "rate", ">= 4", lambda r: r >= 4),
+    ("2 workers / 1 worker (pages/s)", "flow-2", "flow-1", "rate", ">= 1.7", lambda r: r >= 1.7),
+    ("2 workers / 1 worker, fast (pages/s)", "fast-2", "fast-1", "rate", ">= 1.7", lambda r: r >= 1.7),
+    ("full flow 1 worker / sum of bare steps (time)", "flow-1", "steps", "time", "<= 1.15", lambda r: r <= 1.15),
+    ("full flow 1 worker / bare steps, fast (time)", "fast-1", "steps-fast", "time", "<= 1.15",
+     lambda r: r <= 1.15),
+)
+
+
+def _time(m: dict, config: str) -> float:
+    """Seconds of a run; for the bare steps, the sum of the steps' own times."""
+    return sum(m["stages"].values()) if config.startswith("steps") else m["seconds"]
+
+
+def rates_table(medians: dict[str, dict]) -> list[str]:
+    lines = [f"{'config':<11} {'pages':>6} {'median s':>9} {'pages/s':>8} {'MB/s':>6} {'kchar/s':>8} "
+             f"{'RSS main':>8} {'RSS wkr':>8} {'kept':>6} {'dups':>6}  runs (s)"]
+    for config, m in medians.items():
+        t = _time(m, config)
+        rss = m["rss_mb"]
+        lines.append(
+            f"{config:<11} {m['pages']:>6} {t:>9.2f} {m['pages'] / t:>8.1f} {m['bytes'] / 1e6 / t:>6.2f} "
+            f"{m['chars'] / 1e3 / t:>8.1f} {rss['main']:>8.0f} {rss['worker'] or float('nan'):>8.0f} "
+            f"{m['kept']:>6} {m['duplicates']:>6}  {', '.join(f'{s:.1f}' for s in m['all_seconds'])}")
+    return lines
+
+
+def stages_table(medians: dict[str, dict]) -> list[str]:
+    present = {k for m in medians.values() for k in m["stages"]}
+    stages = [s for s in STAGE_ORDER if s in present] + sorted(present - set(STAGE_ORDER))
+    lines = [f"{'config':<11} " + " ".join(f"{s[:9]:>9}" for s in stages)]
+    for config, m in medians.items():
+        lines.append(f"{config:<11} " + " ".join(
+            f"{m['stages'][s]:>9.2f}" if s in m["stages"] else f"{'':>9}" for s in stages))
+    return lines
+
+
+def ratio_lines(medians: dict[str, dict]) -> list[str]:
+    lines = []
+    for label, num, den, how, target, ok in RATIOS:
+        if num not in medians or den not in medians:
+            continue
+        a, b = medians[num], medians[den]
+        if how == "rate":
+            ratio = (a["pages"] / _time(a, num)) / (b["pages"] / _time(b, den))
+        else:
+            ratio = _time(a, num) / _time(b, den)
+        lines.append(f"{label:<48} {ratio:>6.2f}   target {target:<8} {'holds' if ok(ratio) else 'MISSED'}")
+    return lines
+
+
+def report(medians: dict[str, dict], corpus: dict, repeat: int) -> str:
+    fast = next((m["fast_options"] for c, m in medians.items() if c.startswith("fast") and m["fast_options"]),
+                None)
+    head = [f"hanflow throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {corpus['pages']} pages, "
+            f"{corpus['bytes'] / 1e6:.1f} MB of raw HTML, median of {repeat} run(s)",
+            f"fast options: {fast or 'none in this version (fast runs use the defaults)'}", ""]
+    notes = ["", "flow rows: wall time of the flow call, embedded Prefect server already started; "
+             "their stage times are summed over workers.",
+             "steps rows: the sum of the bare steps' own times. RSS in MB: main process, largest worker process."]
+    return "\n".join(head + rates_table(medians) + ["", "seconds per stage"] + stages_table(medians)
+                     + ["", "ratios"] + ratio_lines(medians) + notes)

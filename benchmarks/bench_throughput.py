@@ -1,0 +1,158 @@
+"""Throughput benchmark: hanflow's flow (1 and 2 workers, default and fast options), the naive
+reference script, and each of hanflow's steps alone, over one generated corpus.
+
+    python benchmarks/bench_throughput.py --pages 20000 --repeat 3
+    python benchmarks/bench_throughput.py --pages 2000 --repeat 1      # quick look
+
+Every measurement runs in its own child process (peak RSS is read from /proc for the child and
+each of its descendants); the configurations are interleaved run by run so that load on a shared
+machine hits them alike. Medians of the repeats are printed, then the ratios that the targets
+are stated in. See docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_measure import CONFIGS, run_child  # noqa: E402
+from make_bench_corpus import REPO, make_corpus  # noqa: E402
+
+PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
+               "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = []
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                kids += [int(x) for x in task.read_text().split()]
+            except OSError:
+                continue
+        found += kids
+        todo += kids
+    return found
+
+
+def _role(pid: int) -> str | None:
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return None
+    if "resource_tracker" in cmd:
+        return None
+    return "worker" if "spawn_main" in cmd or "forkserver" in cmd else "server"
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class RssWatch:
+    """Polls the peak RSS (VmHWM) of a process and its descendants, by role, until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, {"main": 0, "worker": 0, "server": 0}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.1):
+            self.peak["main"] = max(self.peak["main"], _hwm_kb(self.pid))
+            for kid in _descendants(self.pid):
+                role = _role(kid)
+                if role:
+                    self.peak[role] = max(self.peak[role], _hwm_kb(kid))
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v / 1024, 1) for k, v in self.peak.items()}
+
+
+def measure(config: str, corpus: Path, scratch: Path) -> dict:
+    """One run of one configuration in a fresh child process."""
+    out = scratch / config
+    cmd = [sys.executable, __file__, "--child", config, "--corpus", str(corpus), "--out", str(out)]
+    env = {**os.environ, **PREFECT_ENV, "PYTHONPATH": str(REPO / "benchmarks")}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    watch = RssWatch(proc.pid)
+    stdout, stderr = proc.communicate()
+    rss = watch.stop()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{config} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["rss_mb"] = rss
+    return result
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median time, with every figure replaced by its median over the runs."""
+    runs = sorted(runs, key=lambda r: r["seconds"])
+    mid = dict(runs[len(runs) // 2])
+    mid["seconds"] = statistics.median(r["seconds"] for r in runs)
+    mid["all_seconds"] = [r["seconds"] for r in runs]
+    for key in ("stages", "rss_mb"):
+        mid[key] = {k: statistics.median(r[key].get(k, 0.0) for r in runs) for k in runs[0][key]}
+    return mid
+
+
+def run_all(configs: list[str], corpus: Path, repeat: int) -> dict[str, dict]:
+    runs: dict[str, list[dict]] = {c: [] for c in configs}
+    with tempfile.TemporaryDirectory(prefix="hanflow-bench-", dir=REPO / ".bench") as tmp:
+        for i in range(repeat):
+            for config in configs:
+                start = time.perf_counter()
+                runs[config].append(measure(config, corpus, Path(tmp)))
+                print(f"  run {i + 1}/{repeat} {config:<14} {runs[config][-1]['seconds']:8.2f} s "
+                      f"(child {time.perf_counter() - start:.1f} s)", file=sys.stderr, flush=True)
+    return {c: median_run(r) for c, r in runs.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of: {', '.join(CONFIGS)}")
+    ap.add_argument("--json", type=Path, help="also write the medians here")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child, args.corpus, args.out)))
+        return
+    from bench_report import report
+
+    corpus = REPO / ".bench" / f"corpus-{args.pages}"
+    info = make_corpus(args.pages, corpus)
+    print(f"corpus {corpus.relative_to(REPO)}: {info['pages']} pages, {info['bytes'] / 1e6:.1f} MB "
+          f"({info['real']} edited real, {info['synthetic']} synthetic)", file=sys.stderr)
+    medians = run_all(args.configs.split(","), corpus, args.repeat)
+    print(report(medians, info, args.repeat))
+    if args.json:
+        args.json.write_text(json.dumps({"corpus": info, "medians": medians}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
