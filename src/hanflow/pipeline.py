@@ -6,6 +6,7 @@ Everything here is plain Python; `flows/` wires it into Prefect tasks over batch
 from __future__ import annotations
 
 import logging
+import re
 import time
 import traceback
 from collections import Counter
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
+import jieba.analyse
 
 from hanflow import annotate
 from hanflow.decode import DecodeError, decode_bytes
@@ -22,7 +24,7 @@ from hanflow.discover import InputFile, file_sha256
 from hanflow.document import KINDS, Document
 from hanflow.extract_file import extract_decoded
 from hanflow.normalize import clean_unicode, detect_script, get_converter
-from hanflow.segment import Segmenter, extract_keywords
+from hanflow.segment import Segmenter
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,25 @@ class Segment:
 
     def run(self, doc: Document) -> Document:
         doc.tokens = segmenter(self.user_dict).tokenize(doc.text)
-        doc.annotations["keywords"] = extract_keywords(doc.text, self.keywords)
+        doc.annotations["keywords"] = keywords_from_tokens(doc.tokens, self.keywords)
         return doc
+
+
+_NUMERIC = re.compile(r"^[\d.,%]+$")
+
+
+def keywords_from_tokens(tokens: list[str], top_k: int) -> list[str]:
+    """jieba's TF-IDF ranking over the tokens already made.
+
+    `jieba.analyse.extract_tags` would segment the text a second time with a second dictionary;
+    ranking the emitted tokens costs a dictionary look-up per token instead.
+    """
+    tfidf = jieba.analyse.default_tfidf
+    freq: Counter[str] = Counter(t for t in tokens if len(t.strip()) > 1 and t.lower() not in tfidf.stop_words
+                                 and not _NUMERIC.match(t))
+    total = sum(freq.values()) or 1
+    weight = {t: n * tfidf.idf_freq.get(t, tfidf.median_idf) / total for t, n in freq.items()}
+    return sorted(weight, key=weight.__getitem__, reverse=True)[:top_k]
 
 
 class Annotate:
