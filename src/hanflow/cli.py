@@ -21,10 +21,18 @@ PREFECT_DEFAULTS = {
 }
 
 
-def _prefect_env() -> None:
-    """Defaults that suit a machine without internet; the user's own settings win."""
+def _prefect_env(verbose: bool) -> None:
+    """Defaults that suit a machine without internet; the user's own settings win.
+
+    Prefect's console handler is kept to warnings unless --verbose: the run logs still reach
+    the Prefect API and UI in full.
+    """
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "WARNING")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -46,6 +54,8 @@ def run(
     workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
+    = False,
 ) -> None:
     """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
     a duplicate entry or a reject in OUT. Exit 0 when the run completed (rejects included)."""
@@ -53,7 +63,7 @@ def run(
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
-    _prefect_env()
+    _prefect_env(verbose)
     from flows.build_corpus import build_corpus, task_runner
     from hanflow.store import LockedError
 
@@ -66,6 +76,9 @@ def run(
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
+    except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
+        raise _fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
+                    "rerun with --verbose for Prefect's logs", 1) from None
     typer.echo(summary(manifest, out))
 
 
