@@ -152,8 +152,10 @@ def segment(
     = None,
 ) -> None:
     """Segment standard input: each line becomes one line of space-separated tokens."""
+    from hanflow.pipeline import quiet_jieba
     from hanflow.segment import Segmenter
 
+    quiet_jieba()
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
     seg = Segmenter(user_dict)

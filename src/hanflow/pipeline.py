@@ -92,10 +92,15 @@ class Normalize:
         return doc
 
 
+def quiet_jieba() -> None:
+    """jieba logs its dictionary loading at INFO on stderr; users need not see it."""
+    jieba.setLogLevel(logging.WARNING)
+
+
 @lru_cache(maxsize=4)
 def segmenter(user_dict: str | None) -> Segmenter:
     """One jieba dictionary load per worker process."""
-    jieba.setLogLevel(logging.WARNING)
+    quiet_jieba()
     return Segmenter(Path(user_dict) if user_dict else None)
 
 
