@@ -12,16 +12,17 @@ URLs, e-mail addresses and code spans are never converted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
 from hanflow.normalize.corrections import Corrections, corrections_for
-from hanflow.normalize.triggers import trigger_pattern
+from hanflow.normalize.triggers import gate_for
 
 CONFIGS = (
     "t2s", "tw2s", "hk2s", "tw2sp", "hk2sp",
     "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
-)
+)  # the C++ binding has all of them; opencc-python-reimplemented lacks hk2sp, tw2t, hk2t
 
 _PROTECTED = re.compile(
     r"`[^`\n]+`"
@@ -39,10 +40,22 @@ class Converter(Protocol):
 def _load_opencc(config: str):
     import opencc
 
-    try:
-        return opencc.OpenCC(config)
-    except Exception:  # the C++ binding of some versions wants the file name
-        return opencc.OpenCC(f"{config}.json")
+    for name in (config, f"{config}.json"):  # some C++ binding versions want the file name
+        try:
+            return opencc.OpenCC(name)
+        except Exception:  # noqa: BLE001 - both packages raise different errors
+            continue
+    raise ValueError(f"OpenCC config {config!r} is not available in the installed opencc package")
+
+
+def _piece_converter(cc: object) -> tuple[Callable, Callable] | None:
+    """(split, convert one piece) of opencc-python-reimplemented; None for other backends."""
+    split_re = getattr(cc, "split_chars_re", None)
+    convert_piece = getattr(cc, "_convert", None)
+    chain = getattr(cc, "_dict_chain_data", None)
+    if split_re is None or convert_piece is None or chain is None:
+        return None
+    return split_re.split, lambda piece: convert_piece(piece, chain)
 
 
 class OpenCCConverter:
@@ -54,32 +67,47 @@ class OpenCCConverter:
         self.config = config
         self._cc = _load_opencc(config)
         self._corrections: Corrections = corrections_for(config)
-        self._trigger = trigger_pattern(self._cc, self._corrections.keys())
+        self._gate = gate_for(self._cc, self._corrections.table)
+        self._pieces = _piece_converter(self._cc)
 
     def convert(self, text: str) -> str:
         """Converted text; identical to `convert_all` but spends time only where it matters."""
         return "\n".join(
-            self._convert_paragraph(p) if self._trigger.search(p) else p for p in text.split("\n")
+            self._convert_paragraph(p) if self._gate.may_change(p) else p for p in text.split("\n")
         )
 
     def convert_all(self, text: str) -> str:
         """Convert every paragraph; the reference `convert` is measured and tested against."""
-        return "\n".join(self._convert_paragraph(p) for p in text.split("\n"))
+        return "\n".join(self._convert_paragraph(p, gated=False) for p in text.split("\n"))
 
-    def _convert_paragraph(self, paragraph: str) -> str:
+    def _convert_paragraph(self, paragraph: str, gated: bool = True) -> str:
+        convert = self._convert_plain if gated else self._convert_ungated
         out: list[str] = []
         pos = 0
         for m in _PROTECTED.finditer(paragraph):
-            out.append(self._convert_plain(paragraph[pos:m.start()]))
+            out.append(convert(paragraph[pos:m.start()]))
             out.append(m.group())
             pos = m.end()
-        out.append(self._convert_plain(paragraph[pos:]))
+        out.append(convert(paragraph[pos:]))
         return "".join(out)
 
     def _convert_plain(self, chunk: str) -> str:
-        if not chunk:
-            return chunk
-        return self._corrections.apply(self._cc.convert(chunk))
+        """Convert `chunk`, sentence piece by piece where the backend splits text the same way.
+
+        opencc-python-reimplemented converts the pieces between its separators independently,
+        so converting only the pieces that may change gives the same output.
+        """
+        if not chunk or self._pieces is None:
+            return self._convert_ungated(chunk)
+        split, convert_piece = self._pieces
+        pieces = split(chunk)
+        for i in range(0, len(pieces), 2):
+            if self._gate.may_change(pieces[i]):
+                pieces[i] = self._corrections.apply(convert_piece(pieces[i]))
+        return "".join(pieces)
+
+    def _convert_ungated(self, chunk: str) -> str:
+        return self._corrections.apply(self._cc.convert(chunk)) if chunk else chunk
 
 
 @lru_cache(maxsize=16)

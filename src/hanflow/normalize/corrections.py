@@ -15,9 +15,6 @@ class Corrections:
     table: dict[str, str]
     pattern: re.Pattern[str] | None
 
-    def keys(self) -> list[str]:
-        return list(self.table)
-
     def apply(self, converted: str) -> str:
         if self.pattern is None:
             return converted
