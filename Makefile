@@ -9,7 +9,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean bench-segment bench-convert
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -30,3 +30,9 @@ lint: $(VENV)/.synced
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
+	$(PY) benchmarks/bench_segment.py
+
+bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s against converting everything
+	$(PY) benchmarks/bench_convert.py

@@ -23,10 +23,10 @@ _UNIT = (
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("url", rf"(?:https?|ftp)://[^{_END}]+(?<![.,;:!?)\]])"),
     ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-    ("domain", rf"(?:[A-Za-z0-9-]+\.)+{_TLD}\b(?:/[^{_END}]*(?<![.,;:!?)\]]))?"),
+    ("domain", rf"(?:[A-Za-z0-9-]+\.)+{_TLD}(?![A-Za-z0-9-])(?:/[^{_END}]*(?<![.,;:!?)\]]))?"),
     ("date", r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),
     ("time", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"),
-    ("version", rf"{_STOP_BEFORE_VERSION}[A-Z][A-Za-z]*[a-z][A-Za-z]* \d{{1,2}}(?:\.\d+)*\b(?![.,]\d)"),
+    ("version", rf"{_STOP_BEFORE_VERSION}[A-Z][A-Za-z]*[a-z][A-Za-z]* \d{{1,2}}(?:\.\d+)*(?![0-9A-Za-z]|[.,]\d)"),
     ("number", rf"[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:{_MAGNITUDE}{_UNIT}|[十百千万亿兆]+)?"),
     ("word", r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.+_'’][A-Za-z0-9]+)*(?:\+\+|#)?"),
 )
