@@ -9,7 +9,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: run test lint bench clean bench-segment bench-convert
+.PHONY: run test lint bench clean
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -30,6 +30,8 @@ lint: $(VENV)/.synced
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+.PHONY: bench-segment bench-convert
 
 bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
 	$(PY) benchmarks/bench_segment.py

@@ -62,7 +62,8 @@ def report_cases() -> None:
             jp += got == expected
             if got != expected and config in SHOW_FAILURES:
                 failures.append((config, case_id, text, expected, got))
-        print(f"{config:7} {lp:>6}/{len(legacy.get(config, [])):<7} {jp:>5}/{len(current.get(config, [])):<6}")
+        n_legacy, n_json = len(legacy.get(config, [])), len(current.get(config, []))
+        print(f"{config:7} {lp:>6}/{n_legacy:<7} {jp:>5}/{n_json:<6}")
     print("\nfailing current cases (config, id: input | expected | got):")
     for config, case_id, text, expected, got in failures:
         print(f"  {config} {case_id}: {text} | {expected} | {got}")

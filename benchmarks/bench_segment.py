@@ -29,7 +29,9 @@ def load_scorer():
     return module
 
 
-def run(segment: Callable[[str], list[str]], lines: list[str], repeat: int) -> tuple[list[str], float]:
+def run(
+    segment: Callable[[str], list[str]], lines: list[str], repeat: int
+) -> tuple[list[str], float]:
     chars = sum(len(line) for line in lines)
     times = []
     out: list[str] = []

@@ -36,8 +36,13 @@ def test_regional_configs_do_not_turn_tai_into_its_old_form(config):
 
 @pytest.mark.parametrize(
     ("reposted", "right"),
-    [("控製成本", "控制成本"), ("這方麵的問題", "这方面的问题"), ("矽穀的公司", "硅谷的公司"),
-     ("回複郵件", "回复邮件"), ("一隻小貓", "一只小猫")],
+    [
+        ("控製成本", "控制成本"),
+        ("這方麵的問題", "这方面的问题"),
+        ("矽穀的公司", "硅谷的公司"),
+        ("回複郵件", "回复邮件"),
+        ("一隻小貓", "一只小猫"),
+    ],
 )
 def test_machine_conversion_artefacts_come_out_right(reposted, right):
     assert get_converter("t2s").convert(reposted) == right
@@ -67,7 +72,8 @@ def test_corrections_keep_length():
 
 
 _TEXT = st.text(
-    st.sampled_from(list("這是測試软件發展后後於于乾干沈重拚命臺灣台湾簡體简体，。 abc1\n")), max_size=60
+    st.sampled_from(list("這是測試软件發展后後於于乾干沈重拚命臺灣台湾簡體简体，。 abc1\n")),
+    max_size=60,
 )
 
 

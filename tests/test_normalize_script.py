@@ -19,7 +19,9 @@ def test_detect_script(text, script):
 
 
 def test_mixed_documents_get_paragraph_scripts():
-    info = detect_script("这是简体中文的段落，讨论经济发展。\n這是繁體中文的段落，討論經濟發展。\nEnglish.")
+    info = detect_script(
+        "这是简体中文的段落，讨论经济发展。\n這是繁體中文的段落，討論經濟發展。\nEnglish."
+    )
     assert info.script == "mixed"
     assert info.paragraphs == ("hans", "hant", "none")
 

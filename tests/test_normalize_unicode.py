@@ -8,8 +8,14 @@ from hanflow.normalize import clean_unicode, get_converter
 INVISIBLE = "\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad\x00\x07\x1b\x7f\x85"
 FORMAT_REMOVED = {
     chr(c)
-    for lo, hi in ((0xAD, 0xAD), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064),
-                   (0x2066, 0x2069), (0xFEFF, 0xFEFF))
+    for lo, hi in (
+        (0xAD, 0xAD),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x2064),
+        (0x2066, 0x2069),
+        (0xFEFF, 0xFEFF),
+    )
     for c in range(lo, hi + 1)
 }
 
@@ -24,7 +30,10 @@ def test_invisible_and_control_characters_are_removed():
 
 
 def test_whitespace_collapses_and_blank_lines_go():
-    assert clean_unicode("  第一段\u3000\u3000内容\t here \r\n\r\n\n第二段  ") == "第一段 内容 here\n第二段"
+    assert (
+        clean_unicode("  第一段\u3000\u3000内容\t here \r\n\r\n\n第二段  ")
+        == "第一段 内容 here\n第二段"
+    )
 
 
 def test_nfc_composes():
@@ -38,22 +47,27 @@ def test_emoji_zero_width_joiner_is_kept_elsewhere_removed():
 
 
 _NON_CJK = st.text(
-    st.characters(blacklist_categories=("Cs",)).filter(lambda c: not ("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")),
+    st.characters(blacklist_categories=("Cs",)).filter(
+        lambda c: not ("\u2e80" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000")
+    ),
     max_size=80,
 )
 
 
 def _documented_cleanup_only(before: str, after: str) -> bool:
     """`after` is `before` minus whitespace/invisibles, NFC-composed, full-width letters folded."""
+
     def core(s: str) -> str:
         s = unicodedata.normalize("NFC", s)
         return "".join(
-            c for c in s
+            c
+            for c in s
             if not c.isspace() and unicodedata.category(c) != "Cc" and c not in FORMAT_REMOVED
         )
 
-    folded = core(before).translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)
-                                     if chr(cp - 0xFEE0).isalnum()})
+    folded = core(before).translate(
+        {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B) if chr(cp - 0xFEE0).isalnum()}
+    )
     return core(after) == folded
 
 

@@ -37,19 +37,45 @@ def test_protected_spans_stay_whole(seg, kept):
 
 def test_english_splits_on_spaces_and_punctuation(seg):
     assert seg.tokenize("我们用 Python and Rust, 还有 C++。") == [
-        "我们", "用", "Python", "and", "Rust", ",", "还有", "C++", "。"
+        "我们",
+        "用",
+        "Python",
+        "and",
+        "Rust",
+        ",",
+        "还有",
+        "C++",
+        "。",
     ]
 
 
 def test_fullwidth_letters_match_but_keep_their_characters(seg):
-    assert seg.tokenize("ＧＰＴ－４ｏ模型涨了１３．７５％") == ["ＧＰＴ－４ｏ", "模型", "涨", "了", "１３．７５％"]
+    assert seg.tokenize("ＧＰＴ－４ｏ模型涨了１３．７５％") == [
+        "ＧＰＴ－４ｏ",
+        "模型",
+        "涨",
+        "了",
+        "１３．７５％",
+    ]
 
 
 def test_traditional_text_is_segmented_through_its_conversion(seg):
     tokens = seg.tokenize("微軟公司發佈了新的人工智慧模型，臺灣的用戶可以下載。")
     assert tokens == [
-        "微軟公司", "發佈", "了", "新", "的", "人工智慧", "模型", "，", "臺灣", "的", "用戶", "可以",
-        "下載", "。",
+        "微軟公司",
+        "發佈",
+        "了",
+        "新",
+        "的",
+        "人工智慧",
+        "模型",
+        "，",
+        "臺灣",
+        "的",
+        "用戶",
+        "可以",
+        "下載",
+        "。",
     ]
 
 
@@ -69,7 +95,9 @@ def test_dictionary_lines_parse_like_jieba():
 
 # Only multi-word names ("Windows 11", "OpenAI Group PBC") hold a space inside one token.
 _MIXED = st.text(
-    st.sampled_from(list("我们的模型發佈了在年月日万亿美元。，！ \t\n\u3000abcXYZ019.%-@:/ＡＢ１２")),
+    st.sampled_from(
+        list("我们的模型發佈了在年月日万亿美元。，！ \t\n\u3000abcXYZ019.%-@:/ＡＢ１２")
+    ),
     max_size=80,
 )
 

@@ -20,8 +20,21 @@ from hanflow.normalize.corrections import Corrections, corrections_for
 from hanflow.normalize.triggers import gate_for
 
 CONFIGS = (
-    "t2s", "tw2s", "hk2s", "tw2sp", "hk2sp",
-    "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t",
+    "t2s",
+    "tw2s",
+    "hk2s",
+    "tw2sp",
+    "hk2sp",
+    "s2t",
+    "s2tw",
+    "s2hk",
+    "s2twp",
+    "t2tw",
+    "t2hk",
+    "tw2t",
+    "hk2t",
+    "t2jp",
+    "jp2t",
 )  # the C++ binding has all of them; opencc-python-reimplemented lacks hk2sp, tw2t, hk2t
 
 _PROTECTED = re.compile(
@@ -63,7 +76,9 @@ class OpenCCConverter:
 
     def __init__(self, config: str = "t2s") -> None:
         if config not in CONFIGS:
-            raise ValueError(f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}")
+            raise ValueError(
+                f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}"
+            )
         self.config = config
         self._cc = _load_opencc(config)
         self._corrections: Corrections = corrections_for(config)
@@ -85,7 +100,7 @@ class OpenCCConverter:
         out: list[str] = []
         pos = 0
         for m in _PROTECTED.finditer(paragraph):
-            out.append(convert(paragraph[pos:m.start()]))
+            out.append(convert(paragraph[pos : m.start()]))
             out.append(m.group())
             pos = m.end()
         out.append(convert(paragraph[pos:]))

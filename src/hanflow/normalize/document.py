@@ -25,7 +25,9 @@ def _changed(before: str, after: str) -> int:
     if len(before) == len(after):
         return sum(a != b for a, b in zip(before, after, strict=True))
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    return sum(
+        max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"
+    )
 
 
 def changed_share(before: str, after: str) -> float:

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 
 # Every CJK ideograph and compatibility ideograph: the safe answer when the dictionaries are not
 # readable (the C++ binding keeps them in a binary format).
-_ANY_HAN = re.compile(r"[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_ANY_HAN = re.compile(
+    r"[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
 
 
 def _dictionaries(cc: object) -> Iterator[dict[str, str]]:

@@ -54,7 +54,9 @@ def is_candidate(token: str, kind: str) -> bool:
     return bool(_CONTENT.search(token)) and not _ALL_DIGITS.fullmatch(token)
 
 
-def extract_keywords(text: str, top_k: int = 10, *, segmenter: Segmenter | None = None) -> list[str]:
+def extract_keywords(
+    text: str, top_k: int = 10, *, segmenter: Segmenter | None = None
+) -> list[str]:
     """The `top_k` content words of `text` by TF-IDF, best first (ties by the word itself).
 
     `segmenter` defaults to the Segmenter this process created last. English words are
@@ -73,8 +75,6 @@ def extract_keywords(text: str, top_k: int = 10, *, segmenter: Segmenter | None 
     idf, median = idf_table()
     rare = max(idf.values())
     entities = {name.lower() for name in entity_names()}
-    scores = {
-        w: n * (rare if w in entities else idf.get(w, median)) for w, n in counts.items()
-    }
+    scores = {w: n * (rare if w in entities else idf.get(w, median)) for w, n in counts.items()}
     ranked = sorted(scores, key=lambda w: (-scores[w], w))
     return [spelling[w] for w in ranked[:top_k]]

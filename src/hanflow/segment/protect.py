@@ -11,7 +11,10 @@ from collections.abc import Iterable
 
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
-_STOP_BEFORE_VERSION = r"(?!(?:The|A|An|In|On|At|Of|And|Or|For|To|By|From|With|Page|Chapter|Top|No)\b)"
+_STOP_BEFORE_VERSION = (
+    r"(?!(?:The|A|An|In|On|At|Of|And|Or|For|To|By|From|With|Page|Chapter|Top|No)\b)"
+)
+_NAME = r"[A-Z][A-Za-z]*[a-z][A-Za-z]*"
 _END = r"\s<>\"'\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _TLD = r"(?:com|org|net|edu|gov|io|ai|cn|tw|hk|jp|uk|de|fr|info|dev|app|co|me|tv)"
 _MAGNITUDE = r"[十百千万亿兆]*"
@@ -25,8 +28,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     ("domain", rf"(?:[A-Za-z0-9-]+\.)+{_TLD}(?![A-Za-z0-9-])(?:/[^{_END}]*(?<![.,;:!?)\]]))?"),
     ("date", r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),
-    ("time", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?"),
-    ("version", rf"{_STOP_BEFORE_VERSION}[A-Z][A-Za-z]*[a-z][A-Za-z]* \d{{1,2}}(?:\.\d+)*(?![0-9A-Za-z]|[.,]\d)"),
+    ("time", r"\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp][Mm])?"),
+    ("version", rf"{_STOP_BEFORE_VERSION}{_NAME} \d{{1,2}}(?:\.\d+)*(?![0-9A-Za-z]|[.,]\d)"),
     ("number", rf"[-+]?\d+(?:,\d{{3}})*(?:\.\d+)?(?:{_MAGNITUDE}{_UNIT}|[十百千万亿兆]+)?"),
     ("word", r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[-.+_'’][A-Za-z0-9]+)*(?:\+\+|#)?"),
 )

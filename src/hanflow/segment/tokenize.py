@@ -42,13 +42,17 @@ class Segmenter:
         return self._jieba
 
     def tokenize(self, text: str) -> list[str]:
-        """Tokens of `text`; whitespace is never a token, tokens concatenate to the text minus it."""
+        """Tokens of `text`, cut from it; whitespace is never a token.
+
+        Tokens concatenate to the text minus whitespace; only multi-word names ("Windows 11",
+        names from the entity list or user dictionary) keep the spaces inside them.
+        """
         return [text[a:b] for a, b, _ in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of each token; kind is "han", "other" or a protected kind."""
         basis = text
-        if any(c in self._hant for c in text):
+        if not self._hant.isdisjoint(text):
             simplified = get_converter("t2s").convert(text)
             if len(simplified) == len(text):
                 basis = simplified
