@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-import jieba
+from hanflow.segment.backends import Backend
 
 
 @lru_cache(maxsize=1)
@@ -16,12 +16,12 @@ def entity_names() -> tuple[str, ...]:
     )
 
 
-def load_entities(tokenizer: jieba.Tokenizer) -> list[str]:
+def load_entities(tokenizer: Backend) -> list[str]:
     """Add single-word names to `tokenizer`; return the names with spaces."""
     phrases = []
     for name in entity_names():
         if " " in name:
             phrases.append(name)
         else:
-            tokenizer.add_word(name, freq=None)
+            tokenizer.add_word(name, None, None)
     return phrases

@@ -1,6 +1,6 @@
 """Top terms of a text by TF-IDF over the Segmenter's tokens, content words only.
 
-The IDF table is jieba's own (jieba.analyse), read once per process; tokens come from the
+The IDF table is jieba's own (jieba/analyse/idf.txt), read once per process; tokens come from the
 Segmenter, so no second jieba dictionary is loaded. Stop words (Chinese and English), URLs,
 e-mail addresses, dates, numbers and punctuation never become keywords; names from the entity
 list rank as rare terms.
@@ -8,13 +8,13 @@ list rank as rare terms.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-import jieba.analyse
 
 from hanflow.segment.entities import entity_names
 from hanflow.segment.protect import NON_WORD
@@ -38,7 +38,8 @@ def stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
     """jieba's IDF values and their median (the value for unknown words)."""
-    path = Path(jieba.analyse.__file__).with_name("idf.txt")
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "analyse" / "idf.txt"  # read without importing jieba.analyse
     idf: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")
