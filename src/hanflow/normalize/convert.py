@@ -35,7 +35,7 @@ CONFIGS = (
     "hk2t",
     "t2jp",
     "jp2t",
-)  # the C++ binding has all of them; opencc-python-reimplemented lacks hk2sp, tw2t, hk2t
+)  # the C++ binding has all; opencc-python-reimplemented lacks hk2sp s2hkp tw2t hk2t t2jp jp2t
 
 _PROTECTED = re.compile(
     r"`[^`\n]+`"

@@ -15,7 +15,6 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-
 from hanflow.segment.entities import entity_names
 from hanflow.segment.protect import NON_WORD
 from hanflow.segment.tokenize import Segmenter, latest_segmenter
