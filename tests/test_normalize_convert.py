@@ -62,6 +62,11 @@ def test_urls_emails_and_code_pass_through():
     assert out.startswith("见 ") and out.endswith(" 说明")
 
 
+def test_fenced_code_blocks_pass_through():
+    text = "說明如下：\n```python\nprint('繁體')\n```\n結束"
+    assert get_converter("t2s").convert(text) == "说明如下：\n```python\nprint('繁體')\n```\n结束"
+
+
 def test_unknown_config_is_refused():
     with pytest.raises(ValueError, match="unknown OpenCC config"):
         get_converter("x2y")
@@ -72,7 +77,7 @@ def test_corrections_keep_length():
 
 
 _TEXT = st.text(
-    st.sampled_from(list("這是測試软件發展后後於于乾干沈重拚命臺灣台湾簡體简体，。 abc1\n")),
+    st.sampled_from(list("這是測試软件發展后後於于乾干沈重拚命臺灣台湾簡體简体，。 abc1\n`~")),
     max_size=60,
 )
 

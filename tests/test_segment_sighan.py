@@ -25,11 +25,15 @@ def _scorer():
     return module
 
 
+@pytest.fixture(scope="module")
+def seg():
+    return Segmenter()
+
+
 @pytest.mark.parametrize("corpus", ["pku", "msr"])
-def test_f1_at_least_085(corpus):
+def test_f1_at_least_085(seg, corpus):
     scorer = _scorer()
     gold = scorer.read_lines(str(DATA / f"{corpus}_test_gold.utf8"))
-    seg = Segmenter()
     test = ["  ".join(seg.tokenize("".join(scorer.words_of(line)))) for line in gold]
     score = scorer.score_lines(gold, test)
     assert not score.misaligned_lines

@@ -6,13 +6,13 @@ Two packages provide the module `opencc` with the same `OpenCC(config).convert(t
 
 Conversion time is spent only where something can change: a paragraph that contains no character
 of a dictionary key whose value differs from it cannot change, so it is passed through.
-URLs, e-mail addresses and code spans are never converted.
+URLs, e-mail addresses, `code spans` and fenced code blocks are never converted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
@@ -44,6 +44,21 @@ _PROTECTED = re.compile(
     r"|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
     re.ASCII,
 )
+
+
+_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+def _outside_fences(text: str) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it lies outside fenced code blocks (``` or ~~~ lines)."""
+    fence: str | None = None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if m and (fence is None or m.group(1) == fence):
+            fence = m.group(1) if fence is None else None
+            yield line, False
+        else:
+            yield line, fence is None
 
 
 class Converter(Protocol):
@@ -88,12 +103,16 @@ class OpenCCConverter:
     def convert(self, text: str) -> str:
         """Converted text; identical to `convert_all` but spends time only where it matters."""
         return "\n".join(
-            self._convert_paragraph(p) if self._gate.may_change(p) else p for p in text.split("\n")
+            self._convert_paragraph(p) if convert and self._gate.may_change(p) else p
+            for p, convert in _outside_fences(text)
         )
 
     def convert_all(self, text: str) -> str:
         """Convert every paragraph; the reference `convert` is measured and tested against."""
-        return "\n".join(self._convert_paragraph(p, gated=False) for p in text.split("\n"))
+        return "\n".join(
+            self._convert_paragraph(p, gated=False) if convert else p
+            for p, convert in _outside_fences(text)
+        )
 
     def _convert_paragraph(self, paragraph: str, gated: bool = True) -> str:
         convert = self._convert_plain if gated else self._convert_ungated
