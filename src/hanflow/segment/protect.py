@@ -1,6 +1,7 @@
 """Spans jieba must not see: URLs, e-mail, domains, dates, times, numbers with units, English.
 
-Patterns run on a copy of the text with full-width ASCII folded to half-width (one character
+Repetitions that could scan ahead without matching are bounded (e-mail parts, domain labels),
+so hostile input costs linear time. Patterns run on a copy of the text with full-width ASCII folded to half-width (one character
 for one, so offsets stay valid); tokens are then cut from the original text.
 """
 
@@ -25,8 +26,11 @@ _UNIT = (
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("url", rf"(?:https?|ftp)://[^{_END}]+(?<![.,;:!?)\]])"),
-    ("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
-    ("domain", rf"(?:[A-Za-z0-9-]+\.)+{_TLD}(?![A-Za-z0-9-])(?:/[^{_END}]*(?<![.,;:!?)\]]))?"),
+    ("email", r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"),
+    (
+        "domain",
+        rf"(?:[A-Za-z0-9-]{{1,63}}\.){{1,8}}{_TLD}(?![A-Za-z0-9-])(?:/[^{_END}]*(?<![.,;:!?)\]]))?",
+    ),
     ("date", r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),
     ("time", r"\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp][Mm])?"),
     ("version", rf"{_STOP_BEFORE_VERSION}{_NAME} \d{{1,2}}(?:\.\d+)*(?![0-9A-Za-z]|[.,]\d)"),
