@@ -1,8 +1,9 @@
 """Spans jieba must not see: URLs, e-mail, domains, dates, times, numbers with units, English.
 
-Repetitions that could scan ahead without matching are bounded (e-mail parts, domain labels),
-so hostile input costs linear time. Patterns run on a copy of the text with full-width ASCII folded to half-width (one character
-for one, so offsets stay valid); tokens are then cut from the original text.
+Patterns run on a copy of the text with full-width ASCII folded to half-width (one character
+for one, so offsets stay valid); tokens are then cut from the original text. Repetitions that
+could scan ahead without matching (e-mail parts, domain labels) are bounded, so hostile input
+costs linear time.
 """
 
 from __future__ import annotations
