@@ -7,7 +7,6 @@ PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .PHONY: run test lint bench clean
 
@@ -30,3 +29,11 @@ lint: $(VENV)/.synced
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+.PHONY: bench-segment bench-convert
+
+bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
+	$(PY) benchmarks/bench_segment.py
+
+bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s against converting everything
+	$(PY) benchmarks/bench_convert.py

@@ -68,11 +68,12 @@ def _run_batches(plan: core.Plan, store: Store, options: Options, progress: bool
 @flow(name="build_corpus", flow_run_name="corpus-{raw}", log_prints=False)
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000, batch_size: int = 200,
-                 full: bool = False, progress: bool | None = None) -> dict[str, Any]:
+                 full: bool = False, segmenter: str = "jieba", progress: bool | None = None,
+                 ) -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`."""
     logger = get_run_logger()
     t0 = time.perf_counter()
-    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes)
+    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter)
     raw_dir, out_dir = Path(raw), Path(out)
     if full:
         core.reset_output(out_dir)
