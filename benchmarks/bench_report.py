@@ -16,6 +16,11 @@ RATIOS = (
     ("full flow 1 worker / sum of bare steps (time)", "flow-1", "steps", "time", "<= 1.15", lambda r: r <= 1.15),
     ("full flow 1 worker / bare steps, fast (time)", "fast-1", "steps-fast", "time", "<= 1.15",
      lambda r: r <= 1.15),
+    ("full flow 1 worker / bare steps (CPU time)", "flow-1", "steps", "cpu", "<= 1.15", lambda r: r <= 1.15),
+    ("full flow 1 worker / bare steps, fast (CPU time)", "fast-1", "steps-fast", "cpu", "<= 1.15",
+     lambda r: r <= 1.15),
+    ("hanflow 1 worker / naive (pages per CPU second)", "flow-1", "naive", "cpu-rate", "(info)", lambda r: True),
+    ("hanflow fast 1 worker / naive (pages per CPU s)", "fast-1", "naive", "cpu-rate", "(info)", lambda r: True),
 )
 
 
@@ -26,13 +31,14 @@ def _time(m: dict, config: str) -> float:
 
 def rates_table(medians: dict[str, dict]) -> list[str]:
     lines = [f"{'config':<11} {'pages':>6} {'median s':>9} {'pages/s':>8} {'MB/s':>6} {'kchar/s':>8} "
-             f"{'RSS main':>8} {'RSS wkr':>8} {'kept':>6} {'dups':>6}  runs (s)"]
+             f"{'CPU s':>8} {'RSS main':>8} {'RSS wkr':>8} {'kept':>6} {'dups':>6}  runs (s)"]
     for config, m in medians.items():
         t = _time(m, config)
         rss = m["rss_mb"]
         lines.append(
             f"{config:<11} {m['pages']:>6} {t:>9.2f} {m['pages'] / t:>8.1f} {m['bytes'] / 1e6 / t:>6.2f} "
-            f"{m['chars'] / 1e3 / t:>8.1f} {rss['main']:>8.0f} {rss['worker'] or float('nan'):>8.0f} "
+            f"{m['chars'] / 1e3 / t:>8.1f} {m['cpu_s']:>8.1f} {rss['main']:>8.0f} "
+            f"{rss['worker'] or float('nan'):>8.0f} "
             f"{m['kept']:>6} {m['duplicates']:>6}  {', '.join(f'{s:.1f}' for s in m['all_seconds'])}")
     return lines
 
@@ -47,16 +53,23 @@ def stages_table(medians: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _ratio(how: str, a: dict, num: str, b: dict, den: str) -> float:
+    if how == "rate":
+        return (a["pages"] / _time(a, num)) / (b["pages"] / _time(b, den))
+    if how == "time":
+        return _time(a, num) / _time(b, den)
+    if how == "cpu":
+        return a["cpu_s"] / b["cpu_s"]
+    return (a["pages"] / a["cpu_s"]) / (b["pages"] / b["cpu_s"])
+
+
 def ratio_lines(medians: dict[str, dict]) -> list[str]:
     lines = []
     for label, num, den, how, target, ok in RATIOS:
         if num not in medians or den not in medians:
             continue
         a, b = medians[num], medians[den]
-        if how == "rate":
-            ratio = (a["pages"] / _time(a, num)) / (b["pages"] / _time(b, den))
-        else:
-            ratio = _time(a, num) / _time(b, den)
+        ratio = _ratio(how, a, num, b, den)
         lines.append(f"{label:<48} {ratio:>6.2f}   target {target:<8} {'holds' if ok(ratio) else 'MISSED'}")
     return lines
 
@@ -69,6 +82,7 @@ def report(medians: dict[str, dict], corpus: dict, repeat: int) -> str:
             f"fast options: {fast or 'none in this version (fast runs use the defaults)'}", ""]
     notes = ["", "flow rows: wall time of the flow call, embedded Prefect server already started; "
              "their stage times are summed over workers.",
-             "steps rows: the sum of the bare steps' own times. RSS in MB: main process, largest worker process."]
+             "steps rows: the sum of the bare steps' own times. RSS in MB: main process, largest worker process.",
+             "CPU s: user+system time of the run's process and its worker processes (not the Prefect server)."]
     return "\n".join(head + rates_table(medians) + ["", "seconds per stage"] + stages_table(medians)
                      + ["", "ratios"] + ratio_lines(medians) + notes)

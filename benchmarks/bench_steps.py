@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench_measure import fast_options, memory_index, timed
+from bench_measure import cpu_seconds, fast_options, memory_index, timed
 
 from hanflow import build as core
 from hanflow.discover import discover
@@ -52,7 +52,7 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     _warm(pipeline, out)
     times: Counter[str] = Counter()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     items = timed(times, "discover", lambda: list(discover(corpus, options.max_bytes)))
     candidates, size, chars, rejects = [], 0, 0, 0
     with open(out / "steps.jsonl", "w", encoding="utf-8") as fh:
@@ -67,7 +67,7 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
             candidates.append(timed(times, "dedup", core._candidate, doc, record))
             chars += record["n_chars"]
     verdicts = timed(times, "dedup", memory_index().resolve, candidates)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "pages": len(items), "bytes": size, "chars": chars,
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    return {"seconds": seconds, "cpu_s": cpu, "pages": len(items), "bytes": size, "chars": chars,
             "stages": dict(times), "kept": len(candidates) - len(verdicts), "duplicates": len(verdicts),
             "rejects": rejects, "fast_options": dataclasses.asdict(options) if fast else {}}

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_measure import CONFIGS, run_child  # noqa: E402
 from make_bench_corpus import REPO, make_corpus  # noqa: E402
 
-PREFECT_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
+PREFECT_ENV = {"PREFECT_HOME": str(REPO / ".bench" / "prefect"),
+               "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}
 
 
@@ -111,6 +112,7 @@ def median_run(runs: list[dict]) -> dict:
     runs = sorted(runs, key=lambda r: r["seconds"])
     mid = dict(runs[len(runs) // 2])
     mid["seconds"] = statistics.median(r["seconds"] for r in runs)
+    mid["cpu_s"] = statistics.median(r["cpu_s"] for r in runs)
     mid["all_seconds"] = [r["seconds"] for r in runs]
     for key in ("stages", "rss_mb"):
         mid[key] = {k: statistics.median(r[key].get(k, 0.0) for r in runs) for k in runs[0][key]}
