@@ -48,6 +48,12 @@ def idf_table() -> tuple[dict[str, float], float]:
     return idf, values[len(values) // 2]
 
 
+@lru_cache(maxsize=1)
+def rare_idf() -> float:
+    """The IDF of the rarest word in the table: the weight given to names from the entity list."""
+    return max(idf_table()[0].values())
+
+
 def is_candidate(token: str, kind: str) -> bool:
     if kind in NON_WORD or kind == "other" or len(token) < 2:
         return False
@@ -73,7 +79,7 @@ def extract_keywords(
             counts[key] += 1
             spelling.setdefault(key, token)
     idf, median = idf_table()
-    rare = max(idf.values())
+    rare = rare_idf()
     entities = {name.lower() for name in entity_names()}
     scores = {w: n * (rare if w in entities else idf.get(w, median)) for w, n in counts.items()}
     ranked = sorted(scores, key=lambda w: (-scores[w], w))
