@@ -9,7 +9,7 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: run test lint bench bench-extract clean
+.PHONY: run test lint bench clean
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -28,6 +28,7 @@ test: $(VENV)/.synced  ## run the whole test suite
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check src flows tests benchmarks
 
+.PHONY: bench-extract
 bench-extract: $(VENV)/.synced  ## main-text extraction F1 and speed vs readability-lxml and trafilatura
 	$(PY) benchmarks/bench_extract.py
 
