@@ -1,0 +1,132 @@
+"""Named boilerplate line rules (Chinese and English), each with a stable id.
+
+A rule matches a whole short line, anchored at its start or end, so that sentences of the
+article that merely mention 时间 or 来源 are kept. `EDGE` rules apply only before the first
+or after the last prose line of a block, where bylines and datelines sit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = r"^[\s\[【(（〔<《「]*"
+_COLON = r"\s*[:：]"
+_BYLINE_KEYS = (r"来源|來源|作者|记者|記者|发布时间|發布時間|发表时间|發表時間|更新时间|更新時間|"
+                r"发布日期|發佈日期|發布日期|发稿时间|稿源|出处|出處|撰文|撰稿|供稿|通讯员|通訊員|"
+                r"文章来源|新闻来源|新聞來源|点击数|點擊數|浏览次数|瀏覽次數|阅读次数|閱讀次數|"
+                r"阅读|閱讀|点击|點擊|字号|字體|字体")
+
+
+_SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
+_TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|返回列表|"
+         r"返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|点击进入|點擊進入|纠错|糾錯|推荐给朋友|"
+         r"推薦給朋友|大|中|小|print|back to top|advertisement|sponsored|click here|read more|"
+         r"continue reading|sign up|subscribe|top)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pattern: re.Pattern[str]
+    max_len: int
+    edge: bool = False
+
+    def matches(self, line: str) -> bool:
+        return len(line) <= self.max_len and self.pattern.search(line) is not None
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("breadcrumb", _rx(
+        _OPEN + r"(当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
+        r"所在位置|现在位置|目前位置|位置)\s*[:：]|^\s*(首页|首頁|主页|主頁|网站首页|網站首頁|"
+        r"home)\s*(>|＞|»|›|→|/|>>)|^[^。，,.!?！？]{1,40}(\s*(>|＞|»|›|→|>>)\s*[^。，,.!?！？>]{1,30}){2,}$"
+    ), 120),
+    Rule("editor", _rx(
+        _OPEN + r"(责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
+        r"editor|edited by)\s*[:：]|[\[【(（](责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：].{0,20}[\]】)）]\s*$"
+    ), 60),
+    Rule("byline", _rx(
+        _OPEN + rf"({_BYLINE_KEYS}){_COLON}|({_BYLINE_KEYS}){_COLON}.*({_BYLINE_KEYS}){_COLON}"
+    ), 120),
+    Rule("source_line", _rx(
+        _OPEN + r"(本文来自|本文來自|本文来源|本文來源|本文转载自|本文轉載自|本文转自|本文轉自|"
+        r"原文链接|原文鏈接|原文地址|原文网址|转载自|轉載自|稿件来源|本文由.{1,20}(授权|發布|发布)|"
+        r"originally published|this (article|story) (was )?(first|originally) (appeared|published))"
+    ), 160),
+    Rule("image_credit", _rx(
+        _OPEN + r"(图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图|圖|摄影|攝影|"
+        r"photo|image|photograph|picture|credit|illustration)\s*(credit)?\s*[:：/／]|"
+        r"第\s*\d+\s*[张張]\s*$|^[\s(（]*(资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*$|"
+        r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)\s*\)?\s*$"
+    ), 80),
+    Rule("caption", _rx(
+        _OPEN + r"(图为|圖為|图说|圖說|上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*[:：]?|"
+        r"[(（〔]\s*(图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*[)）〕]\s*$"
+    ), 140),
+    Rule("copyright", _rx(
+        r"copyright\s*(©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|版权所有|版權所有|版权声明|版權聲明|icp\s*(备|備|证|證)|"
+        r"未经(许可|授权|允许|同意)|未經(許可|授權|允許|同意)|不得(转载|轉載)|(转载|轉載)(请|請)(注明|註明)|"
+        r"免责声明|免責聲明|all rights reserved|公网安备|公網安備|违法和不良信息举报"
+    ), 160),
+    Rule("share", _rx(
+        _OPEN + r"(分享到|分享至|转发到|轉發到|一键分享|一鍵分享)|"
+        + _OPEN + r"(分享|share( this( article| story)?| on)?|tweet|email this|follow us)\s*([:：]|$)|"
+        r"^(微信|微博|qq空间|QQ空間|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·])+$"
+    ), 60),
+    Rule("page_tools", _rx(
+        rf"^({_SEP}*{_TOOL})+{_SEP}*$|[\[【]\s*(打印|列印|关闭|關閉|收藏|纠错|糾錯|大|中|小|评论|評論|"
+        r"推荐|推薦|返回|顶部|頂部)\s*[\]】]|^\s*(字号|字號|字体|字體)\s*[:：]|"
+        r"^\s*(进入|進入|点击进入|點擊進入|点此进入).{1,12}(频道|頻道|专题|專題|首页|首頁)\s*[>»]*$"
+    ), 60),
+    Rule("tags", _rx(
+        _OPEN + r"(标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|filed under)\s*[:：]"
+    ), 100),
+    Rule("pagination", _rx(
+        _OPEN + r"(上一篇|下一篇|上一页|下一页|上一頁|下一頁|上一条|下一条|previous|next)(\s*(article|post))?\s*[:：]|"
+        r"第\s*\d+\s*[页頁]\s*[/，,]?\s*共|共\s*\d+\s*[页頁]|^(\s*(\d+|上一页|下一页|上一頁|下一頁|"
+        r"首页|尾页|首頁|尾頁|»|«)\s*){2,}$"
+    ), 60),
+    Rule("dateline", _rx(
+        r"^[\s(（\[【]*((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
+        r"\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\dT:：.+\-]*(hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*"
+        r"[^。，,.!?！？]{0,16}[)）\]】]*\s*$|^\s*(by|updated|published|posted)\b[^.]{0,60}$|"
+        r"^\s*(文|文︱|文\|)\s*[/／|︱]\s*\S{1,12}\s*$|^\s*(记者|記者)\s*\S{2,12}(\s+\S{2,12})*\s*$"
+    ), 80, edge=True),
+    Rule("source_line", _rx(
+        r"^[\s(（【\[]*(据|據|来源|來源|转自|轉自|via|source)\s*[:：]?\s*《?[^》。，]{1,20}》?\s*"
+        r"(报道|報導|報道|消息|电|電)?[)）】\]]?\s*$"
+    ), 40, edge=True),
+)
+
+RULE_IDS: tuple[str, ...] = tuple(dict.fromkeys(
+    [r.id for r in RULES] + ["title", "related", "comments", "link_block", "class_block"]
+))
+"""Every rule id a removal can be counted under (line rules, section cuts, block rules)."""
+
+SECTION_HEAD = _rx(
+    r"^[\s\[【(（<《]*(相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|"
+    r"相关报道|相關報導|相關報道|相关专题|相關專題|相关教程|相关推荐|相關推薦|热门文章|熱門文章|"
+    r"热门专题|熱門專題|热门推荐|熱門推薦|热点新闻|熱點新聞|热点推荐|更多关于|更多相关|更多相關|"
+    r"更多阅读|更多閱讀|更多新闻|更多新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|"
+    r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|"
+    r"related( articles| stories| posts| coverage| content| links)?|more from|more on this|"
+    r"recommended( for you)?|you may also like|most popular|most read|trending)"
+)
+COMMENT_HEAD = _rx(
+    r"^[\s\[【(（]*(网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|最新评论|"
+    r"最新評論|热门评论|熱門評論|全部评论|全部評論|已有\s*\d+\s*(人|条)|共\s*\d+\s*条评论|"
+    r"\d+\s*comments?|comments?|leave a (comment|reply)|join the discussion)"
+)
+
+
+def line_rule(line: str, edge: bool) -> str | None:
+    """The id of the first rule matching `line`; `edge` allows the positional rules."""
+    for rule in RULES:
+        if (edge or not rule.edge) and rule.matches(line):
+            return rule.id
+    return None
