@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 
 PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
-CONTAINERS = frozenset({"div", "td", "article", "section", "main", "span", "font", "center",
+CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
                         "body", "form", "content", "dd", "tbody", "table", "tr"})
 _TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote": 3,
               "section": 3, "form": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "body": -10}
@@ -38,6 +38,7 @@ class Stats:
     links: dict = field(default_factory=dict)
     score: dict = field(default_factory=dict)
     punct: dict = field(default_factory=dict)
+    net: dict = field(default_factory=dict)
 
 
 def class_weight(el: lxml.html.HtmlElement) -> int:
@@ -63,21 +64,43 @@ def _paragraph_score(text: str) -> float:
     return 1 + len(_PUNCT.findall(text)) + min(len(text) / 50, 3)
 
 
+def _is_link(el: lxml.html.HtmlElement, total: int, punct: int) -> bool:
+    """An <a>, unless it wraps a whole passage of prose (some sites link the full article)."""
+    return el.tag == "a" and not (total > 150 and punct >= 3)
+
+
+def _prose_like(length: int, punct: int) -> bool:
+    return length >= 20 and punct >= 1 or length >= 60
+
+
 def measure(root: lxml.html.HtmlElement) -> Stats:
-    """Text length, link-text length and paragraph score of every element, in one pass."""
+    """Text, link text, punctuation, paragraph score and net prose of every element, one pass.
+
+    `net` is prose characters minus link and fragment characters in the subtree: the
+    enclosing article container has more of it than any one of its paragraphs' parents.
+    """
     stats = Stats()
-    text, links, score, punct = stats.text, stats.links, stats.score, stats.punct
+    text, links, punct, net = stats.text, stats.links, stats.punct, stats.net
     for el in reversed(list(root.iter(etree.Element))):
         own = _own_text(el)
+        own_punct = len(_PUNCT.findall(own))
         total = len(own) + sum(text.get(child, 0) for child in el)
         text[el] = total
-        punct[el] = len(_PUNCT.findall(own)) + sum(punct.get(child, 0) for child in el)
-        linked = total if el.tag == "a" else sum(links.get(child, 0) for child in el)
-        links[el] = linked
-        if el.tag in PARAGRAPHS and total >= 20:
-            _credit(score, el.getparent(), _paragraph_score(_WS.sub("", el.text_content())))
-        elif el.tag in CONTAINERS and len(own) >= 20:
-            _credit(score, el, _paragraph_score(own))
+        punct[el] = own_punct + sum(punct.get(child, 0) for child in el)
+        is_link = _is_link(el, total, punct[el])
+        links[el] = total if is_link else sum(links.get(child, 0) for child in el)
+        if is_link:
+            net[el] = -total
+        elif el.tag in PARAGRAPHS:
+            good = total - links[el] if _prose_like(total, punct[el]) else 0
+            net[el] = good - (total - good)
+            if total >= 20:
+                _credit(stats.score, el.getparent(), _paragraph_score(_WS.sub("", el.text_content())))
+        else:
+            sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
+            net[el] = sign * len(own) + sum(net.get(child, 0) for child in el)
+            if el.tag in CONTAINERS and len(own) >= 20:
+                _credit(stats.score, el, _paragraph_score(own))
     return stats
 
 
@@ -100,17 +123,31 @@ def final_score(stats: Stats, el: lxml.html.HtmlElement) -> float:
 
 
 def best_block(root: lxml.html.HtmlElement, stats: Stats) -> list[lxml.html.HtmlElement]:
-    """The top-scoring element plus siblings that look like more of the same article."""
+    """The top-scoring element, widened to the ancestor holding the most net prose,
+    or else joined by siblings that look like more of the same article."""
     if not stats.score:
         body = root.find("body")
         return [body if body is not None else root]
     top = max(stats.score, key=lambda el: final_score(stats, el))
+    widest = _widest(stats, top)
+    if widest is not top:
+        return [widest]
     parent = top.getparent()
     if parent is None:
         return [top]
-    top_score = final_score(stats, top)
-    threshold = max(10.0, top_score * 0.2)
+    threshold = max(10.0, final_score(stats, top) * 0.2)
     return [sib for sib in parent if sib is top or _belongs(stats, sib, top, threshold)]
+
+
+def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    best, best_net = top, stats.net.get(top, 0)
+    for anc in top.iterancestors():
+        if anc.tag in ("body", "html"):
+            break
+        value = stats.net.get(anc, 0) + min(class_weight(anc), 0) * 10
+        if value > best_net * 1.1:
+            best, best_net = anc, value
+    return best
 
 
 def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
