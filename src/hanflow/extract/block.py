@@ -89,7 +89,7 @@ def measure(root: lxml.html.HtmlElement) -> Stats:
         punct[el] = own_punct + sum(punct.get(child, 0) for child in el)
         is_link = _is_link(el, total, punct[el])
         links[el] = total if is_link else sum(links.get(child, 0) for child in el)
-        if is_link:
+        if is_link or class_weight(el) < 0:
             net[el] = -total
         elif el.tag in PARAGRAPHS:
             good = total - links[el] if _prose_like(total, punct[el]) else 0

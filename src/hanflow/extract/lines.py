@@ -54,7 +54,7 @@ def _cut_sections(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if len(line) <= 30 and i >= len(lines) // 2 and COMMENT_HEAD.search(line):
+        if len(line) <= 30 and i >= min(len(lines) // 2, 3) and COMMENT_HEAD.search(line):
             removed.extend(("comments", ln) for ln in lines[i:])
             break
         if len(line) <= 30 and i > 0 and SECTION_HEAD.search(line):
