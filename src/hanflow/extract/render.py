@@ -31,9 +31,11 @@ def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
     if length == 0:
         return None
     punct, density = stats.punct.get(el, 0), link_density(stats, el)
+    if el.tag == "p":
+        return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
-    if el.tag != "p" and class_weight(el) < 0 and punct < 10:
+    if class_weight(el) < 0 and punct < 10:
         return "class_block"
     return None
 

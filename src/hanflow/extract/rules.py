@@ -25,15 +25,21 @@ _TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|�
          r"continue reading|sign up|subscribe|top)")
 
 
+_SENTENCE = re.compile(r"[。？！?]")
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
     pattern: re.Pattern[str]
     max_len: int
     edge: bool = False
+    sentence_ok: bool = True  # False: a line holding a full sentence (。？！?) is never this
 
     def matches(self, line: str) -> bool:
-        return len(line) <= self.max_len and self.pattern.search(line) is not None
+        if len(line) > self.max_len or (not self.sentence_ok and _SENTENCE.search(line)):
+            return False
+        return self.pattern.search(line) is not None
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -56,7 +62,7 @@ RULES: tuple[Rule, ...] = (
         r"^[\s(（]*(19|20)\d{2}\s*[-/.年].{0,60}(来源|來源|阅读|閱讀|字号|字號|打印|列印|评论|評論|作者|"
         r"编辑|編輯|浏览|瀏覽|点击|點擊)|(发表于|發表於|张贴|張貼|posted|published)\s*(@|于|於|on|at)?\s*"
         r"(19|20)\d{2}"
-    ), 120),
+    ), 120, sentence_ok=False),
     Rule("source_line", _rx(
         _OPEN + r"(本文来自|本文來自|本文来源|本文來源|本文转载自|本文轉載自|本文转自|本文轉自|"
         r"原文链接|原文鏈接|原文地址|原文网址|转载自|轉載自|稿件来源|本文由.{1,20}(授权|發布|发布)|"
@@ -75,13 +81,14 @@ RULES: tuple[Rule, ...] = (
     ), 140),
     Rule("copyright", _rx(
         r"copyright\s*(©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|版权所有|版權所有|版权声明|版權聲明|icp\s*(备|備|证|證)|"
-        r"未经(许可|授权|允许|同意)|未經(許可|授權|允許|同意)|不得(转载|轉載)|(转载|轉載)(请|請)(注明|註明)|"
+        r"(未经|未經).{0,12}(不得)?(转载|轉載|复制|複製|摘编|摘編|转贴|轉貼)|不得(转载|轉載)|"
+        r"(转载|轉載)(请|請)(注明|註明)|"
         r"免责声明|免責聲明|all rights reserved|公网安备|公網安備|违法和不良信息举报"
     ), 160),
     Rule("disclaimer", _rx(
         _OPEN + r"[^\s，。,:：]{0,6}(声明|聲明)\s*[:：]|(出于|出於)传递更多信息|(出於)傳遞更多信息|"
         r"不代表本(网|站|报|報|網|台)(观点|觀點|立场|立場)|文责自负|文責自負|不构成投资建议|不構成投資建議|"
-        r"风险自担|風險自擔|仅供参考|僅供參考"
+        r"风险自担|風險自擔"
     ), 200),
     Rule("promo", _rx(
         r"(关注|關注|扫描|掃描|扫码|掃碼|订阅|訂閱|下载|下載|开设|開設|加入|like|按此|点击|點擊|follow)"
@@ -111,8 +118,8 @@ RULES: tuple[Rule, ...] = (
         r"首页|尾页|首頁|尾頁|»|«)\s*){2,}$"
     ), 60),
     Rule("dateline", _rx(
-        r"^[\s(（\[【]*((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|"
-        r"\d{1,2}\s*月\s*\d{1,2}\s*日)[\s\dT:：.+\-]*(hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*"
+        r"^(https?://\S+\s*)?[\s(（\[【]*((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+        r"[\s\dT:：.+\-]*(hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*"
         r"[^。，,.!?！？]{0,16}[)）\]】]*\s*$|^\s*(by|updated|published|posted)\b[^.]{0,60}$|"
         r"^\s*(文|文︱|文\|)\s*[/／|︱]\s*\S{1,12}\s*$|^\s*(记者|記者)\s*\S{2,12}(\s+\S{2,12})*\s*$|"
         r"^[\s(（【\[]*(文|圖|图|文/圖|文/图)?\s*[/／]?\s*[^，。,；!?！？]{0,14}(记者|記者)[^，。,；!?！？]{1,24}"
