@@ -108,11 +108,15 @@ def _is_title(line: str, key: str, at_edge: bool) -> bool:
 
 
 def _guess_title(lines: list[str]) -> str | None:
-    """In plain text, a short unpunctuated line opening the article is its headline."""
-    for line in lines[:4]:
+    """In plain text, the headline is a short line right after a breadcrumb or before a byline."""
+    for i, line in enumerate(lines[:3]):
         if line_rule(line, edge=True):
             continue
-        if len(line) <= 60 and not is_prose(line) and not line.endswith(("。", "！", "？", ".")):
+        if len(line) > 80 or line.endswith(("。", "！", "！", ".")):
+            return None
+        before = line_rule(lines[i - 1], edge=True) if i > 0 else None
+        after = line_rule(lines[i + 1], edge=True) if i + 1 < len(lines) else None
+        if before == "breadcrumb" or after in ("byline", "dateline", "source_line"):
             return line
         return None
     return None

@@ -7,9 +7,10 @@ import re
 import lxml.html
 from lxml import etree
 
-# libxml2 caps nesting depth without huge_tree, so deep pages cannot exhaust memory or the stack.
+# huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
+# and nothing here recurses in Python, so deep pages cannot exhaust the stack.
 _PARSER = lxml.html.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, huge_tree=False,
+    remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
     collect_ids=False, default_doctype=False,
 )
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)

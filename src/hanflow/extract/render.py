@@ -15,9 +15,12 @@ BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", 
                     "figure", "table", "br", "hr", "address", "center", "main", "caption",
                     "header", "footer", "form", "fieldset", "details", "summary"})
 CELLS = frozenset({"td", "th"})
+_FLOWING = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
+                      "caption", "a"})
 _SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p"})
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_SOURCE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def element_text(el: lxml.html.HtmlElement) -> str:
@@ -57,19 +60,32 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]]) -> 
 
 
 def block_lines(blocks: list) -> list[str]:
-    """Text of the blocks, one line per paragraph, list item, heading or table row."""
+    """Text of the blocks, one line per paragraph, list item, heading or table row.
+
+    Source line breaks inside a paragraph are whitespace, as a browser shows them; in loose
+    text of <div>s they are kept, since such pages lay out one item per source line.
+    """
     parts: list[str] = []
     for block in blocks:
+        flowing = 0
         for event, el in etree.iterwalk(block, events=("start", "end")):
             tag = el.tag if isinstance(el.tag, str) else ""
             if event == "start":
+                flowing += tag in _FLOWING
                 parts.append("\n" if tag in BREAKS else " " if tag in CELLS else "")
-                parts.append(el.text or "")
+                parts.append(_flow(el.text, flowing))
                 continue
+            flowing -= tag in _FLOWING
             if tag in BREAKS:
                 parts.append("\n")
-            if el is not block and el.tail:
-                parts.append(el.tail)
+            if el is not block:
+                parts.append(_flow(el.tail, flowing))
         parts.append("\n")
     text = _INVISIBLE.sub("", "".join(parts))
     return [line for line in (_SPACE.sub(" ", ln).strip() for ln in text.split("\n")) if line]
+
+
+def _flow(text: str | None, flowing: int) -> str:
+    if not text:
+        return ""
+    return _SOURCE_BREAKS.sub(" ", text) if flowing > 0 else text
