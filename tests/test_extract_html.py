@@ -76,14 +76,16 @@ def test_every_removal_is_explained_with_a_known_rule() -> None:
 
 
 def test_byline_date_without_zone_stays_local() -> None:
-    page = PORTAL.replace('<meta property="article:published_time" content="2024-05-08T10:21:00+08:00">', "")
+    stated = '<meta property="article:published_time" content="2024-05-08T10:21:00+08:00">'
+    page = PORTAL.replace(stated, "")
     assert extract_html(page).published == "2024-05-08T10:21:00"
 
 
 def test_json_ld_metadata_and_title_suffix() -> None:
     page = """<html><head><title>Rail plan unveiled | Example Times</title>
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rail plan unveiled",
-     "author": {"@type": "Person", "name": "Jane Doe"}, "datePublished": "2024-05-08T10:21:00Z"}</script>
+     "author": {"@type": "Person", "name": "Jane Doe"},
+     "datePublished": "2024-05-08T10:21:00Z"}</script>
     </head><body><article><p>The city published a transport plan on Wednesday, with three new
     metro lines to be built over five years.</p><p>Officials said public consultation would start
     next month, and residents could comment online or by phone.</p></article></body></html>"""
@@ -96,7 +98,8 @@ def test_json_ld_metadata_and_title_suffix() -> None:
 
 def test_br_separated_article_in_a_table_cell() -> None:
     cell = "<br>".join(PARAS)
-    page = f"<html><body><table><tr><td><a href='/'>首页</a></td></tr><tr><td>{cell}</td></tr></table></body></html>"
+    rows = f"<tr><td><a href='/'>首页</a></td></tr><tr><td>{cell}</td></tr>"
+    page = f"<html><body><table>{rows}</table></body></html>"
     assert extract_html(page).text.splitlines() == PARAS
 
 
@@ -128,7 +131,8 @@ def test_truncated_html() -> None:
 
 def test_entity_bomb_is_not_expanded() -> None:
     bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-            + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+            + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">'
+                      for i in range(1, 10))
             + ']><html><body><p>&lol9;</p></body></html>')
     bomb = bomb.replace("&lol0;", "&lol;")
     result = _fast(extract_html, bomb)
@@ -142,7 +146,8 @@ def test_external_entity_is_never_resolved() -> None:
 
 
 def test_empty_and_non_html_input() -> None:
-    for page in ["", "   ", "\x00\x01\x02", "<", "<?xml version='1.0' encoding='gbk'?>", "plain words"]:
+    odd = ["", "   ", "\x00\x01\x02", "<", "<?xml version='1.0' encoding='gbk'?>", "plain words"]
+    for page in odd:
         assert isinstance(extract_html(page).text, str)
 
 

@@ -1,4 +1,4 @@
-"""Boilerplate line rules: each rule id on examples it must remove and article lines it must keep."""
+"""Boilerplate line rules: examples each rule id must remove, and article lines to keep."""
 
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def test_byline_inside_article_is_kept_but_at_the_top_it_becomes_metadata() -> N
 
 
 def test_related_section_is_cut_with_its_items() -> None:
-    lines = [*BODY, "相关阅读", "明年地铁新线将开通", "公交票价调整听证会举行", "共享单车管理新规出台"]
+    items = ["明年地铁新线将开通", "公交票价调整听证会举行", "共享单车管理新规出台"]
+    lines = [*BODY, "相关阅读", *items]
     result = filter_lines(lines)
     assert result.kept == BODY
     assert [rule for rule, _ in result.removed] == ["related"] * 4
@@ -110,7 +111,8 @@ def test_comment_section_after_the_article_is_cut() -> None:
 
 
 def test_title_lines_are_removed_when_the_title_is_known() -> None:
-    result = filter_lines(["市交通规划征求意见", *BODY, "市交通规划征求意见"], title="市交通规划征求意见")
+    title = "市交通规划征求意见"
+    result = filter_lines([title, *BODY, title], title=title)
     assert result.kept == BODY
     assert [rule for rule, _ in result.removed] == ["title", "title"]
 
@@ -135,7 +137,8 @@ def test_plain_text_portal_copy() -> None:
 
 
 def test_unpunctuated_transcript_keeps_every_line() -> None:
-    lines = ["大家好欢迎收看本期节目", "今天我们聊聊城市交通", "先说地铁", "再说公交", "最后说说共享单车"]
+    lines = ["大家好欢迎收看本期节目", "今天我们聊聊城市交通", "先说地铁", "再说公交",
+             "最后说说共享单车"]
     assert extract_text("\n".join(lines)).text.splitlines() == lines
 
 

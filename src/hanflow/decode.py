@@ -44,7 +44,7 @@ class Decoded:
 
 
 def looks_binary(data: bytes) -> bool:
-    """A NUL-heavy or control-heavy prefix means a binary file (UTF-16/32 are caught by BOM first)."""
+    """A NUL- or control-heavy prefix means binary data (UTF-16/32 are caught by BOM first)."""
     head = data[:4096]
     if not head:
         return False
@@ -88,7 +88,9 @@ def decode_bytes(data: bytes) -> Decoded:
     return _detect(data, declared)
 
 
-_LATIN_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+_LATIN_RUN = re.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
 _CJK = re.compile(r"[\u3000-\u9fff]")
 
 
@@ -111,7 +113,8 @@ def repair_mojibake(text: str, legacy: str) -> str:
     current = text
     for _ in range(3):
         non_ascii = sum(1 for ch in current if ord(ch) > 127)
-        if non_ascii < 50 or _CJK.search(current) or len(_LATIN_RUN.findall(current)) < 0.95 * non_ascii:
+        latin = len(_LATIN_RUN.findall(current))
+        if non_ascii < 50 or _CJK.search(current) or latin < 0.95 * non_ascii:
             break
         try:
             raw = _legacy_bytes(current)

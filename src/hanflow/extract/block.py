@@ -95,7 +95,8 @@ def measure(root: lxml.html.HtmlElement) -> Stats:
             good = total - links[el] if _prose_like(total, punct[el]) else 0
             net[el] = good - (total - good)
             if total >= 20:
-                _credit(stats.score, el.getparent(), _paragraph_score(_WS.sub("", el.text_content())))
+                points = _paragraph_score(_WS.sub("", el.text_content()))
+                _credit(stats.score, el.getparent(), points)
         else:
             sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
             net[el] = sign * len(own) + sum(net.get(child, 0) for child in el)

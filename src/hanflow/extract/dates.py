@@ -15,7 +15,8 @@ _MONTHS = {m: i for i, m in enumerate(
 _EN_DATE = re.compile(
     r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+"
     r"(?P<y>(?:19|20)\d{2})\b", re.I)
-_BEIJING = re.compile(r"北京时间|北京時間|台北时间|台北時間|香港时间|香港時間|\bHKT\b|\bCST\b|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
+_BEIJING = re.compile(r"北京时间|北京時間|台北时间|台北時間|香港时间|香港時間|"
+                      r"\bHKT\b|\bCST\b|GMT\s*\+\s*0?8|UTC\s*\+\s*0?8")
 
 
 def _zone(tz: str, text: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from hanflow.extract.block import best_block, measure
-from hanflow.extract.lines import filter_lines
+from hanflow.extract.lines import META_RULES, filter_lines, lift_meta
 from hanflow.extract.meta import page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.render import block_lines, clean_blocks
+from hanflow.extract.render import block_lines, clean_blocks, element_text
+from hanflow.extract.rules import line_rule
 
 
 def extract_html(html: str) -> Extraction:
@@ -22,8 +23,22 @@ def extract_html(html: str) -> Extraction:
     removed: list[tuple[str, str]] = []
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"])
+    _nearby_bylines(blocks[0], result.meta)
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
                       source=result.meta.get("source"), **meta)
+
+
+def _nearby_bylines(block, found: dict[str, str]) -> None:
+    """Bylines often sit just before the content block: read the few elements preceding it."""
+    for anchor in (block, block.getparent()):
+        if anchor is None:
+            continue
+        for sibling in list(anchor.itersiblings(preceding=True))[:3]:
+            if not isinstance(sibling.tag, str):
+                continue
+            text = element_text(sibling)
+            if text and line_rule(text, edge=True) in META_RULES:
+                lift_meta(found, text)

@@ -19,9 +19,10 @@ _PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
 _AUTHOR = re.compile(
     r"(?:作者|撰文|撰稿|记者|記者|文\s*[/／|︱]|by)\s*[:：]?\s*"
     r"([^\s|｜,，:：;；/()（）\[\]【】\d]{2,20}(?:\s+[A-Z][a-z]+)?)", re.I)
-_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，:：;；()（）\[\]【】]{2,20})")
+_SOURCE = re.compile(
+    r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，:：;；()（）\[\]【】]{2,20})")
 _NORM = re.compile(r"[\W_]+")
-_META_RULES = ("byline", "dateline", "source_line", "editor")
+META_RULES = ("byline", "dateline", "source_line", "editor")
 
 
 @dataclass
@@ -67,7 +68,8 @@ def _cut_sections(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return kept, removed
 
 
-def _lift_meta(meta: dict[str, str], line: str) -> None:
+def lift_meta(meta: dict[str, str], line: str) -> None:
+    """Add the date, author and source a byline names to `meta` (first found wins)."""
     if "published" not in meta and (date := find_date(line)):
         meta["published"] = date
     if "author" not in meta and (m := _AUTHOR.search(line)):
@@ -95,8 +97,8 @@ def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
             out.kept.append(line)
             continue
         out.removed.append((rule, line))
-        if rule in _META_RULES:
-            _lift_meta(out.meta, line)
+        if rule in META_RULES:
+            lift_meta(out.meta, line)
     return out
 
 

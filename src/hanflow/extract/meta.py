@@ -15,7 +15,8 @@ _WS = re.compile(r"\s+")
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "pubdate", "publishdate",
               "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued",
               "date", "sailthru.date", "parsely-pub-date", "og:published_time")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author",
+                "sailthru.author")
 
 
 def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
@@ -39,7 +40,9 @@ def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
             data = json.loads(tag.text or "")
         except ValueError:
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        if isinstance(data, dict):
+            data = data.get("@graph", [data])
+        items = data if isinstance(data, list) else []
         objects.extend(item for item in items if isinstance(item, dict))
     for obj in objects:
         if "Article" in str(obj.get("@type", "")) or "headline" in obj:
@@ -66,7 +69,7 @@ def _ld_name(value: Any) -> str | None:
 
 
 def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> str | None:
-    """Headline: an <h1> that the <title> contains, else og:title / JSON-LD / <title> minus suffix."""
+    """Headline: an <h1> the <title> contains, else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
         text = _WS.sub(" ", h1.text_content()).strip()
@@ -95,5 +98,5 @@ def page_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
         "title": page_title(root, meta, ld),
         "author": author,
         "published": published,
-        "url": canonical or meta.get("og:url") or (ld.get("url") if isinstance(ld.get("url"), str) else None),
+        "url": canonical or meta.get("og:url") or _ld_name(ld.get("url")),
     }

@@ -19,7 +19,8 @@ _BYLINE_KEYS = (r"来源|來源|作者|记者|記者|发布时间|發布時間|�
 
 
 _SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
-_TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|返回列表|"
+_TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
+         r"返回列表|"
          r"返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|点击进入|點擊進入|纠错|糾錯|推荐给朋友|"
          r"推薦給朋友|大|中|小|print|back to top|advertisement|sponsored|click here|read more|"
          r"continue reading|sign up|subscribe|top)")
@@ -54,7 +55,8 @@ RULES: tuple[Rule, ...] = (
     ), 120),
     Rule("editor", _rx(
         _OPEN + r"(责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
-        r"editor|edited by)\s*[:：]|[\[【(（](责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?.{0,20}[\]】)）]\s*$|"
+        r"editor|edited by)\s*[:：]|"
+        r"[\[【(（](责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?.{0,20}[\]】)）]\s*$|"
         r"^[\[【(（]\s*[^\s，。,]{2,4}(\s+[^\s，。,]{2,4})?\s*(编辑|編輯|报道|報導|整理)\s*[\]】)）]\s*$"
     ), 60),
     Rule("byline", _rx(
@@ -69,10 +71,12 @@ RULES: tuple[Rule, ...] = (
         r"originally published|this (article|story) (was )?(first|originally) (appeared|published))"
     ), 160),
     Rule("image_credit", _rx(
-        _OPEN + r"(图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|摄影|攝影|"
+        _OPEN + r"(图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
+        r"摄影|攝影|"
         r"photo|image|photograph|picture|credit|illustration)\s*(credit)?\s*[:：/／]|"
         r"第\s*\d+\s*[张張]\s*$|^[\s(（]*(资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*$|"
-        r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)\s*\)?\s*$"
+        r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
+        r"\s*\)?\s*$"
     ), 80),
     Rule("caption", _rx(
         _OPEN + r"(图为|圖為|图说|圖說|上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*[:：]?|"
@@ -98,7 +102,8 @@ RULES: tuple[Rule, ...] = (
     ), 160),
     Rule("share", _rx(
         _OPEN + r"(分享到|分享至|转发到|轉發到|一键分享|一鍵分享)|"
-        + _OPEN + r"(分享|share( this( article| story)?| on)?|tweet|email this|follow us)\s*([:：]|$)|"
+        + _OPEN + r"(分享|share( this( article| story)?| on)?|tweet|email this|follow us)"
+        r"\s*([:：]|$)|"
         r"^(微信|微博|qq空间|QQ空間|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·])+$|"
         r"^(分享|转发|轉發).{0,10}(朋友|好友|更多人)"
     ), 60),
@@ -110,10 +115,12 @@ RULES: tuple[Rule, ...] = (
         r"(返回目录|返目录|返回目錄|返目錄)|^.{0,6}(下一页|下一頁)\s*$|powered by"
     ), 60),
     Rule("tags", _rx(
-        _OPEN + r"(标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|filed under)\s*[:：]"
+        _OPEN + r"(标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|"
+        r"filed under)\s*[:：]"
     ), 100),
     Rule("pagination", _rx(
-        _OPEN + r"(上一篇|下一篇|上一页|下一页|上一頁|下一頁|上一条|下一条|previous|next)(\s*(article|post))?\s*[:：]|"
+        _OPEN + r"(上一篇|下一篇|上一页|下一页|上一頁|下一頁|上一条|下一条|previous|next)"
+        r"(\s*(article|post))?\s*[:：]|"
         r"第\s*\d+\s*[页頁]\s*[/，,]?\s*共|共\s*\d+\s*[页頁]|^(\s*(\d+|上一页|下一页|上一頁|下一頁|"
         r"首页|尾页|首頁|尾頁|»|«)\s*){2,}$"
     ), 60),
