@@ -15,6 +15,12 @@ PARAS = [
     "交通局负责人表示，规划草案将从下月起公开征求意见，市民可以通过网站和热线电话提出建议。",
 ]
 
+EN_PARAS = [
+    "The city published a transport plan on Wednesday, with three new metro lines to be built.",
+    "Officials said public consultation would start next month, online and by phone.",
+    "The first line is expected to open in 2027, linking the eastern suburbs to the centre.",
+]
+
 PORTAL = f"""<!DOCTYPE html>
 <html><head>
 <meta charset="utf-8">
@@ -101,6 +107,24 @@ def test_br_separated_article_in_a_table_cell() -> None:
     rows = f"<tr><td><a href='/'>首页</a></td></tr><tr><td>{cell}</td></tr>"
     page = f"<html><body><table>{rows}</table></body></html>"
     assert extract_html(page).text.splitlines() == PARAS
+
+
+def test_figure_captions_and_credits_are_removed() -> None:
+    figure = ('<figure><img src="a.jpg"><figcaption>The new line under construction.'
+              '</figcaption></figure><p class="photo-credit">Credit: City Transport Office</p>')
+    body = "".join(f"<p>{p}</p>" for p in EN_PARAS)
+    result = extract_html(f"<html><body><article>{body}{figure}</article></body></html>")
+    assert result.text.splitlines() == EN_PARAS
+    assert [rule for rule, _ in result.removed] == ["caption", "caption"]
+
+
+def test_related_links_and_tags_after_the_article_are_removed() -> None:
+    body = "".join(f"<p>{p}</p>" for p in EN_PARAS)
+    tail = ("<h3>More in Transport</h3><p>Bus fares rise</p><p>Bridge reopens</p>"
+            "<p>Tags: transport, city</p>")
+    result = extract_html(f"<html><body><article>{body}{tail}</article></body></html>")
+    assert result.text.splitlines() == EN_PARAS
+    assert {rule for rule, _ in result.removed} == {"related"}
 
 
 def test_same_input_same_output() -> None:

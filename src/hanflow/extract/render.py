@@ -17,7 +17,8 @@ BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", 
 CELLS = frozenset({"td", "th"})
 _FLOWING = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
                       "caption", "a"})
-_SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p"})
+_SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p", "figcaption", "span"})
+_CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-desc", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SOURCE_BREAKS = re.compile(r"[\r\n]+")
@@ -32,6 +33,12 @@ def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
     """Rule id when a sub-block of the article is navigation-like rather than prose."""
     length = stats.text.get(el, 0)
     if length == 0:
+        return None
+    if el.tag == "figcaption" or (
+        length < 300 and _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ):
+        return "caption"
+    if el.tag == "span":
         return None
     punct, density = stats.punct.get(el, 0), link_density(stats, el)
     if el.tag == "p":

@@ -23,7 +23,8 @@ _TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|�
          r"返回列表|"
          r"返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|点击进入|點擊進入|纠错|糾錯|推荐给朋友|"
          r"推薦給朋友|大|中|小|print|back to top|advertisement|sponsored|click here|read more|"
-         r"continue reading|sign up|subscribe|top)")
+         r"continue reading|sign up|subscribe|top|close|caption|enlarge|expand|back to gallery|"
+         r"view gallery|gallery|next|previous|prev|loading|play video|watch|share|comments?)")
 
 
 _SENTENCE = re.compile(r"[。？！?]")
@@ -76,8 +77,8 @@ RULES: tuple[Rule, ...] = (
         r"photo|image|photograph|picture|credit|illustration)\s*(credit)?\s*[:：/／]|"
         r"第\s*\d+\s*[张張]\s*$|^[\s(（]*(资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*$|"
         r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
-        r"\s*\)?\s*$"
-    ), 80),
+        r"\s*\)?\s*$|(photo|image|picture)?\s*credit\s*:\s*[^.。]{2,60}$"
+    ), 240),
     Rule("caption", _rx(
         _OPEN + r"(图为|圖為|图说|圖說|上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*[:：]?|"
         r"[(（〔]\s*(图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*[)）〕]\s*$|"
@@ -152,7 +153,9 @@ SECTION_HEAD = _rx(
     r"更多阅读|更多閱讀|更多新闻|更多新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|"
     r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|"
     r"related( articles| stories| posts| coverage| content| links)?|more from|more on this|"
-    r"recommended( for you)?|you may also like|most popular|most read|trending)"
+    r"recommended( for you)?|you may also like|you might also like|most popular|most read|trending|"
+    r"more in\b|more stories|latest news|read next|also read|see also|"
+    r"(tags|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*[:：]?\s*$)"
 )
 COMMENT_HEAD = _rx(
     r"^[\s\[【(（]*(网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|最新评论|"
