@@ -34,3 +34,12 @@ def test_find_date(text: str, iso: str | None) -> None:
 ])
 def test_strip_title_suffix(title: str, clean: str) -> None:
     assert strip_title_suffix(title) == clean
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("工商局抽检十四种食品不合格-《某某网》", "工商局抽检十四种食品不合格"),
+    ("新线路今日开通-某某新闻网", "新线路今日开通"),
+    ("COVID-19 vaccines arrive", "COVID-19 vaccines arrive"),
+])
+def test_site_suffix_without_spaces(title: str, clean: str) -> None:
+    assert strip_title_suffix(title) == clean

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hanflow.extract.block import best_block, measure
+from hanflow.extract.dates import find_date
 from hanflow.extract.lines import META_RULES, filter_lines, lift_meta
 from hanflow.extract.meta import page_metadata
 from hanflow.extract.model import Extraction
@@ -32,13 +33,25 @@ def extract_html(html: str) -> Extraction:
 
 
 def _nearby_bylines(block, found: dict[str, str]) -> None:
-    """Bylines often sit just before the content block: read the few elements preceding it."""
-    for anchor in (block, block.getparent()):
-        if anchor is None:
+    """Bylines often sit just outside the content block: read short elements around it,
+    nearest first (before the block, then after it), climbing a few levels."""
+    for sibling in _around(block):
+        text = element_text(sibling)
+        if not text or len(text) > 200:
             continue
-        for sibling in list(anchor.itersiblings(preceding=True))[:3]:
-            if not isinstance(sibling.tag, str):
-                continue
-            text = element_text(sibling)
-            if text and line_rule(text, edge=True) in META_RULES:
-                lift_meta(found, text)
+        if line_rule(text, edge=True) in META_RULES:
+            lift_meta(found, text)
+        elif "published" not in found and (date := find_date(text)) and "T" in date:
+            found["published"] = date
+
+
+def _around(block, levels: int = 3, width: int = 4):
+    anchor = block
+    for _ in range(levels):
+        if anchor is None:
+            return
+        for preceding in (True, False):
+            siblings = anchor.itersiblings(preceding=preceding)
+            yield from (s for _, s in zip(range(width), siblings, strict=False)
+                        if isinstance(s.tag, str))
+        anchor = anchor.getparent()
