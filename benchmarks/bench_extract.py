@@ -89,12 +89,14 @@ def run(name: str, pages: dict[str, str]) -> tuple[dict[str, str], list[float]]:
 
 
 def groups(gold: dict[str, dict]) -> dict[str, list[str]]:
+    """Page ids by language, by script, and by source part (each part has its own conventions)."""
     out: dict[str, list[str]] = {"zh": [], "zh-Hans": [], "zh-Hant": [], "en": [], "all": []}
     for pid, info in gold.items():
         out["all"].append(pid)
         out.setdefault(info["lang"], []).append(pid)
         if info["lang"] == "zh" and info["script"] in ("Hans", "Hant"):
             out[f"zh-{info['script']}"].append(pid)
+        out.setdefault(f"part:{pid.split('__')[0]}", []).append(pid)
     return out
 
 
@@ -131,12 +133,12 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(results: dict, slices: dict[str, list[str]], scorer) -> None:
     base = results.get("readability")
     base_rate = len(base["times"]) / sum(base["times"]) if base else None
-    header = f"{'extractor':12s} {'slice':8s} {'pages':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}"
+    header = f"{'extractor':12s} {'slice':17s} {'pages':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}"
     print(header)
     for name, res in results.items():
         for label, ids in slices.items():
             s = scorer.summarise(res["per_page"], ids)
-            print(f"{name:12s} {label:8s} {s['pages']:5d} {s['precision']:6.3f} "
+            print(f"{name:12s} {label:17s} {s['pages']:5d} {s['precision']:6.3f} "
                   f"{s['recall']:6.3f} {s['f1']:6.3f}")
     print()
     print(f"{'extractor':12s} {'pages/s':>8s} {'median ms':>10s} {'vs readability':>15s}")

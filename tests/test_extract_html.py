@@ -127,6 +127,15 @@ def test_related_links_and_tags_after_the_article_are_removed() -> None:
     assert {rule for rule, _ in result.removed} == {"related"}
 
 
+def test_link_list_inside_the_article_block_is_removed() -> None:
+    links = "".join(f'<li><a href="/{i}">第{i}条推荐新闻的标题在这里</a></li>' for i in range(6))
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = f"<html><body><div class='content'>{body}<ul>{links}</ul></div></body></html>"
+    result = extract_html(page)
+    assert result.text.splitlines() == PARAS
+    assert [rule for rule, _ in result.removed] == ["link_block"]
+
+
 def test_same_input_same_output() -> None:
     assert extract_html(PORTAL) == extract_html(PORTAL)
 

@@ -142,6 +142,11 @@ def test_unpunctuated_transcript_keeps_every_line() -> None:
     assert extract_text("\n".join(lines)).text.splitlines() == lines
 
 
+def test_ten_megabyte_line_of_plain_text() -> None:
+    line = "长" * 10_000_000
+    assert extract_text(f"标题\n{line}\n").text.endswith(line)
+
+
 def test_rule_ids_are_stable_snake_case() -> None:
     assert len(RULE_IDS) == len(set(RULE_IDS))
     assert all(rule.isidentifier() and rule.islower() for rule in RULE_IDS)
