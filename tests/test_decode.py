@@ -104,3 +104,13 @@ def test_never_crashes_on_arbitrary_bytes(data: bytes) -> None:
         assert isinstance(decode_bytes(data).text, str)
     except DecodeError as error:
         assert error.reason in {"empty", "binary", "undecodable"}
+
+
+def test_undeclared_damaged_gbk_is_still_read_as_gbk() -> None:
+    raw = page(ARTICLE, None).encode("gb18030")
+    for tag in (b"<p>", b"</p>", b"</body>"):
+        offset = raw.index(tag)
+        raw = raw[:offset] + b"\xff\xfe" + raw[offset:]
+    decoded = decode_bytes(raw)
+    assert decoded.encoding == "gb18030"
+    assert ARTICLE[-30:] in decoded.text

@@ -22,6 +22,8 @@ _DECLARED = re.compile(
 )
 # A declared charset still wins over detection when only this share of characters is damaged.
 _TOLERATED_DAMAGE = 0.01
+# A detected Chinese encoding is kept with more damage: the alternative is rejecting the page.
+_TOLERATED_DETECTED_DAMAGE = 0.05
 # Declared names that are in practice always a superset encoding on the web.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
               "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
@@ -153,7 +155,7 @@ def _detect(data: bytes, declared: str | None) -> Decoded:
     damage, _, enc = min(scored)
     if guess and damage >= _damage(data, guess) * 0.5:
         enc = guess
-    if enc is None or _damage(data, enc) > _TOLERATED_DAMAGE:
+    if enc is None or _damage(data, enc) > _TOLERATED_DETECTED_DAMAGE:
         if declared:
             return Decoded(data.decode(declared, errors="replace"), declared, "declared")
         raise DecodeError("undecodable", "no text encoding fits the file's bytes")

@@ -146,7 +146,7 @@ def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         if anc.tag in ("body", "html"):
             break
         value = stats.net.get(anc, 0) + min(class_weight(anc), 0) * 10
-        if value > best_net * 1.1:
+        if value > best_net * 1.1 and value > 0:
             best, best_net = anc, value
     return best
 
