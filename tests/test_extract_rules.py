@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hanflow.extract import RULE_IDS, extract_text
+from hanflow.extract import RULE_DESCRIPTIONS, RULE_IDS, extract_text
 from hanflow.extract.lines import filter_lines
-from hanflow.extract.rules import line_rule
+from hanflow.extract.rules import RULES, line_rule
 
 BODY = [
     "市里今天召开会议，讨论明年的公共交通规划，多位代表发言，会议持续了整整三个小时。",
@@ -148,6 +148,7 @@ def test_ten_megabyte_line_of_plain_text() -> None:
 
 
 def test_rule_ids_are_stable_snake_case() -> None:
-    assert len(RULE_IDS) == len(set(RULE_IDS))
+    assert {rule.id for rule in RULES} <= set(RULE_IDS)
+    assert all(RULE_DESCRIPTIONS[rule] for rule in RULE_IDS)
     assert all(rule.isidentifier() and rule.islower() for rule in RULE_IDS)
     assert {"breadcrumb", "byline", "copyright", "related", "link_block"} <= set(RULE_IDS)

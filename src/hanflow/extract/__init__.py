@@ -7,6 +7,6 @@ Every removed line or block is reported as `(rule_id, text)`; `RULE_IDS` lists t
 from hanflow.extract.html import extract_html
 from hanflow.extract.lines import extract_text
 from hanflow.extract.model import Extraction
-from hanflow.extract.rules import RULE_IDS
+from hanflow.extract.rules import RULE_DESCRIPTIONS, RULE_IDS
 
-__all__ = ["RULE_IDS", "Extraction", "extract_html", "extract_text"]
+__all__ = ["RULE_DESCRIPTIONS", "RULE_IDS", "Extraction", "extract_html", "extract_text"]

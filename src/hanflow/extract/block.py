@@ -141,6 +141,8 @@ def best_block(root: lxml.html.HtmlElement, stats: Stats) -> list[lxml.html.Html
 
 
 def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The ancestor (below <body>) with clearly more net prose than `top`, if any; an
+    ancestor named like boilerplate (comments, sidebar) is heavily penalised."""
     best, best_net = top, stats.net.get(top, 0)
     for anc in top.iterancestors():
         if anc.tag in ("body", "html"):
@@ -152,9 +154,10 @@ def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
+    """Readability's sibling test: a well-scored block, or a prose-like <p> with few links."""
     if not isinstance(sib, lxml.html.HtmlElement):
         return False
-    bonus = top_class_bonus(sib, top)
+    bonus = _same_class_bonus(sib, top)
     if sib in stats.score and final_score(stats, sib) + bonus >= threshold:
         return True
     if sib.tag != "p":
@@ -166,6 +169,7 @@ def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
     return 0 < length <= 80 and density == 0 and bool(re.search(r"[。.！？!?]$", own))
 
 
-def top_class_bonus(sib, top) -> float:
+def _same_class_bonus(sib, top) -> float:
+    """Siblings sharing the top block's class are likely more of the same article."""
     cls = sib.get("class")
     return 0.0 if not cls or cls != top.get("class") else 10.0

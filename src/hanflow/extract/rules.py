@@ -141,9 +141,30 @@ RULES: tuple[Rule, ...] = (
     ), 40, edge=True),
 )
 
-RULE_IDS: tuple[str, ...] = tuple(dict.fromkeys(
-    [r.id for r in RULES] + ["title", "related", "comments", "link_block", "class_block"]
-))
+RULE_DESCRIPTIONS: dict[str, str] = {
+    "breadcrumb": "navigation trail (当前位置：首页 > …, Home > …)",
+    "editor": "editor credit (责任编辑：…, (… 编辑))",
+    "byline": "source/author/time line (来源：… 作者：…, 更新时间：…)",
+    "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接)",
+    "image_credit": "image credit (图源：…, 第1张, Photo: …, Credit: …)",
+    "caption": "image caption (图为：…, …（图）, <figcaption>)",
+    "copyright": "copyright or licence footer (版权所有, ICP备, All rights reserved)",
+    "disclaimer": "disclaimer (声明：…, 不代表本站观点, 不构成投资建议)",
+    "promo": "call to follow or subscribe (关注…公众号, Like our Facebook page)",
+    "share": "share prompt (分享到：, Share this)",
+    "page_tools": "page tools ([打印], 字号, 点击进入, Back to top, Advertisement)",
+    "tags": "tag or keyword line (标签：…, Tags: …)",
+    "pagination": "pagination (上一篇/下一篇, 第1页 共3页)",
+    "dateline": "bare timestamp or reporter line at the edge of the article",
+    "title": "the headline repeated in the body (kept as metadata)",
+    "related": "related/hot/more-links section, from its heading on (相关新闻, More in …)",
+    "comments": "comment section after the article (网友评论, Comments)",
+    "link_block": "sub-block of the article made mostly of links",
+    "class_block": "sub-block whose class/id names it boilerplate (share, related, footer…)",
+}
+"""One line per rule id, for `--explain` output and run manifests."""
+
+RULE_IDS: tuple[str, ...] = tuple(RULE_DESCRIPTIONS)
 """Every rule id a removal can be counted under (line rules, section cuts, block rules)."""
 
 SECTION_HEAD = _rx(
