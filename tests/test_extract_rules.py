@@ -103,6 +103,12 @@ def test_related_section_stops_at_a_long_paragraph() -> None:
     assert result.kept == [*BODY, tail]
 
 
+@pytest.mark.parametrize("heading", ["Comments from the minister", "Trending upward, again"])
+def test_headings_that_only_start_like_section_heads_are_kept(heading: str) -> None:
+    lines = [*BODY, heading, "Short line one", "Short line two"]
+    assert filter_lines(lines).kept == lines
+
+
 def test_comment_section_after_the_article_is_cut() -> None:
     lines = [*BODY, "网友评论", "这个规划很好，支持！", "希望早日落实，方便大家出行。"]
     result = filter_lines(lines)

@@ -103,6 +103,8 @@ def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
 
 
 def _is_title(line: str, key: str, at_edge: bool) -> bool:
+    if len(line) > 2 * len(key) + 20:
+        return False
     norm = normalized(line)
     if not norm:
         return False
@@ -114,7 +116,7 @@ def _guess_title(lines: list[str]) -> str | None:
     for i, line in enumerate(lines[:3]):
         if line_rule(line, edge=True):
             continue
-        if len(line) > 80 or line.endswith(("。", "！", "！", ".")):
+        if len(line) > 80 or line.endswith(("。", "！", "？", ".")):
             return None
         before = line_rule(lines[i - 1], edge=True) if i > 0 else None
         after = line_rule(lines[i + 1], edge=True) if i + 1 < len(lines) else None

@@ -167,21 +167,24 @@ RULE_DESCRIPTIONS: dict[str, str] = {
 RULE_IDS: tuple[str, ...] = tuple(RULE_DESCRIPTIONS)
 """Every rule id a removal can be counted under (line rules, section cuts, block rules)."""
 
+_HEAD_END = r"[\s:：>»·|\-—]*(更多|more)?[\s:：>»·|\-—]*$"
 SECTION_HEAD = _rx(
-    r"^[\s\[【(（<《]*(相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|"
+    r"^[\s\[【(（<《]*((相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|"
     r"相关报道|相關報導|相關報道|相关专题|相關專題|相关教程|相关推荐|相關推薦|热门文章|熱門文章|"
-    r"热门专题|熱門專題|热门推荐|熱門推薦|热点新闻|熱點新聞|热点推荐|更多关于|更多相关|更多相關|"
+    r"热门专题|熱門專題|热门推荐|熱門推薦|热点新闻|熱點新聞|热点推荐|更多相关|更多相關|"
     r"更多阅读|更多閱讀|更多新闻|更多新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|"
     r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|"
-    r"related( articles| stories| posts| coverage| content| links)?|more from|more on this|"
-    r"recommended( for you)?|you may also like|you might also like|most popular|most read|trending|"
-    r"more in\b|more stories|latest news|read next|also read|see also|"
-    r"(tags|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*[:：]?\s*$)"
+    r"related( articles| stories| posts| coverage| content| links)?|"
+    r"recommended( for you)?|you may also like|you might also like|most popular|most read|"
+    r"trending( now)?|more stories|latest news|read next|also read|see also|"
+    r"tags|标签|標籤|关键词|關鍵詞|关键字|關鍵字)[》>】\])）]*" + _HEAD_END + "|"
+    r"(更多关于|更多關於|more in|more from|more on)\b)"
 )
 COMMENT_HEAD = _rx(
     r"^[\s\[【(（]*(网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|最新评论|"
-    r"最新評論|热门评论|熱門評論|全部评论|全部評論|已有\s*\d+\s*(人|条)|共\s*\d+\s*(条|篇|則)(评论|評論)|"
-    r"\d+\s*comments?|comments?|leave a (comment|reply)|join the discussion)"
+    r"最新評論|热门评论|熱門評論|全部评论|全部評論|评论|評論|已有\s*\d+\s*(人|条)\S*|"
+    r"共\s*\d+\s*(条|篇|則)(评论|評論)|\d+\s*comments?|comments?|leave a (comment|reply)|"
+    r"join the discussion)([\s\d()（）\]】条則:：>»|]|发表评论|發表評論|我要评论|我要評論|参与|參與)*$"
 )
 
 
