@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -43,9 +44,12 @@ class Stats:
 
 def class_weight(el: lxml.html.HtmlElement) -> int:
     """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not names.strip():
-        return 0
+    cls, ident = el.get("class"), el.get("id")
+    return _names_weight(f"{cls or ''} {ident or ''}") if cls or ident else 0
+
+
+@lru_cache(maxsize=4096)
+def _names_weight(names: str) -> int:
     weight = 0
     if _NEGATIVE.search(names):
         weight -= 25
@@ -57,11 +61,11 @@ def class_weight(el: lxml.html.HtmlElement) -> int:
 def _own_text(el: lxml.html.HtmlElement) -> str:
     parts = [el.text or ""]
     parts.extend(child.tail or "" for child in el)
-    return _WS.sub("", "".join(parts))
+    return "".join("".join(parts).split())
 
 
-def _paragraph_score(text: str) -> float:
-    return 1 + len(_PUNCT.findall(text)) + min(len(text) / 50, 3)
+def _paragraph_score(length: int, punct: int) -> float:
+    return 1 + punct + min(length / 50, 3)
 
 
 def _is_link(el: lxml.html.HtmlElement, total: int, punct: int) -> bool:
@@ -80,29 +84,40 @@ def measure(root: lxml.html.HtmlElement) -> Stats:
     enclosing article container has more of it than any one of its paragraphs' parents.
     """
     stats = Stats()
-    text, links, punct, net = stats.text, stats.links, stats.punct, stats.net
     for el in reversed(list(root.iter(etree.Element))):
         own = _own_text(el)
-        own_punct = len(_PUNCT.findall(own))
-        total = len(own) + sum(text.get(child, 0) for child in el)
-        text[el] = total
-        punct[el] = own_punct + sum(punct.get(child, 0) for child in el)
-        is_link = _is_link(el, total, punct[el])
-        links[el] = total if is_link else sum(links.get(child, 0) for child in el)
+        own_punct = len(_PUNCT.findall(own)) if own else 0
+        total, punct, linked, net = _child_sums(stats, el)
+        total += len(own)
+        punct += own_punct
+        stats.text[el], stats.punct[el] = total, punct
+        is_link = _is_link(el, total, punct)
+        stats.links[el] = total if is_link else linked
         if is_link or class_weight(el) < 0:
-            net[el] = -total
+            stats.net[el] = -total
         elif el.tag in PARAGRAPHS:
-            good = total - links[el] if _prose_like(total, punct[el]) else 0
-            net[el] = good - (total - good)
+            good = total - linked if _prose_like(total, punct) else 0
+            stats.net[el] = good - (total - good)
             if total >= 20:
-                points = _paragraph_score(_WS.sub("", el.text_content()))
-                _credit(stats.score, el.getparent(), points)
+                _credit(stats.score, el.getparent(), _paragraph_score(total, punct))
         else:
             sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
-            net[el] = sign * len(own) + sum(net.get(child, 0) for child in el)
+            stats.net[el] = sign * len(own) + net
             if el.tag in CONTAINERS and len(own) >= 20:
-                _credit(stats.score, el, _paragraph_score(own))
+                _credit(stats.score, el, _paragraph_score(len(own), own_punct))
     return stats
+
+
+def _child_sums(stats: Stats, el: lxml.html.HtmlElement) -> tuple[int, int, int, int]:
+    """Text, punctuation, link-text and net-prose totals of the element's children."""
+    total = punct = linked = net = 0
+    for child in el:
+        if child in stats.text:
+            total += stats.text[child]
+            punct += stats.punct[child]
+            linked += stats.links[child]
+            net += stats.net[child]
+    return total, punct, linked, net
 
 
 def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> None:
