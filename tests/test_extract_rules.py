@@ -47,6 +47,11 @@ BODY = [
     ("Tags: politics, economy", "tags"),
     ("上一篇：去年的交通规划回顾", "pagination"),
     ("第2页 共5页", "pagination"),
+    ("Image 2 of 7", "image_credit"),
+    ("Image copyright", "image_credit"),
+    ("Jane Roe contributed reporting from Tianjin.", "editor"),
+    ("Advert", "page_tools"),
+    ("Like this:", "page_tools"),
 ])
 def test_rule_matches_boilerplate(line: str, rule: str) -> None:
     assert line_rule(line, edge=False) == rule
@@ -57,6 +62,9 @@ def test_rule_matches_boilerplate(line: str, rule: str) -> None:
     ("2012年1月11日 HKT 21:43", "dateline"),
     ("本报记者 李明 发自上海", "dateline"),
     ("By Jane Doe", "dateline"),
+    ("Nov. 20, 2019 5:52 AM EST", "dateline"),
+    ("Monday, November 18, 2019", "dateline"),
+    ("reporter@example.com", "dateline"),
     ("（据《晨报》报道）", "source_line"),
     ("据新华社电", "source_line"),
 ])
@@ -72,6 +80,7 @@ def test_edge_rules_match_only_at_the_edges(line: str, rule: str) -> None:
     "分享一下我的经验，希望对大家有所帮助。",
     "Printers were sold out across the city by noon.",
     "据说这是为了遵循新的安全协定",
+    "By 2030, the network will have doubled in length.",
     "来源于生活的灵感，往往最打动人。",
     "图书馆明天起延长开放时间。",
 ])
@@ -158,3 +167,8 @@ def test_rule_ids_are_stable_snake_case() -> None:
     assert all(RULE_DESCRIPTIONS[rule] for rule in RULE_IDS)
     assert all(rule.isidentifier() and rule.islower() for rule in RULE_IDS)
     assert {"breadcrumb", "byline", "copyright", "related", "link_block"} <= set(RULE_IDS)
+
+
+def test_year_after_by_is_not_a_byline() -> None:
+    assert line_rule("By 2030, the network will double", edge=True) is None
+    assert line_rule("By Jane Doe and John Roe", edge=True) == "dateline"

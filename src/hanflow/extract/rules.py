@@ -24,7 +24,9 @@ _TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|�
          r"返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|点击进入|點擊進入|纠错|糾錯|推荐给朋友|"
          r"推薦給朋友|大|中|小|print|back to top|advertisement|sponsored|click here|read more|"
          r"continue reading|sign up|subscribe|top|close|caption|enlarge|expand|back to gallery|"
-         r"view gallery|gallery|next|previous|prev|loading|play video|watch|share|comments?)")
+         r"view gallery|gallery|next|previous|prev|loading|play video|watch|share|comments?|"
+         r"advert|text size|read later|home|like this|like loading\.*|"
+         r"this slideshow requires javascript\.?)")
 
 
 _SENTENCE = re.compile(r"[。？！?]")
@@ -58,8 +60,9 @@ RULES: tuple[Rule, ...] = (
         _OPEN + r"(责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
         r"editor|edited by)\s*[:：]|"
         r"[\[【(（](责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?.{0,20}[\]】)）]\s*$|"
-        r"^[\[【(（]\s*[^\s，。,]{2,4}(\s+[^\s，。,]{2,4})?\s*(编辑|編輯|报道|報導|整理)\s*[\]】)）]\s*$"
-    ), 60),
+        r"^[\[【(（]\s*[^\s，。,]{2,4}(\s+[^\s，。,]{2,4})?\s*(编辑|編輯|报道|報導|整理)\s*[\]】)）]\s*$|"
+        r"contributed (reporting|to this report)|^write to .{2,40} at \S+@\S+$"
+    ), 120),
     Rule("byline", _rx(
         _OPEN + rf"({_BYLINE_KEYS}){_COLON}|({_BYLINE_KEYS}){_COLON}.*({_BYLINE_KEYS}){_COLON}|"
         r"^[\s(（]*(19|20)\d{2}\s*[-/.年].{0,60}(来源|來源|阅读|閱讀|字号|字號|打印|列印|评论|評論|作者|"
@@ -77,7 +80,8 @@ RULES: tuple[Rule, ...] = (
         r"photo|image|photograph|picture|credit|illustration)\s*(credit)?\s*[:：/／]|"
         r"第\s*\d+\s*[张張]\s*$|^[\s(（]*(资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*$|"
         r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
-        r"\s*\)?\s*$|(photo|image|picture)?\s*credit\s*:\s*[^.。]{2,60}$"
+        r"\s*\)?\s*$|(photo|image|picture)?\s*credit\s*:\s*[^.。]{2,60}$|"
+        r"^(image|photo) (copyright|caption)\s*$|^(image|photo|picture|slide) \d+ of \d+$"
     ), 240),
     Rule("caption", _rx(
         _OPEN + r"(图为|圖為|图说|圖說|上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*[:：]?|"
@@ -128,7 +132,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dateline", _rx(
         r"^(https?://\S+\s*)?[\s(（\[【]*((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
         r"[\s\dT:：.+\-]*(hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*"
-        r"[^。，,.!?！？]{0,16}[)）\]】]*\s*$|^\s*(by|updated|published|posted)\b[^.]{0,60}$|"
+        r"[^。，,.!?！？]{0,16}[)）\]】]*\s*$|"
+        r"^\s*(by|updated|published|posted)\b(?!\s+\d{4})[^。]{0,60}$|"
+        r"^\s*([a-z]+day,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?"
+        r"\s+(19|20)\d{2}([\s,at-]+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*[a-z]{0,4})?\s*$|"
+        r"^\S+@\S+\.[a-z]{2,}$|^(https?://)?(www\.)?(twitter|x|facebook|instagram)\.com/\S+$|"
         r"^\s*(文|文︱|文\|)\s*[/／|︱]\s*\S{1,12}\s*$|^\s*(记者|記者)\s*\S{2,12}(\s+\S{2,12})*\s*$|"
         r"^[\s(（【\[]*(文|圖|图|文/圖|文/图)?\s*[/／]?\s*[^，。,；!?！？]{0,14}(记者|記者)[^，。,；!?！？]{1,24}"
         r"(报道|報導|報道|发自\S{2,4}|發自\S{2,4}|摄|攝)?[)）】\]]?\s*$|"
@@ -167,7 +175,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
 RULE_IDS: tuple[str, ...] = tuple(RULE_DESCRIPTIONS)
 """Every rule id a removal can be counted under (line rules, section cuts, block rules)."""
 
-_HEAD_END = r"[\s:：>»·|\-—]*(更多|more)?[\s:：>»·|\-—]*$"
+_HEAD_END = r"[\s:：>»·|\-—.…]*(更多|more)?[\s:：>»·|\-—.…]*$"
 SECTION_HEAD = _rx(
     r"^[\s\[【(（<《]*((相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|"
     r"相关报道|相關報導|相關報道|相关专题|相關專題|相关教程|相关推荐|相關推薦|热门文章|熱門文章|"
@@ -176,7 +184,8 @@ SECTION_HEAD = _rx(
     r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|"
     r"related( articles| stories| posts| coverage| content| links)?|"
     r"recommended( for you)?|you may also like|you might also like|most popular|most read|"
-    r"trending( now)?|more stories|latest news|read next|also read|see also|"
+    r"trending( now)?|more stories|latest news|read next|also read|see also|don'?t miss|"
+    r"more .{1,20} stories|most read .{1,30}|popular on .{1,30}|"
     r"tags|标签|標籤|关键词|關鍵詞|关键字|關鍵字)[》>】\])）]*" + _HEAD_END + "|"
     r"(更多关于|更多關於|more in|more from|more on)\b)"
 )
