@@ -12,7 +12,7 @@ from hanflow.extract.dates import find_date
 
 _SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–]{1,2}\s+|\s*——\s*|\s*--\s*")
 _SITE_SUFFIX = re.compile(
-    r"\s*[-—–]\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
+    r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
     r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")
 _WS = re.compile(r"\s+")
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "pubdate", "publishdate",
