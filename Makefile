@@ -27,6 +27,10 @@ test: $(VENV)/.synced  ## run the whole test suite
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check src flows tests benchmarks
 
+.PHONY: bench-extract
+bench-extract: $(VENV)/.synced  ## main-text extraction F1 and speed vs readability-lxml and trafilatura
+	$(PY) benchmarks/bench_extract.py
+
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
 

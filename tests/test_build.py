@@ -57,8 +57,10 @@ def test_sample_outcomes(sample_run: tuple[Path, dict]) -> None:
     big5 = corpus["news/mountain-railway.big5.html"]
     assert big5["script"] == "hant" and big5["encoding"].startswith("big5")
     assert "铁道局" in big5["text"] and "鐵道局" not in big5["text"]
+    assert big5["title"] == "山区铁道观光列车试营运 首周载客破万人次" and big5["author"] == "张文彬"
     gbk = corpus["news/market-renovation.gbk.html"]
     assert gbk["encoding"] == "gb18030" and "农贸市场" in gbk["text"]
+    assert gbk["title"] == "南湖区今年将新建改建农贸市场十二个"
     md = corpus["blog/tea-garden-visit.md"]
     assert (md["title"], md["author"], md["published"]) == (
         "春天去茶园：一次关于采茶与制茶的小旅行", "苏禾", "2025-04-02T08:30:00+08:00")

@@ -85,8 +85,16 @@ class Normalize:
             return doc.fail("no_text", "nothing is left after boilerplate removal and clean-up")
         doc.annotations.update(script=norm.script.script, converted_share=round(norm.changed_share, 4))
         doc.text = norm.text
-        doc.meta = {k: clean_unicode(v) or None if isinstance(v, str) else v for k, v in doc.meta.items()}
+        doc.meta = {k: self._field(k, v) for k, v in doc.meta.items()}
         return doc
+
+    def _field(self, key: str, value: str | None) -> str | None:
+        """Title and author are converted like the text; URLs and dates are only cleaned."""
+        if not isinstance(value, str):
+            return value
+        if key in ("title", "author"):
+            return normalize(value, self.config).text or None
+        return clean_unicode(value) or None
 
 
 def quiet_jieba() -> None:
