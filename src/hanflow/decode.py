@@ -97,6 +97,10 @@ _CJK = re.compile(r"[\u3000-\u9fff]")
 
 
 def _legacy_bytes(text: str) -> bytes:
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
     out = bytearray()
     for ch in text:
         try:
@@ -114,9 +118,11 @@ def repair_mojibake(text: str, legacy: str) -> str:
     """
     current = text
     for _ in range(3):
-        non_ascii = sum(1 for ch in current if ord(ch) > 127)
+        if current.isascii() or _CJK.search(current):
+            break
+        non_ascii = len(current) - len(current.encode("ascii", "ignore"))
         latin = len(_LATIN_RUN.findall(current))
-        if non_ascii < 50 or _CJK.search(current) or latin < 0.95 * non_ascii:
+        if non_ascii < 50 or latin < 0.95 * non_ascii:
             break
         try:
             raw = _legacy_bytes(current)
