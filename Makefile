@@ -31,6 +31,11 @@ lint: $(VENV)/.synced
 bench-extract: $(VENV)/.synced  ## main-text extraction F1 and speed vs readability-lxml and trafilatura
 	$(PY) benchmarks/bench_extract.py
 
+PAGES ?= 20000
+REPEAT ?= 3
+bench: $(VENV)/.synced  ## throughput: flow 1/2 workers, fast options, naive script, bare steps (PAGES=2000 for a quick look)
+	$(PY) benchmarks/bench_throughput.py --pages $(PAGES) --repeat $(REPEAT)
+
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
 

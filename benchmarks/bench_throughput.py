@@ -137,6 +137,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of: {', '.join(CONFIGS)}")
     ap.add_argument("--json", type=Path, help="also write the medians here")
+    ap.add_argument("--no-cold-start", action="store_true", help="skip the 10-page cold-start runs")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -144,6 +145,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_child(args.child, args.corpus, args.out)))
         return
+    from bench_cold_start import cold_start
     from bench_report import report
 
     corpus = REPO / ".bench" / f"corpus-{args.pages}"
@@ -152,6 +154,8 @@ def main() -> None:
           f"({info['real']} edited real, {info['synthetic']} synthetic)", file=sys.stderr)
     medians = run_all(args.configs.split(","), corpus, args.repeat)
     print(report(medians, info, args.repeat))
+    if not args.no_cold_start:
+        print("\n" + cold_start(corpus, args.repeat, {**os.environ, **PREFECT_ENV}))
     if args.json:
         args.json.write_text(json.dumps({"corpus": info, "medians": medians}, indent=2))
 
