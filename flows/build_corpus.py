@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
@@ -43,6 +47,27 @@ def dedup_task(store: Store, results: list[core.BatchResult]) -> dict:
 def emit_task(store: Store, plan: core.Plan, results: list[core.BatchResult], verdicts: dict,
               context: dict[str, Any]) -> dict[str, Any]:
     return core.emit(store, plan, results, verdicts, context)
+
+
+@contextlib.contextmanager
+def workers_share_api() -> Iterator[None]:
+    """Worker processes report to this run's Prefect API instead of each starting its own.
+
+    With the embedded server PREFECT_API_URL is unset, and every spawned worker process would
+    start a temporary server of its own: seconds of CPU per worker, and more writers on one
+    database. Set for the time the batches run, so a later run in this process is not pointed
+    at a server that has stopped.
+    """
+    ctx = FlowRunContext.get()
+    url = ctx.client.api_url if ctx and ctx.client else None
+    share = url is not None and not os.environ.get("PREFECT_API_URL")
+    if share:
+        os.environ["PREFECT_API_URL"] = str(url)
+    try:
+        yield
+    finally:
+        if share:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 def _run_batches(plan: core.Plan, store: Store, options: Options, progress: bool
@@ -86,7 +111,8 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                         len(plan.batches))
             plan_s = time.perf_counter() - t0
             show = sys.stderr.isatty() if progress is None else progress
-            results = _run_batches(plan, store, options, show)
+            with workers_share_api():
+                results = _run_batches(plan, store, options, show)
             t1 = time.perf_counter()
             verdicts = dedup_task(store, results)
             context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
