@@ -59,8 +59,26 @@ def reset_output(out: Path) -> None:
         (out / name).unlink(missing_ok=True)
 
 
-def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
-    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped."""
+MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER = 20, 1000, 3
+
+
+def auto_batch_size(n_files: int, workers: int) -> int:
+    """About three batches per worker, so a run is tens of task runs whatever its size.
+
+    Each task run costs the orchestrator far more than a document does, while too few
+    batches leave workers idle at the end of a run; the bounds keep batches worth a task
+    run and small enough to hold in memory.
+    """
+    target = -(-n_files // (max(workers, 1) * BATCHES_PER_WORKER))
+    return max(MIN_BATCH, min(MAX_BATCH, target))
+
+
+def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
+         workers: int = 1) -> Plan:
+    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped.
+
+    `batch_size=None` sizes batches for `workers` with `auto_batch_size`.
+    """
     known = store.known_files()
     todo, unchanged, discovered = [], 0, 0
     for item in discover(raw, options.max_bytes):
@@ -70,6 +88,7 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
             unchanged += 1
             continue
         todo.append(item)
+    batch_size = batch_size or auto_batch_size(len(todo), workers)
     batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
     return Plan(store.begin_run(), batches, known_sha, discovered, unchanged)
@@ -177,7 +196,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
     for key in ("removed", "timings", "scripts", "langs"):
-        total.update({f"{key}:{k}": v for r in results for k, v in getattr(r, key).items()})
+        for r in results:
+            total.update({f"{key}:{k}": v for k, v in getattr(r, key).items()})
     part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
                   for k, v in sorted(total.items()) if k.startswith(key + ":")}
             for key in ("removed", "timings", "scripts", "langs")}
@@ -212,7 +232,7 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
 
 
 def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = False,
-          batch_size: int = 200, on_batch: Callable[[BatchResult], None] | None = None,
+          batch_size: int | None = None, on_batch: Callable[[BatchResult], None] | None = None,
           ) -> dict[str, Any]:
     """One whole run in this process (no Prefect); returns the run manifest."""
     options = options or Options()

@@ -18,6 +18,10 @@ app = typer.Typer(
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Larger task-run recorder batches let the temporary server keep up with a run's events.
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
 }
 
 
@@ -42,8 +46,14 @@ def run(
     = None,
     max_bytes: Annotated[int, typer.Option(help="Per-document size limit; larger inputs are rejected.")]
     = 20_000_000,
-    batch_size: Annotated[int, typer.Option(help="Documents per task run.")] = 200,
-    workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
+    batch_size: Annotated[int | None, typer.Option(
+        help="Documents per task run [default: about three batches per worker].")] = None,
+    workers: Annotated[int, typer.Option(help="Parallel workers for the batch tasks.")] = 1,
+    runner: Annotated[str, typer.Option(
+        help="local (threads or processes on this machine) or dask (a Dask cluster).")] = "local",
+    dask_address: Annotated[str | None, typer.Option(
+        help="Scheduler of an existing Dask cluster, tcp://HOST:PORT [default: a local cluster].")]
+    = None,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
 ) -> None:
@@ -53,19 +63,27 @@ def run(
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
+    if runner not in ("local", "dask") or (dask_address and runner != "dask"):
+        raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _prefect_env()
     from flows.build_corpus import build_corpus, task_runner
+    from flows.recording import wait_until_recorded
     from hanflow.store import LockedError
 
-    flow = build_corpus.with_options(task_runner=task_runner(workers))
+    flow = build_corpus.with_options(task_runner=task_runner(workers, runner, dask_address))
+    state = flow(raw=str(raw), out=str(out), config=config,
+                 user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
+                 batch_size=batch_size, workers=workers, runner=runner, full=full, return_state=True)
     try:
-        manifest = flow(raw=str(raw), out=str(out), config=config,
-                        user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                        batch_size=batch_size, full=full)
+        manifest = state.result()
     except LockedError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
+    except Exception as exc:
+        wait_until_recorded(state.state_details.flow_run_id, 1, timeout=10)
+        raise _fail(str(exc), 1) from None
+    wait_until_recorded(state.state_details.flow_run_id, manifest["inputs"]["batches"] + 3)
     typer.echo(summary(manifest, out))
 
 
