@@ -8,6 +8,7 @@ from hanflow.decode import decode_bytes
 from hanflow.document import KINDS
 from hanflow.extract import Extraction, extract_html, extract_text
 from hanflow.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.markdown import markdown_to_text
 
 
 def extract_decoded(text: str, kind: str) -> tuple[Extraction, bool]:
@@ -18,7 +19,7 @@ def extract_decoded(text: str, kind: str) -> tuple[Extraction, bool]:
     if kind == "html":
         return extract_html(text), False
     fields, body, ok = split_front_matter(text)
-    ex = extract_text(body)
+    ex = extract_text(markdown_to_text(body) if kind == "markdown" else body)
     for key, value in front_matter_metadata(fields).items():
         if value:
             setattr(ex, key, value)
