@@ -122,7 +122,8 @@ def _build(store: Store, raw: Path, options: Options, settings: dict[str, Any]) 
     return manifest
 
 
-@flow(name="build_corpus", flow_run_name=initial_run_name, log_prints=False)
+@flow(name="build_corpus", flow_run_name=initial_run_name, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000,
                  batch_size: int | None = None, workers: int = 1, full: bool = False,

@@ -87,6 +87,37 @@ def run(
     typer.echo(summary(manifest, out))
 
 
+@app.command()
+def serve(
+    raw: Annotated[Path, typer.Option(help="Folder that new scraped inputs arrive in.")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="Output folder each scheduled run adds to.")] = Path("processed"),
+    cron: Annotated[str | None, typer.Option(help='Cron schedule, e.g. "0 * * * *" for hourly.')] = None,
+    interval: Annotated[float | None, typer.Option(help="Run every this many seconds.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "hanflow-scheduled",
+    timezone: Annotated[str, typer.Option(help="Time zone of the cron schedule.")] = "UTC",
+) -> None:
+    """Serve build_corpus as a Prefect deployment on a schedule (runs until stopped with Ctrl-C).
+
+    Each scheduled run is incremental: only files new or changed in RAW since the last
+    successful run are processed. Needs a Prefect server (PREFECT_API_URL), e.g.
+    `prefect server start`."""
+    if (cron is None) == (interval is None):
+        raise _fail("give exactly one of --cron EXPRESSION or --interval SECONDS")
+    if not raw.is_dir():
+        raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
+    _prefect_env()
+    from prefect import serve as prefect_serve
+
+    from flows.deploy import corpus_deployment
+
+    try:
+        deployment = corpus_deployment(raw, out, cron=cron, interval=interval, name=name,
+                                       timezone=timezone)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    prefect_serve(deployment)
+
+
 def summary(manifest: dict, out: Path) -> str:
     c = manifest["counts"]
     lines = [
