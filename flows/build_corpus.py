@@ -101,12 +101,12 @@ def _run_batches(plan: core.Plan, store: Store, options: Options, progress: bool
 
 
 def _build(store: Store, raw: Path, options: Options, settings: dict[str, Any]) -> dict[str, Any]:
-    logger = get_run_logger()
     t0 = time.perf_counter()
     plan = plan_task(store, raw, options, settings["batch_size"], settings["workers"])
     n_todo = sum(map(len, plan.batches))
     label_run(run_name(plan.run.started, n_todo),
               [*TAGS, "full" if settings["full"] else "incremental", f"runner:{settings['runner']}"])
+    logger = get_run_logger()
     logger.info("%d files found, %d unchanged, %d to process in %d batches",
                 plan.discovered, plan.unchanged, n_todo, len(plan.batches))
     plan_s = time.perf_counter() - t0
@@ -133,7 +133,6 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
     `batch_size=None` cuts about three batches per worker; `workers` and `runner` only label
     the run and size its batches (the task runner itself is chosen by whoever starts the flow).
     """
-    logger = get_run_logger()
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes)
     out_dir = Path(out)
     if full:
@@ -147,6 +146,7 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
     finally:
         store.close()
     publish_artifacts(out_dir, manifest)
+    logger = get_run_logger()
     logger.info("kept %(kept)d, duplicates %(duplicates)d, rejects %(rejects)d", manifest["counts"])
     if manifest["failed_batches"]:
         raise BatchesFailed(f"{len(manifest['failed_batches'])} batches failed and will be retried by the "
@@ -168,5 +168,5 @@ def task_runner(workers: int, runner: str = "local", dask_address: str | None = 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
+                                              "processes": True, "dashboard_address": ":0"})
     return ThreadPoolTaskRunner(max_workers=1) if workers <= 1 else ProcessPoolTaskRunner(workers)

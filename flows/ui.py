@@ -15,6 +15,7 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 from prefect.client.orchestration import get_client
+from prefect.context import FlowRunContext
 
 from hanflow.report import run_report, stage_counts
 
@@ -40,6 +41,9 @@ def label_run(name: str, tags: list[str]) -> None:
     with get_client(sync_client=True) as client:
         current = client.read_flow_run(flow_run_id).tags
         client.update_flow_run(flow_run_id, name=name, tags=sorted({*current, *tags}))
+    context = FlowRunContext.get()
+    if context and context.flow_run:
+        context.flow_run.name = name  # so that this process's log lines carry the new name
 
 
 class RunProgress:
