@@ -230,3 +230,28 @@ def test_stage_counts_and_report_follow_the_output(tmp_path: Path) -> None:
     assert "reposts/city-bikes-repost.html" in report.split("## Duplicate clusters")[1]
     assert f"| hans | {manifest['scripts']['hans']} |" in report
     assert "## Top keywords" in report
+
+
+@pytest.mark.parametrize("args", [
+    ["serve", "--raw", str(RAW)],
+    ["serve", "--raw", str(RAW), "--cron", "0 * * * *", "--interval", "60"],
+    ["run", "--raw", str(RAW), "--runner", "spark"],
+    ["run", "--raw", str(RAW), "--dask-address", "tcp://127.0.0.1:8786"],
+])
+def test_cli_refuses_contradictory_schedules_and_runners_before_starting(args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from hanflow.cli import app
+
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--cron" in result.output or "--runner" in result.output
+
+
+def test_serve_help_shows_both_schedules() -> None:
+    from typer.testing import CliRunner
+
+    from hanflow.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0 and "--cron" in result.output and "--interval" in result.output
