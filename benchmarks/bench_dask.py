@@ -5,7 +5,9 @@
 Each measurement is a whole `build_corpus` flow run into a fresh output folder, Dask
 LocalCluster start-up included (what a user waits for). Runs alternate 1 and 2 workers so
 that load from other processes hits both alike; the script prints medians and their ratio,
-and checks that both runners wrote the same bytes.
+and checks that both runners wrote the same bytes. As the ceiling to compare with, it also
+times the batch step alone in a plain process pool of 1 and 2 (warm) processes: no Prefect,
+no Dask, so that ratio is what the machine's free cores allow at the moment.
 """
 
 from __future__ import annotations
@@ -61,6 +63,31 @@ def timed_run(raw: Path, out: Path, workers: int) -> tuple[float, dict[Path, byt
     return elapsed, shards
 
 
+def _batch_time(job: tuple[int, list, str]) -> float:
+    from hanflow.build import process_batch
+    from hanflow.pipeline import Options
+
+    index, items, staging = job
+    start = time.perf_counter()
+    process_batch(index, items, Options(), Path(staging), {})
+    return time.perf_counter() - start
+
+
+def pool_run(raw: Path, staging: Path, workers: int) -> float:
+    """The batch step alone, three batches per worker, in warm worker processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from hanflow.discover import discover
+
+    items = list(discover(raw, 10**9))
+    jobs = [(i, items[i::workers * 3], str(staging)) for i in range(workers * 3)]
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_batch_time, [(900 + i, items[:5], str(staging)) for i in range(workers)]))
+        start = time.perf_counter()
+        list(pool.map(_batch_time, jobs))
+        return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1200)
@@ -71,19 +98,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, prefect_test_harness(server_startup_timeout=90):
         raw = Path(tmp) / "raw"
         make_corpus(raw, args.docs)
-        times: dict[int, list[float]] = {1: [], 2: []}
+        times: dict[str, list[float]] = {"dask-1": [], "dask-2": [], "pool-1": [], "pool-2": []}
         outputs: dict[int, dict[Path, bytes]] = {}
+        (Path(tmp) / "pool").mkdir()
         for _ in range(args.repeats):
             for workers in (1, 2):
                 elapsed, outputs[workers] = timed_run(raw, Path(tmp) / f"out-{workers}", workers)
-                times[workers].append(elapsed)
-                print(f"dask, {workers} worker(s): {elapsed:.1f} s", flush=True)
-    one, two = statistics.median(times[1]), statistics.median(times[2])
-    print(f"\n{args.docs} documents, {args.repeats} runs each, os.cpu_count()={os.cpu_count()}")
-    print(f"median 1 worker : {one:.1f} s")
-    print(f"median 2 workers: {two:.1f} s")
-    print(f"speed-up 2 vs 1 : {one / two:.2f}x")
-    print(f"same output     : {outputs[1] == outputs[2]}")
+                times[f"dask-{workers}"].append(elapsed)
+                times[f"pool-{workers}"].append(pool_run(raw, Path(tmp) / "pool", workers))
+                print(f"{workers} worker(s): dask flow {elapsed:.1f} s, "
+                      f"plain pool {times[f'pool-{workers}'][-1]:.1f} s", flush=True)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"\n{args.docs} documents, {args.repeats} runs each, os.cpu_count()={os.cpu_count()}, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"dask flow  : 1 worker {med['dask-1']:.1f} s, 2 workers {med['dask-2']:.1f} s, "
+          f"speed-up {med['dask-1'] / med['dask-2']:.2f}x")
+    print(f"plain pool : 1 process {med['pool-1']:.1f} s, 2 processes {med['pool-2']:.1f} s, "
+          f"speed-up {med['pool-1'] / med['pool-2']:.2f}x (the ceiling)")
+    print(f"same output: {outputs[1] == outputs[2]}")
 
 
 if __name__ == "__main__":
