@@ -135,13 +135,13 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
     """
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes)
     out_dir = Path(out)
-    if full:
-        core.reset_output(out_dir)
     store = Store(out_dir)
     settings = {"batch_size": batch_size, "workers": workers, "full": full, "progress": progress,
                 "runner": runner}
     try:
         with store.lock():
+            if full:
+                store = core.reset_store(store)
             manifest = _build(store, Path(raw), options, settings)
     finally:
         store.close()

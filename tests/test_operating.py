@@ -195,14 +195,18 @@ def test_a_second_run_on_a_busy_output_folder_stops_with_a_clear_message(tmp_pat
     from flows.build_corpus import build_corpus
 
     out = tmp_path / "out"
+    build(RAW, out)
+    before = output_bytes(out)
     holder = Store(out)
     try:
         with holder.lock():
-            state = build_corpus(raw=str(RAW), out=str(out), return_state=True)
+            states = [build_corpus(raw=str(RAW), out=str(out), full=full, return_state=True)
+                      for full in (False, True)]
     finally:
         holder.close()
-    assert state.is_failed() and "another hanflow run is writing to" in state.message
-    assert not (out / "corpus").exists()
+    for state in states:
+        assert state.is_failed() and "another hanflow run is writing to" in state.message
+    assert output_bytes(out) == before and (out / "state.sqlite").exists()
 
 
 @pytest.mark.usefixtures("prefect_harness")

@@ -73,6 +73,13 @@ def auto_batch_size(n_files: int, workers: int) -> int:
     return max(MIN_BATCH, min(MAX_BATCH, target))
 
 
+def reset_store(store: Store) -> Store:
+    """`--full` under the lock: close the state, forget every earlier run, open a fresh state."""
+    store.close()
+    reset_output(store.out)
+    return Store(store.out)
+
+
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
          workers: int = 1) -> Plan:
     """New or changed inputs in stable order, cut into batches; unchanged ones are skipped.
@@ -237,11 +244,11 @@ def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = 
     """One whole run in this process (no Prefect); returns the run manifest."""
     options = options or Options()
     t0 = time.perf_counter()
-    if full:
-        reset_output(out)
     store = Store(out)
     try:
         with store.lock():
+            if full:
+                store = reset_store(store)
             store.recover()
             p = plan(store, raw, options, batch_size)
             plan_s = time.perf_counter() - t0
