@@ -1,4 +1,4 @@
-"""The exact-duplicate key: text with punctuation, whitespace and case folded away."""
+"""The normalised text dedup works on, and the exact-duplicate key derived from it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,22 @@ import hashlib
 import unicodedata
 
 
-def dedup_key(text: str) -> str:
-    """Hash of the text with only letters and digits left (input is already t2s-normalised)."""
+def normalise(text: str) -> str:
+    """Letters and digits only, NFKC-folded and casefolded.
+
+    NFKC maps full-width forms to half-width, so dropping every character outside the
+    Unicode letter and number categories folds punctuation of either width and all
+    whitespace alike. The input is expected to be t2s-converted already, which makes a
+    traditional repost of a simplified article normalise to the same string.
+    """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    kept = "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
-    return hashlib.sha256(kept.encode("utf-8")).hexdigest()[:32]
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+
+
+def dedup_key(text: str) -> str:
+    """Hash of the normalised text: equal keys mean the same words in the same order."""
+    return key_of_normalised(normalise(text))
+
+
+def key_of_normalised(norm: str) -> str:
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]

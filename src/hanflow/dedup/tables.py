@@ -1,0 +1,128 @@
+"""The dedup tables inside the run-state SQLite database: keys, signatures, band hashes.
+
+Reads never write (no temporary tables), so resolving never opens a transaction; writes
+join whatever transaction the caller has open and are committed by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from hanflow.dedup.minhash import SCHEME, band_hashes, shingles, signature, signature_matrix
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS dedup_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dedup_exact (key TEXT PRIMARY KEY, id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dedup_docs (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dedup_bands (h INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    " PRIMARY KEY (h, doc)) WITHOUT ROWID",
+)
+_PROBE_TEXT = "signature probe 签名探针 0123456789"
+_CHUNK = 20_000
+
+
+class SchemeMismatch(RuntimeError):
+    """The index was written with signatures this code can no longer reproduce."""
+
+
+def probe() -> str:
+    """Scheme name plus the signature of a fixed text: changes if hashing ever changes."""
+    return SCHEME + ":" + signature(shingles(_PROBE_TEXT)).hex()[:32]
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        conn.execute(statement)
+    row = conn.execute("SELECT value FROM dedup_meta WHERE name = 'scheme'").fetchone()
+    if row is None:
+        conn.execute("INSERT INTO dedup_meta (name, value) VALUES ('scheme', ?)", (probe(),))
+    elif row[0] != probe():
+        raise SchemeMismatch(
+            f"dedup index was built with {row[0]!r}, this version computes {probe()!r}; "
+            "rebuild the index from the emitted records"
+        )
+
+
+def _chunks(values: list, size: int = _CHUNK) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def exact_ids(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
+    """Kept-record id for every key already in the index."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        found.update(
+            conn.execute(
+                "SELECT key, id FROM dedup_exact WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps(chunk),),
+            )
+        )
+    return found
+
+
+def band_matches(conn: sqlite3.Connection, bands: np.ndarray) -> np.ndarray:
+    """(m, 2) distinct (row of `bands`, stored doc) pairs sharing a band hash."""
+    if len(bands) == 0 or conn.execute("SELECT 1 FROM dedup_docs LIMIT 1").fetchone() is None:
+        return np.zeros((0, 2), dtype=np.int64)
+    flat = bands.ravel()
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    hits = []
+    for chunk in _chunks(np.unique(flat).tolist()):
+        hits.extend(
+            conn.execute(
+                "SELECT h, doc FROM dedup_bands WHERE h IN (SELECT value FROM json_each(?))",
+                (json.dumps(chunk),),
+            )
+        )
+    if not hits:
+        return np.zeros((0, 2), dtype=np.int64)
+    hit = np.array(hits, dtype=np.int64)
+    lo = np.searchsorted(ordered, hit[:, 0], side="left")
+    counts = np.searchsorted(ordered, hit[:, 0], side="right") - lo
+    owner = np.repeat(np.arange(len(hit)), counts)
+    pos = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    rows = order[pos + np.repeat(lo, counts)] // bands.shape[1]
+    return np.unique(np.stack([rows, hit[owner, 1]], axis=1), axis=0)
+
+
+def stored_docs(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, tuple]:
+    """doc -> (id, n_shingles, signature) for the given stored docs."""
+    found: dict[int, tuple] = {}
+    for chunk in _chunks(sorted(set(docs))):
+        for doc, rid, n, sig in conn.execute(
+            "SELECT doc, id, n_shingles, signature FROM dedup_docs"
+            " WHERE doc IN (SELECT value FROM json_each(?))",
+            (json.dumps(chunk),),
+        ):
+            found[doc] = (rid, n, sig)
+    return found
+
+
+def insert(conn: sqlite3.Connection, rows: list[tuple[str, str, int, bytes]]) -> None:
+    """Store (key, id, n_shingles, signature) of kept records; never commits."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO dedup_exact (key, id) VALUES (?, ?)", [r[:2] for r in rows]
+    )
+    near = [r for r in rows if r[2] > 0]
+    start = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM dedup_docs").fetchone()[0]
+    fresh, new_rows = [], []
+    for row in near:
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO dedup_docs (doc, id, n_shingles, signature) VALUES (?, ?, ?, ?)",
+            (start + len(fresh), row[1], row[2], row[3]),
+        )
+        if cur.rowcount == 1:
+            fresh.append(start + len(fresh))
+            new_rows.append(row[3])
+    bands = band_hashes(signature_matrix(new_rows))
+    conn.executemany(
+        "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
+        ((int(h), doc) for doc, row in zip(fresh, bands, strict=True) for h in row),
+    )
