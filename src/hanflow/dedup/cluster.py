@@ -1,9 +1,10 @@
 """Near-duplicate decisions inside one run, on arrays already sorted in keep order.
 
 Row i of every array is the i-th document in keep order, so "earlier" means "preferred".
-Each document becomes a duplicate of the most similar *kept* earlier document it was
-verified against, never of another duplicate: no chains, and every pointer carries a
-similarity that was checked between exactly those two documents.
+A document joins the cluster of the most similar earlier document it was verified
+against, kept or not, so an edited copy that is close to the original but a little
+further from a longer repost still lands with both. Pointers always name the kept
+document, never another duplicate.
 """
 
 from __future__ import annotations
@@ -51,29 +52,27 @@ def verified_edges(
     return np.concatenate(keep), np.concatenate(sims)
 
 
-def greedy_assign(
-    n: int, edges: np.ndarray, sims: np.ndarray, settled: dict[int, object]
-) -> dict[int, tuple[int, float]]:
-    """Walk documents in keep order; each joins its most similar kept predecessor.
+def assign(
+    n: int, edges: np.ndarray, sims: np.ndarray, earlier: dict[int, tuple[str, float]]
+) -> dict[int, int | str]:
+    """Walk rows in keep order; each joins the cluster of its most similar earlier copy.
 
-    `settled` rows are already decided elsewhere (duplicates of earlier runs) and are
-    neither kept nor targets. Returns {row: (kept row, similarity)} for new duplicates;
-    ties in similarity go to the earlier (preferred) row.
+    `earlier` holds each row's best verified match among records of earlier runs, as
+    (kept id of that record's cluster, similarity). A row's candidates are that match and
+    its verified edges to earlier rows of this run, kept or not; the most similar wins,
+    ties going to the earlier run, then to the earlier row. Returns {row: kept row of this
+    run, or kept id from an earlier run} for the rows that are duplicates.
     """
-    by_j = np.lexsort((edges[:, 0], -sims, edges[:, 1])) if len(edges) else np.zeros(0, int)
-    js = edges[by_j, 1] if len(edges) else np.zeros(0, int)
+    order = np.lexsort((edges[:, 0], -sims, edges[:, 1])) if len(edges) else np.zeros(0, int)
+    js = edges[order, 1] if len(edges) else np.zeros(0, int)
     starts = np.searchsorted(js, np.arange(n + 1))
-    kept = np.ones(n, dtype=bool)
-    for row in settled:
-        kept[row] = False
-    out: dict[int, tuple[int, float]] = {}
-    for j in np.flatnonzero(starts[1:] > starts[:-1]):
-        if not kept[j]:
-            continue
-        for e in by_j[starts[j] : starts[j + 1]]:
-            i = int(edges[e, 0])
-            if kept[i]:
-                out[int(j)] = (i, float(sims[e]))
-                kept[j] = False
-                break
-    return out
+    root: dict[int, int | str] = {}
+    for j in sorted(set(np.flatnonzero(starts[1:] > starts[:-1]).tolist()) | set(earlier)):
+        best, best_sim = earlier.get(j, (-1, -1.0))
+        if starts[j + 1] > starts[j]:
+            e = order[starts[j]]
+            if sims[e] > best_sim:
+                i = int(edges[e, 0])
+                best, best_sim = root.get(i, i), float(sims[e])
+        root[j] = best
+    return root

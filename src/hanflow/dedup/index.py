@@ -7,7 +7,7 @@ import sqlite3
 import numpy as np
 
 from hanflow.dedup import tables
-from hanflow.dedup.cluster import candidate_pairs, greedy_assign, verified_edges
+from hanflow.dedup.cluster import assign, candidate_pairs, verified_edges
 from hanflow.dedup.minhash import band_hashes, signature_matrix, similarities
 from hanflow.dedup.records import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 
@@ -17,18 +17,28 @@ __all__ = ["Candidate", "DedupIndex", "Fingerprint", "Verdict", "fingerprint", "
 
 
 class DedupIndex:
-    """Keys and MinHash bands of every kept record ever emitted; writes join the caller's
-    transaction, so the index is committed together with the output it describes."""
+    """Keys and MinHash bands of every record ever emitted; writes join the caller's
+    transaction, so the index is committed together with the output it describes.
+
+    Duplicates are indexed too (with the id of their kept record), so a later copy that
+    is closest to an earlier duplicate lands in the same cluster as it would have had
+    both arrived in one run.
+    """
 
     def __init__(self, conn: sqlite3.Connection, threshold: float = DEFAULT_THRESHOLD) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.conn = conn
         self.threshold = threshold
+        self._duplicates: list[tuple[Candidate, str]] = []
         tables.ensure_schema(conn)
 
     def resolve(self, candidates: list[Candidate]) -> dict[str, Verdict]:
-        """Verdicts for the duplicates among `candidates`, by source; kept ones are absent."""
+        """Verdicts for the duplicates among `candidates`, by source; kept ones are absent.
+
+        A candidate already emitted by an earlier run comes back as an exact duplicate of
+        itself (or of its kept record), so re-running on the same inputs emits nothing new.
+        """
         ordered = sorted(candidates, key=keep_order)
         reps: list[Candidate] = []
         rep_of: dict[str, int] = {}
@@ -43,6 +53,8 @@ class DedupIndex:
         verdicts = {reps[row].source: v for row, v in rep_verdicts.items()}
         for cand, row in copies:
             verdicts[cand.source] = rep_verdicts.get(row) or Verdict(reps[row].id, 1.0, "exact")
+        by_source = {c.source: c for c in candidates}
+        self._duplicates = [(by_source[s], v.duplicate_of) for s, v in sorted(verdicts.items())]
         return verdicts
 
     def _resolve_reps(self, reps: list[Candidate]) -> dict[int, Verdict]:
@@ -58,21 +70,31 @@ class DedupIndex:
         sizes = np.array([reps[row].fingerprint.n_shingles for row in rows], dtype=np.int64)
         bands = band_hashes(matrix)
         earlier = self._earlier_matches(matrix, sizes, bands)
-        for local, (rid, sim) in earlier.items():
-            out[rows[local]] = Verdict(rid, sim, "minhash")
         edges, sims = verified_edges(candidate_pairs(bands), matrix, sizes, self.threshold)
-        for local, (target, sim) in greedy_assign(len(rows), edges, sims, earlier).items():
-            out[rows[local]] = Verdict(reps[rows[target]].id, sim, "minhash")
+        roots = assign(len(rows), edges, sims, earlier)
+        stored = tables.stored_docs(
+            self.conn, "id", [r for r in roots.values() if isinstance(r, str)]
+        )
+        for local, root in roots.items():
+            if isinstance(root, str):
+                _, n, sig = stored.get(root, (None, sizes[local], matrix[local].tobytes()))
+                other, other_size = signature_matrix([sig]), np.array([n])
+                rid = root
+            else:
+                other, other_size, rid = matrix[[root]], sizes[[root]], reps[rows[root]].id
+            sim = similarities(matrix[[local]], other, sizes[[local]], other_size)[0]
+            out[rows[local]] = Verdict(rid, float(sim), "minhash")
         return out
 
     def _earlier_matches(
         self, matrix: np.ndarray, sizes: np.ndarray, bands: np.ndarray
     ) -> dict[int, tuple[str, float]]:
-        """Best verified stored match per row: highest similarity, then earliest stored."""
+        """Best verified stored match per row, as (its kept id, similarity); ties to the
+        earliest stored."""
         pairs = tables.band_matches(self.conn, bands)
         if len(pairs) == 0:
             return {}
-        stored = tables.stored_docs(self.conn, pairs[:, 1].tolist())
+        stored = tables.stored_docs(self.conn, "doc", pairs[:, 1].tolist())
         docs = pairs[:, 1].tolist()
         their = signature_matrix([stored[d][2] for d in docs])
         their_sizes = np.array([stored[d][1] for d in docs], dtype=np.int64)
@@ -85,11 +107,14 @@ class DedupIndex:
         return best
 
     def add(self, kept: list[Candidate]) -> None:
-        """Record kept candidates; the caller commits (never done here)."""
+        """Record the kept candidates, and the duplicates the last `resolve` found, in the
+        caller's transaction; the caller commits (never done here)."""
+        rows = [(c, c.id) for c in sorted(kept, key=keep_order)] + self._duplicates
+        self._duplicates = []
         tables.insert(
             self.conn,
             [
-                (c.fingerprint.key, c.id, c.fingerprint.n_shingles, c.fingerprint.signature)
-                for c in sorted(kept, key=keep_order)
+                (c.fingerprint.key, c.id, root, c.fingerprint.n_shingles, c.fingerprint.signature)
+                for c, root in rows
             ],
         )

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalise(text: str) -> str:
-    """Letters and digits only, NFKC-folded and casefolded.
+    """Letters and digits only (str.isalnum), NFKC-folded and casefolded.
 
-    NFKC maps full-width forms to half-width, so dropping every character outside the
-    Unicode letter and number categories folds punctuation of either width and all
-    whitespace alike. The input is expected to be t2s-converted already, which makes a
-    traditional repost of a simplified article normalise to the same string.
+    NFKC maps full-width forms to half-width, so dropping every character that is not
+    alphanumeric folds punctuation of either width and all whitespace alike.
+    The input is expected to be t2s-converted already, which makes a traditional
+    repost of a simplified article normalise to the same string.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+    return _NOT_ALNUM.sub("", folded)
 
 
 def dedup_key(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hanflow.dedup.key import key_of_normalised, normalise
-from hanflow.dedup.minhash import shingles, signature
+from hanflow.dedup.minhash import shingle_hashes, signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +38,8 @@ class Verdict:
 def fingerprint(text: str) -> Fingerprint:
     """Computed next to the text, in the batch workers (text already t2s and cleaned)."""
     norm = normalise(text)
-    grams = shingles(norm)
-    return Fingerprint(key_of_normalised(norm), signature(grams), len(grams))
+    hashes = shingle_hashes(norm)
+    return Fingerprint(key_of_normalised(norm), signature(hashes), len(hashes))
 
 
 def keep_order(c: Candidate) -> tuple:

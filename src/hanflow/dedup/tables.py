@@ -12,13 +12,19 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
-from hanflow.dedup.minhash import SCHEME, band_hashes, shingles, signature, signature_matrix
+from hanflow.dedup.minhash import (
+    SCHEME,
+    band_hashes,
+    shingle_hashes,
+    signature,
+    signature_matrix,
+)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS dedup_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS dedup_exact (key TEXT PRIMARY KEY, id TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS dedup_docs (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-    " n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
+    " root TEXT NOT NULL, n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS dedup_bands (h INTEGER NOT NULL, doc INTEGER NOT NULL,"
     " PRIMARY KEY (h, doc)) WITHOUT ROWID",
 )
@@ -32,7 +38,7 @@ class SchemeMismatch(RuntimeError):
 
 def probe() -> str:
     """Scheme name plus the signature of a fixed text: changes if hashing ever changes."""
-    return SCHEME + ":" + signature(shingles(_PROBE_TEXT)).hex()[:32]
+    return SCHEME + ":" + signature(shingle_hashes(_PROBE_TEXT)).hex()[:32]
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -92,35 +98,41 @@ def band_matches(conn: sqlite3.Connection, bands: np.ndarray) -> np.ndarray:
     return np.unique(np.stack([rows, hit[owner, 1]], axis=1), axis=0)
 
 
-def stored_docs(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, tuple]:
-    """doc -> (id, n_shingles, signature) for the given stored docs."""
-    found: dict[int, tuple] = {}
-    for chunk in _chunks(sorted(set(docs))):
-        for doc, rid, n, sig in conn.execute(
-            "SELECT doc, id, n_shingles, signature FROM dedup_docs"
-            " WHERE doc IN (SELECT value FROM json_each(?))",
+def stored_docs(conn: sqlite3.Connection, column: str, values: Iterable) -> dict:
+    """`column` value (doc or id) -> (root, n_shingles, signature) of those stored records."""
+    if column not in ("doc", "id"):
+        raise ValueError(column)
+    found: dict = {}
+    for chunk in _chunks(sorted(set(values))):
+        for value, root, n, sig in conn.execute(
+            f"SELECT {column}, root, n_shingles, signature FROM dedup_docs"
+            f" WHERE {column} IN (SELECT value FROM json_each(?))",
             (json.dumps(chunk),),
         ):
-            found[doc] = (rid, n, sig)
+            found[value] = (root, n, sig)
     return found
 
 
-def insert(conn: sqlite3.Connection, rows: list[tuple[str, str, int, bytes]]) -> None:
-    """Store (key, id, n_shingles, signature) of kept records; never commits."""
+def insert(conn: sqlite3.Connection, rows: list[tuple[str, str, str, int, bytes]]) -> None:
+    """Store (key, id, root, n_shingles, signature) of emitted records; never commits.
+
+    `root` is the id of the kept record of the record's cluster (its own id when kept).
+    """
     conn.executemany(
-        "INSERT OR IGNORE INTO dedup_exact (key, id) VALUES (?, ?)", [r[:2] for r in rows]
+        "INSERT OR IGNORE INTO dedup_exact (key, id) VALUES (?, ?)", [(r[0], r[2]) for r in rows]
     )
-    near = [r for r in rows if r[2] > 0]
+    near = [r for r in rows if r[3] > 0]
     start = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM dedup_docs").fetchone()[0]
     fresh, new_rows = [], []
     for row in near:
         cur = conn.execute(
-            "INSERT OR IGNORE INTO dedup_docs (doc, id, n_shingles, signature) VALUES (?, ?, ?, ?)",
-            (start + len(fresh), row[1], row[2], row[3]),
+            "INSERT OR IGNORE INTO dedup_docs (doc, id, root, n_shingles, signature)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (start + len(fresh), *row[1:]),
         )
         if cur.rowcount == 1:
             fresh.append(start + len(fresh))
-            new_rows.append(row[3])
+            new_rows.append(row[4])
     bands = band_hashes(signature_matrix(new_rows))
     conn.executemany(
         "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
