@@ -114,16 +114,18 @@ def measure(n: int, workers: int) -> dict:
 
 
 def _quality(cands: list[Candidate], verdicts: dict) -> dict:
-    by_index = {int(c.source[5:12]): c for c in cands}
-    found = {"exact": 0, "near": 0, "unexpected": 0, "planted": 0}
-    for i, c in by_index.items():
+    """Planted copies found in their original's cluster, and duplicates nobody planted."""
+    root = {
+        int(c.source[5:12]): verdicts[c.source].duplicate_of if c.source in verdicts else c.id
+        for c in cands
+    }
+    found = {"planted": 0, "exact": 0, "near": 0}
+    for i in root:
         kind, of = planted(i)
-        found["planted"] += kind != "unique"
-        v = verdicts.get(c.source)
-        if v is None:
-            continue
-        hit = kind != "unique" and v.duplicate_of == by_index[of].id
-        found[kind if hit else "unexpected"] += 1
+        if kind != "unique":
+            found["planted"] += 1
+            found[kind] += root[i] == root[of]
+    found["unexpected"] = len(verdicts) - found["exact"] - found["near"]
     return found
 
 

@@ -117,6 +117,7 @@ def test_rerun_on_the_same_inputs_adds_nothing() -> None:
     again = index.resolve(cands)
     assert set(again) == {c.source for c in cands}
     assert {v.duplicate_of for v in again.values()} == set(kept_ids(first, cands))
+    assert {s: again[s] for s in first} == first
     assert [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in _TABLES] == counts
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -58,3 +59,16 @@ def test_fingerprint_is_identical_in_a_fresh_worker_process() -> None:
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
         remote = pool.submit(fingerprint, SIMPLIFIED).result()
     assert remote == fingerprint(SIMPLIFIED)
+
+
+_SAMPLE_ALPHABET = st.sampled_from(
+    list("台风过后渔港恢复忙碌abcXYZ019")
+    + [chr(c) for c in range(0xFF01, 0xFF5F)]
+    + list(" \n\t\u3000，。、；：？！“”‘’（）《》【】…—·,.;:?!\"'()[]-_~@#%&*+=<>/\\|")
+)
+
+
+@given(st.text(alphabet=_SAMPLE_ALPHABET))
+def test_normalise_matches_its_definition(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    assert normalise(text) == "".join(ch for ch in folded if ch.isalnum())

@@ -30,14 +30,15 @@ class DedupIndex:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.conn = conn
         self.threshold = threshold
-        self._duplicates: list[tuple[Candidate, str]] = []
+        self._duplicates: list[tuple[Candidate, Verdict]] = []
         tables.ensure_schema(conn)
 
     def resolve(self, candidates: list[Candidate]) -> dict[str, Verdict]:
         """Verdicts for the duplicates among `candidates`, by source; kept ones are absent.
 
-        A candidate already emitted by an earlier run comes back as an exact duplicate of
-        itself (or of its kept record), so re-running on the same inputs emits nothing new.
+        A candidate whose normalised text was emitted by an earlier run gets that record's
+        verdict again (a kept one points at its own id, method "exact"), so re-running on
+        the same inputs emits nothing new and gives the same answer.
         """
         ordered = sorted(candidates, key=keep_order)
         reps: list[Candidate] = []
@@ -54,14 +55,14 @@ class DedupIndex:
         for cand, row in copies:
             verdicts[cand.source] = rep_verdicts.get(row) or Verdict(reps[row].id, 1.0, "exact")
         by_source = {c.source: c for c in candidates}
-        self._duplicates = [(by_source[s], v.duplicate_of) for s, v in sorted(verdicts.items())]
+        self._duplicates = [(by_source[s], v) for s, v in sorted(verdicts.items())]
         return verdicts
 
     def _resolve_reps(self, reps: list[Candidate]) -> dict[int, Verdict]:
         """Verdicts for distinct-key representatives, by row in keep order."""
         prior = tables.exact_ids(self.conn, (r.fingerprint.key for r in reps))
         out = {
-            row: Verdict(prior[r.fingerprint.key], 1.0, "exact")
+            row: Verdict(*prior[r.fingerprint.key])
             for row, r in enumerate(reps)
             if r.fingerprint.key in prior
         }
@@ -109,12 +110,20 @@ class DedupIndex:
     def add(self, kept: list[Candidate]) -> None:
         """Record the kept candidates, and the duplicates the last `resolve` found, in the
         caller's transaction; the caller commits (never done here)."""
-        rows = [(c, c.id) for c in sorted(kept, key=keep_order)] + self._duplicates
+        rows = [(c, Verdict(c.id, 1.0, "exact")) for c in sorted(kept, key=keep_order)]
+        rows += self._duplicates
         self._duplicates = []
         tables.insert(
             self.conn,
             [
-                (c.fingerprint.key, c.id, root, c.fingerprint.n_shingles, c.fingerprint.signature)
-                for c, root in rows
+                (
+                    c.fingerprint.key,
+                    c.id,
+                    v.duplicate_of,
+                    c.fingerprint.n_shingles,
+                    c.fingerprint.signature,
+                )
+                for c, v in rows
             ],
+            [(v.similarity, v.method) for _, v in rows],
         )

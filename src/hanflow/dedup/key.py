@@ -5,8 +5,32 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@cache
+def _droppable() -> re.Pattern[str]:
+    """BMP characters that are not alphanumeric and whose NFKC form has none either.
+
+    Removing them before NFKC leaves typical Chinese text already normalised, which
+    CPython detects with a quick check instead of running the full (slow) algorithm.
+    """
+    drop = [
+        cp
+        for cp in range(0x10000)
+        if not (0xD800 <= cp < 0xE000 or chr(cp).isalnum() or unicodedata.combining(chr(cp)))
+        and not any(ch.isalnum() for ch in unicodedata.normalize("NFKC", chr(cp)))
+    ]
+    spans: list[list[int]] = []
+    for cp in drop:
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+    return re.compile(f"[{body}]+")
 
 
 def normalise(text: str) -> str:
@@ -17,7 +41,7 @@ def normalise(text: str) -> str:
     The input is expected to be t2s-converted already, which makes a traditional
     repost of a simplified article normalise to the same string.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", _droppable().sub("", text)).casefold()
     return _NOT_ALNUM.sub("", folded)
 
 

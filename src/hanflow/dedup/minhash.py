@@ -39,7 +39,8 @@ def shingle_hashes(norm: str) -> np.ndarray:
     h = np.full(len(points) - width + 1, np.uint64(width), dtype=np.uint64)
     for offset in range(width):
         h = h * np.uint64(0x100000001B3) + points[offset : len(points) - width + 1 + offset]
-    return np.unique(_mix(h))
+    h = np.sort(_mix(h))
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
 
 
 def _mix(h: np.ndarray) -> np.ndarray:

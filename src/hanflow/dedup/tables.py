@@ -22,7 +22,8 @@ from hanflow.dedup.minhash import (
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS dedup_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dedup_exact (key TEXT PRIMARY KEY, id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dedup_exact (key TEXT PRIMARY KEY, id TEXT NOT NULL,"
+    " similarity REAL NOT NULL, method TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS dedup_docs (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
     " root TEXT NOT NULL, n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS dedup_bands (h INTEGER NOT NULL, doc INTEGER NOT NULL,"
@@ -59,16 +60,17 @@ def _chunks(values: list, size: int = _CHUNK) -> Iterator[list]:
         yield values[start : start + size]
 
 
-def exact_ids(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str]:
-    """Kept-record id for every key already in the index."""
-    found: dict[str, str] = {}
+def exact_ids(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, tuple]:
+    """(kept id, similarity, method) for every key already in the index: what the record
+    with that key was told when it was emitted ((own id, 1.0, "exact") when it was kept)."""
+    found: dict[str, tuple] = {}
     for chunk in _chunks(sorted(set(keys))):
-        found.update(
-            conn.execute(
-                "SELECT key, id FROM dedup_exact WHERE key IN (SELECT value FROM json_each(?))",
-                (json.dumps(chunk),),
-            )
-        )
+        for key, *verdict in conn.execute(
+            "SELECT key, id, similarity, method FROM dedup_exact"
+            " WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(chunk),),
+        ):
+            found[key] = tuple(verdict)
     return found
 
 
@@ -113,13 +115,15 @@ def stored_docs(conn: sqlite3.Connection, column: str, values: Iterable) -> dict
     return found
 
 
-def insert(conn: sqlite3.Connection, rows: list[tuple[str, str, str, int, bytes]]) -> None:
+def insert(conn: sqlite3.Connection, rows: list[tuple], verdicts: list[tuple]) -> None:
     """Store (key, id, root, n_shingles, signature) of emitted records; never commits.
 
-    `root` is the id of the kept record of the record's cluster (its own id when kept).
+    `root` is the id of the kept record of the record's cluster (its own id when kept);
+    `verdicts` holds the matching (similarity, method) of each row.
     """
     conn.executemany(
-        "INSERT OR IGNORE INTO dedup_exact (key, id) VALUES (?, ?)", [(r[0], r[2]) for r in rows]
+        "INSERT OR IGNORE INTO dedup_exact (key, id, similarity, method) VALUES (?, ?, ?, ?)",
+        [(r[0], r[2], *v) for r, v in zip(rows, verdicts, strict=True)],
     )
     near = [r for r in rows if r[3] > 0]
     start = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM dedup_docs").fetchone()[0]
