@@ -30,3 +30,8 @@ lint: $(VENV)/.synced
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+.PHONY: bench-dedup
+bench-dedup: $(VENV)/.synced  ## near-duplicate scores per variant kind, then 20k/100k-document timing and memory
+	$(PY) tests/dedup_evalset.py --sweep
+	$(PY) benchmarks/bench_dedup.py

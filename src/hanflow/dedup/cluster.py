@@ -54,25 +54,25 @@ def verified_edges(
 
 def assign(
     n: int, edges: np.ndarray, sims: np.ndarray, earlier: dict[int, tuple[str, float]]
-) -> dict[int, int | str]:
+) -> dict[int, tuple[int | str, float]]:
     """Walk rows in keep order; each joins the cluster of its most similar earlier copy.
 
     `earlier` holds each row's best verified match among records of earlier runs, as
     (kept id of that record's cluster, similarity). A row's candidates are that match and
     its verified edges to earlier rows of this run, kept or not; the most similar wins,
-    ties going to the earlier run, then to the earlier row. Returns {row: kept row of this
-    run, or kept id from an earlier run} for the rows that are duplicates.
+    ties going to the earlier run, then to the earlier row. Returns {row: (kept row of this
+    run or kept id from an earlier run, similarity of the winning match)} for duplicates.
     """
     order = np.lexsort((edges[:, 0], -sims, edges[:, 1])) if len(edges) else np.zeros(0, int)
     js = edges[order, 1] if len(edges) else np.zeros(0, int)
     starts = np.searchsorted(js, np.arange(n + 1))
-    root: dict[int, int | str] = {}
+    root: dict[int, tuple[int | str, float]] = {}
     for j in sorted(set(np.flatnonzero(starts[1:] > starts[:-1]).tolist()) | set(earlier)):
         best, best_sim = earlier.get(j, (-1, -1.0))
         if starts[j + 1] > starts[j]:
             e = order[starts[j]]
             if sims[e] > best_sim:
                 i = int(edges[e, 0])
-                best, best_sim = root.get(i, i), float(sims[e])
-        root[j] = best
+                best, best_sim = root.get(i, (i,))[0], float(sims[e])
+        root[j] = (best, best_sim)
     return root

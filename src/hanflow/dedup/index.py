@@ -74,17 +74,15 @@ class DedupIndex:
         edges, sims = verified_edges(candidate_pairs(bands), matrix, sizes, self.threshold)
         roots = assign(len(rows), edges, sims, earlier)
         stored = tables.stored_docs(
-            self.conn, "id", [r for r in roots.values() if isinstance(r, str)]
+            self.conn, "id", [r for r, _ in roots.values() if isinstance(r, str)]
         )
-        for local, root in roots.items():
+        for local, (root, matched) in roots.items():
             if isinstance(root, str):
-                _, n, sig = stored.get(root, (None, sizes[local], matrix[local].tobytes()))
-                other, other_size = signature_matrix([sig]), np.array([n])
-                rid = root
+                rid, root_sig = root, stored.get(root, (None, 0, None))[1:]
             else:
-                other, other_size, rid = matrix[[root]], sizes[[root]], reps[rows[root]].id
-            sim = similarities(matrix[[local]], other, sizes[[local]], other_size)[0]
-            out[rows[local]] = Verdict(rid, float(sim), "minhash")
+                rid, root_sig = reps[rows[root]].id, (sizes[root], matrix[root].tobytes())
+            sim = _similarity(matrix[local], sizes[local], *root_sig) if root_sig[1] else matched
+            out[rows[local]] = Verdict(rid, sim, "minhash")
         return out
 
     def _earlier_matches(
@@ -127,3 +125,9 @@ class DedupIndex:
             ],
             [(v.similarity, v.method) for _, v in rows],
         )
+
+
+def _similarity(sig: np.ndarray, size: int, other_size: int, other_sig: bytes) -> float:
+    """Estimated Jaccard between a row and the kept record its cluster points at."""
+    other = signature_matrix([other_sig])
+    return float(similarities(sig[None, :], other, np.array([size]), np.array([other_size]))[0])
