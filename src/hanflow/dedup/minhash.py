@@ -69,15 +69,21 @@ def signature_matrix(sigs: list[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
 
 
-def band_hashes(matrix: np.ndarray) -> np.ndarray:
-    """(n, BANDS) int64 hashes; two documents share a band hash when the band rows agree."""
-    rows = matrix.astype(np.uint64).reshape(len(matrix), BANDS, ROWS)
-    h = (rows * _MIX[:ROWS]).sum(axis=2, dtype=np.uint64)
-    h ^= np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD)
-    h ^= h >> np.uint64(33)
-    h *= np.uint64(0xC4CEB9FE1A85EC53)
-    h ^= h >> np.uint64(29)
-    return h.view(np.int64)
+def band_hashes(matrix: np.ndarray, chunk: int = 8_192) -> np.ndarray:
+    """(n, BANDS) int64 hashes; two documents share a band hash when the band rows agree.
+
+    Works through `chunk` rows at a time so the 64-bit temporaries stay a few MB.
+    """
+    out = np.empty((len(matrix), BANDS), dtype=np.int64)
+    for start in range(0, len(matrix), chunk):
+        rows = matrix[start : start + chunk].astype(np.uint64).reshape(-1, BANDS, ROWS)
+        h = (rows * _MIX[:ROWS]).sum(axis=2, dtype=np.uint64)
+        h ^= np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD)
+        h ^= h >> np.uint64(33)
+        h *= np.uint64(0xC4CEB9FE1A85EC53)
+        h ^= h >> np.uint64(29)
+        out[start : start + chunk] = h.view(np.int64)
+    return out
 
 
 def similarities(
