@@ -17,7 +17,7 @@ class Fingerprint:
     n_shingles: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """The little a dedup decision needs about one document; texts stay out of memory."""
 
@@ -28,7 +28,7 @@ class Candidate:
     fingerprint: Fingerprint
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     duplicate_of: str
     similarity: float

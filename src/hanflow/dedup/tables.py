@@ -125,20 +125,29 @@ def insert(conn: sqlite3.Connection, rows: list[tuple], verdicts: list[tuple]) -
         "INSERT OR IGNORE INTO dedup_exact (key, id, similarity, method) VALUES (?, ?, ?, ?)",
         [(r[0], r[2], *v) for r, v in zip(rows, verdicts, strict=True)],
     )
-    near = [r for r in rows if r[3] > 0]
+    _insert_docs(conn, [r[1:] for r in rows if r[3] > 0])
+
+
+def _insert_docs(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """(id, root, n_shingles, signature) rows whose id is new, with their band hashes.
+
+    Band rows go in sorted by hash, so the B-tree is appended to rather than split at
+    random: several times faster for a run of 100k documents.
+    """
+    present = set(stored_docs(conn, "id", [r[0] for r in rows]))
+    fresh: dict[str, tuple] = {}
+    for row in rows:
+        if row[0] not in present:
+            fresh.setdefault(row[0], row)
     start = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM dedup_docs").fetchone()[0]
-    fresh, new_rows = [], []
-    for row in near:
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO dedup_docs (doc, id, root, n_shingles, signature)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (start + len(fresh), *row[1:]),
-        )
-        if cur.rowcount == 1:
-            fresh.append(start + len(fresh))
-            new_rows.append(row[4])
-    bands = band_hashes(signature_matrix(new_rows))
+    conn.executemany(
+        "INSERT INTO dedup_docs (doc, id, root, n_shingles, signature) VALUES (?, ?, ?, ?, ?)",
+        ((start + n, *row) for n, row in enumerate(fresh.values())),
+    )
+    bands = band_hashes(signature_matrix([row[3] for row in fresh.values()]))
+    docs = np.repeat(np.arange(start, start + len(bands), dtype=np.int64), bands.shape[1])
+    order = np.argsort(bands.ravel(), kind="stable")
     conn.executemany(
         "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
-        ((int(h), doc) for doc, row in zip(fresh, bands, strict=True) for h in row),
+        zip(bands.ravel()[order].tolist(), docs[order].tolist(), strict=True),
     )
