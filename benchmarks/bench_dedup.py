@@ -168,9 +168,11 @@ def main() -> int:
     for n in args.sizes:
         cmd = [sys.executable, __file__, "--one", str(n), "--workers", str(args.workers)]
         rows.append(json.loads(subprocess.run(cmd, check=True, capture_output=True).stdout))
+        print(json.dumps(rows[-1]), flush=True)
     cols = (
         "docs",
-        "fingerprint_s",
+        "generate_and_fp_s",
+        "fp_cpu_s",
         "resolve_s",
         "add_commit_s",
         "rerun_resolve_s",

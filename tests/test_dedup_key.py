@@ -72,3 +72,9 @@ _SAMPLE_ALPHABET = st.sampled_from(
 def test_normalise_matches_its_definition(text: str) -> None:
     folded = unicodedata.normalize("NFKC", text).casefold()
     assert normalise(text) == "".join(ch for ch in folded if ch.isalnum())
+
+
+def test_lone_surrogates_and_control_characters_do_not_break_fingerprints() -> None:
+    hostile = "台风\ud800过后\x00\u202e渔港\udfff"
+    assert fingerprint(hostile).key == dedup_key("台风过后渔港")
+    assert normalise(hostile) == "台风过后渔港"
