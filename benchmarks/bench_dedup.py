@@ -101,6 +101,7 @@ def measure(n: int, workers: int) -> dict:
             cpu += spent
     out["generate_and_fp_s"] = time.perf_counter() - start
     out["fp_cpu_s"] = cpu
+    out["rss_candidates_mb"] = _peak_mb()
     with tempfile.TemporaryDirectory() as tmp:
         conn = sqlite3.connect(Path(tmp) / "state.sqlite")
         start = time.perf_counter()
@@ -118,7 +119,30 @@ def measure(n: int, workers: int) -> dict:
     out["peak_rss_mb"] = _peak_mb()
     out.update(_quality(cands, verdicts))
     out["rerun_new_kept"] = sum(c.source not in again for c in cands)
+    out["three_runs_same"] = _three_runs_partition(cands) == _partition(cands, verdicts)
     return out
+
+
+def _partition(cands: list[Candidate], verdicts: dict) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for c in cands:
+        root = verdicts[c.source].duplicate_of if c.source in verdicts else c.id
+        groups.setdefault(root, set()).add(c.source)
+    return {frozenset(g) for g in groups.values()}
+
+
+def _three_runs_partition(cands: list[Candidate]) -> set[frozenset[str]]:
+    """Clusters when the same inputs arrive over three runs (interleaved) sharing an index."""
+    conn = sqlite3.connect(":memory:")
+    index = DedupIndex(conn)
+    verdicts: dict = {}
+    for part in range(3):
+        batch = cands[part::3]
+        found = index.resolve(batch)
+        index.add([c for c in batch if c.source not in found])
+        conn.commit()
+        verdicts.update(found)
+    return _partition(cands, verdicts)
 
 
 def _quality(cands: list[Candidate], verdicts: dict) -> dict:
@@ -173,6 +197,7 @@ def main() -> int:
         "docs",
         "generate_and_fp_s",
         "fp_cpu_s",
+        "rss_candidates_mb",
         "resolve_s",
         "add_commit_s",
         "rerun_resolve_s",
@@ -183,12 +208,14 @@ def main() -> int:
         "near",
         "unexpected",
         "rerun_new_kept",
+        "three_runs_same",
     )
     print(" ".join(f"{c:>15}" for c in cols))
     for row in rows:
         print(
             " ".join(
-                f"{row[c]:>15.1f}" if isinstance(row[c], float) else f"{row[c]:>15}" for c in cols
+                f"{row[c]:>15.1f}" if isinstance(row[c], float) else f"{str(row[c]):>15}"
+                for c in cols
             )
         )
     if len(rows) > 1:

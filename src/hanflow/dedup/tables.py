@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -55,7 +55,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         )
 
 
-def _chunks(values: list, size: int = _CHUNK) -> Iterator[list]:
+def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -82,11 +82,11 @@ def band_matches(conn: sqlite3.Connection, bands: np.ndarray) -> np.ndarray:
     order = np.argsort(flat, kind="stable")
     ordered = flat[order]
     hits = []
-    for chunk in _chunks(np.unique(flat).tolist()):
+    for chunk in _chunks(np.unique(flat)):
         hits.extend(
             conn.execute(
                 "SELECT h, doc FROM dedup_bands WHERE h IN (SELECT value FROM json_each(?))",
-                (json.dumps(chunk),),
+                (json.dumps(chunk.tolist()),),
             )
         )
     if not hits:
@@ -147,7 +147,9 @@ def _insert_docs(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     bands = band_hashes(signature_matrix([row[3] for row in fresh.values()]))
     docs = np.repeat(np.arange(start, start + len(bands), dtype=np.int64), bands.shape[1])
     order = np.argsort(bands.ravel(), kind="stable")
-    conn.executemany(
-        "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
-        zip(bands.ravel()[order].tolist(), docs[order].tolist(), strict=True),
-    )
+    hashes, docs = bands.ravel()[order], docs[order]
+    for at in range(0, len(order), _CHUNK):
+        conn.executemany(
+            "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
+            zip(hashes[at : at + _CHUNK].tolist(), docs[at : at + _CHUNK].tolist(), strict=True),
+        )
