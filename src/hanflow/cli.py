@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from hanflow.dedup import DEFAULT_THRESHOLD
+
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -55,6 +57,8 @@ def run(
     workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
     segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
     = "jieba",
+    threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
+                                             min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
@@ -75,7 +79,8 @@ def run(
     try:
         manifest = flow(raw=str(raw), out=str(out), config=config,
                         user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                        batch_size=batch_size, full=full, segmenter=segmenter)
+                        batch_size=batch_size, full=full, segmenter=segmenter,
+                        threshold=threshold)
     except LockedError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:

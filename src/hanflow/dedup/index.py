@@ -105,11 +105,13 @@ class DedupIndex:
                 best[row] = (stored[docs[k]][0], float(sims[k]))
         return best
 
-    def add(self, kept: list[Candidate]) -> None:
-        """Record the kept candidates, and the duplicates the last `resolve` found, in the
-        caller's transaction; the caller commits (never done here)."""
+    def add(self, kept: list[Candidate],
+            duplicates: list[tuple[Candidate, Verdict]] | None = None) -> None:
+        """Record the kept candidates and the duplicates (by default those the last `resolve`
+        found; pass them when resolving happened on another instance) in the caller's
+        transaction; the caller commits (never done here)."""
         rows = [(c, Verdict(c.id, 1.0, "exact")) for c in sorted(kept, key=keep_order)]
-        rows += self._duplicates
+        rows += self._duplicates if duplicates is None else duplicates
         self._duplicates = []
         tables.insert(
             self.conn,
