@@ -19,6 +19,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows.ui import TAGS, RunProgress, initial_run_name, label_run, publish_artifacts, run_name
 from hanflow import build as core
+from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.discover import InputFile
 from hanflow.pipeline import Options
 from hanflow.progress import Progress
@@ -55,8 +56,8 @@ def process_batch_task(index: int, items: list[InputFile], options: Options, sta
 
 
 @task(name="deduplicate", task_run_name="deduplicate", **TASK)
-def dedup_task(store: Store, results: list[core.BatchResult]) -> dict:
-    return core.resolve(store, results)
+def dedup_task(store: Store, results: list[core.BatchResult], threshold: float) -> dict:
+    return core.resolve(store, results, threshold)
 
 
 @task(name="emit", task_run_name="emit", **TASK, **FS_RETRIES)
@@ -113,7 +114,7 @@ def _build(store: Store, raw: Path, options: Options, settings: dict[str, Any]) 
     show = sys.stderr.isatty() if settings["progress"] is None else settings["progress"]
     results, failed = _run_batches(plan, store, options, show)
     t1 = time.perf_counter()
-    verdicts = dedup_task(store, results)
+    verdicts = dedup_task(store, results, options.dedup_threshold)
     context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1, "raw": str(raw),
                "out": str(store.out), "full": settings["full"], "runner": settings["runner"],
                "options": options.__dict__}
@@ -127,13 +128,15 @@ def _build(store: Store, raw: Path, options: Options, settings: dict[str, Any]) 
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000,
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
+                 segmenter: str = "jieba", threshold: float = DEFAULT_THRESHOLD,
                  progress: bool | None = None, runner: str = "local") -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`.
 
     `batch_size=None` cuts about three batches per worker; `workers` and `runner` only label
     the run and size its batches (the task runner itself is chosen by whoever starts the flow).
     """
-    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes)
+    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
+                      dedup_threshold=threshold)
     out_dir = Path(out)
     store = Store(out_dir)
     settings = {"batch_size": batch_size, "workers": workers, "full": full, "progress": progress,

@@ -50,15 +50,21 @@ def test_reject_schema_lists_every_reason() -> None:
 def test_sample_outcomes(sample_run: tuple[Path, dict]) -> None:
     out, manifest = sample_run
     corpus = {r["source"]: r for r in read_jsonl(out, "corpus")}
-    [dup] = read_jsonl(out, "duplicates")
-    assert dup["source"] == "reposts/city-bikes-repost.html"
-    assert dup["duplicate_of"] == corpus["news/city-bikes.html"]["id"]
+    dups = {d["source"]: d for d in read_jsonl(out, "duplicates")}
+    original = corpus["news/city-bikes.html"]["id"]
+    assert dups["reposts/city-bikes-repost.html"]["duplicate_of"] == original
+    assert dups["reposts/city-bikes-repost.html"]["method"] == "exact"
+    edited = dups["reposts/city-bikes-hk-edit.html"]
+    assert (edited["duplicate_of"], edited["method"]) == (original, "minhash")
+    assert 0.7 <= edited["similarity"] < 1
     assert manifest["rejects_by_reason"] == {"empty": 1}
     big5 = corpus["news/mountain-railway.big5.html"]
     assert big5["script"] == "hant" and big5["encoding"].startswith("big5")
     assert "铁道局" in big5["text"] and "鐵道局" not in big5["text"]
+    assert big5["title"] == "山区铁道观光列车试营运 首周载客破万人次" and big5["author"] == "张文彬"
     gbk = corpus["news/market-renovation.gbk.html"]
     assert gbk["encoding"] == "gb18030" and "农贸市场" in gbk["text"]
+    assert gbk["title"] == "南湖区今年将新建改建农贸市场十二个"
     md = corpus["blog/tea-garden-visit.md"]
     assert (md["title"], md["author"], md["published"]) == (
         "春天去茶园：一次关于采茶与制茶的小旅行", "苏禾", "2025-04-02T08:30:00+08:00")

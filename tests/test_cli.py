@@ -57,10 +57,11 @@ def test_convert_rejects_unknown_config() -> None:
 
 def test_segment_one_line_per_line() -> None:
     result = runner.invoke(app, ["segment"], input="共享单车新规下月实施\n\nGPT-4o 很快\n")
-    lines = result.output.split("\n")
+    lines = result.stdout.split("\n")
     assert result.exit_code == 0 and len(lines) == 4 and lines[1] == ""
     assert lines[0].replace(" ", "") == "共享单车新规下月实施"
-    assert "GPT-4o" in lines[2].split()
+    assert lines[0].split("  ")[:2] == ["共享", "单车"]
+    assert "GPT-4o" in lines[2].split("  ")
 
 
 def test_run_on_missing_raw_folder_explains(tmp_path: Path) -> None:

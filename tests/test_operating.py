@@ -18,6 +18,7 @@ from hanflow.store import Store
 from tests.helpers import output_bytes, read_jsonl
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
+N_RAW = sum(1 for p in RAW.rglob("*") if p.is_file())
 
 NEW_PAGES = {
     "news/ferry-timetable.html": (
@@ -143,19 +144,23 @@ def test_run_is_named_tagged_and_has_artifacts_with_the_counts(tmp_path: Path) -
     flow_run_id = state.state_details.flow_run_id
     with get_client(sync_client=True) as client:
         flow_run = client.read_flow_run(flow_run_id)
-    assert flow_run.name.startswith("corpus-") and flow_run.name.endswith(" +10 files")
+    assert flow_run.name.startswith("corpus-") and flow_run.name.endswith(f" +{N_RAW} files")
     assert {"hanflow", "incremental", "runner:local"} <= set(flow_run.tags)
 
     artifacts = _flow_run_artifacts(flow_run_id)
     assert set(artifacts) == {"table", "markdown", "progress"}
     rows = {(r["stage"], r["measure"]): r["count"] for r in _table_rows(artifacts["table"].data)}
-    assert rows[("emit", "kept records")] == len(read_jsonl(out, "corpus")) == 8
-    assert rows[("deduplicate", "duplicates")] == len(read_jsonl(out, "duplicates")) == 1
-    assert rows[("reject", "reason: empty")] == len(read_jsonl(out, "rejects")) == 1
-    assert rows[("process", "batches")] == 3 and rows[("discover", "files found")] == 10
+    rejects = read_jsonl(out, "rejects")
+    assert rows[("emit", "kept records")] == len(read_jsonl(out, "corpus")) > 0
+    assert rows[("deduplicate", "duplicates")] == len(read_jsonl(out, "duplicates")) > 0
+    assert rows[("reject", "rejects")] == len(rejects) > 0
+    for reason in {r["reason"] for r in rejects}:
+        assert rows[("reject", f"reason: {reason}")] == sum(r["reason"] == reason for r in rejects)
+    batches = -(-N_RAW // 4)
+    assert rows[("process", "batches")] == batches and rows[("discover", "files found")] == N_RAW
     assert artifacts["markdown"].data == run_report(out, manifest)
     assert float(artifacts["progress"].data) == 100.0
-    assert artifacts["progress"].description == "10 of 10 documents, 3 of 3 batches"
+    assert artifacts["progress"].description == f"{N_RAW} of {N_RAW} documents, {batches} of {batches} batches"
 
 
 def _table_rows(data: object) -> list[dict]:
@@ -181,13 +186,13 @@ def test_a_failed_batch_fails_the_run_and_the_rerun_does_only_that_batch(
     state = build_corpus(raw=str(RAW), out=str(out), batch_size=4, return_state=True)
     assert state.is_failed() and "1 batches failed" in state.message
     committed = {r["source"] for kind in ("corpus", "duplicates", "rejects") for r in read_jsonl(out, kind)}
-    assert len(committed) == 6
+    assert len(committed) == N_RAW - 4
 
     monkeypatch.setattr(core, "process_batch", real)
     rerun = build_corpus(raw=str(RAW), out=str(out))
-    assert rerun["counts"]["processed"] == 4 and rerun["counts"]["unchanged"] == 6
+    assert rerun["counts"]["processed"] == 4 and rerun["counts"]["unchanged"] == N_RAW - 4
     redone = {r["source"] for kind in ("corpus", "duplicates", "rejects") for r in read_jsonl(out, kind)}
-    assert len(redone) == 10 and committed < redone
+    assert len(redone) == N_RAW and committed < redone
 
 
 @pytest.mark.usefixtures("prefect_harness")
@@ -215,7 +220,7 @@ def test_dask_runner_output_equals_the_default_runner(tmp_path: Path) -> None:
 
     dask_flow = build_corpus.with_options(task_runner=task_runner(2, "dask"))
     manifest = dask_flow(raw=str(RAW), out=str(tmp_path / "dask"), batch_size=3, workers=2, runner="dask")
-    assert manifest["inputs"]["batches"] == 4 and manifest["runner"] == "dask"
+    assert manifest["inputs"]["batches"] == -(-N_RAW // 3) > 1 and manifest["runner"] == "dask"
     build(RAW, tmp_path / "plain")
     assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "plain")
 
@@ -224,7 +229,7 @@ def test_stage_counts_and_report_follow_the_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     manifest = build(RAW, out, batch_size=3)
     rows = {(r["stage"], r["measure"]): r["count"] for r in stage_counts(manifest)}
-    assert rows[("discover", "files found")] == 10 and rows[("process", "batches")] == 4
+    assert rows[("discover", "files found")] == N_RAW and rows[("process", "batches")] == -(-N_RAW // 3)
     assert sum(v for (s, m), v in rows.items() if m.startswith("lines removed by rule")) \
         == sum(manifest["removed_by_rule"].values()) > 0
     report = run_report(out, manifest)

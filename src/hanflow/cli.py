@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from hanflow.dedup import DEFAULT_THRESHOLD
 
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
@@ -25,10 +28,18 @@ PREFECT_DEFAULTS = {
 }
 
 
-def _prefect_env() -> None:
-    """Defaults that suit a machine without internet; the user's own settings win."""
+def _prefect_env(verbose: bool) -> None:
+    """Defaults that suit a machine without internet; the user's own settings win.
+
+    Prefect's console handler is kept to warnings unless --verbose: the run logs still reach
+    the Prefect API and UI in full.
+    """
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "WARNING")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -54,7 +65,13 @@ def run(
     dask_address: Annotated[str | None, typer.Option(
         help="Scheduler of an existing Dask cluster, tcp://HOST:PORT [default: a local cluster].")]
     = None,
+    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
+    = "jieba",
+    threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
+                                             min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
+    = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
     = False,
 ) -> None:
     """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
@@ -65,7 +82,8 @@ def run(
         raise _fail(f"the user dictionary {user_dict} does not exist")
     if runner not in ("local", "dask") or (dask_address and runner != "dask"):
         raise _fail("--runner is local or dask; --dask-address needs --runner dask")
-    _prefect_env()
+    _check_backends(config, segmenter)
+    _prefect_env(verbose)
     from flows.build_corpus import build_corpus, task_runner
     from flows.recording import wait_until_recorded
     from hanflow.store import LockedError
@@ -73,16 +91,18 @@ def run(
     flow = build_corpus.with_options(task_runner=task_runner(workers, runner, dask_address))
     state = flow(raw=str(raw), out=str(out), config=config,
                  user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                 batch_size=batch_size, workers=workers, runner=runner, full=full, return_state=True)
+                 batch_size=batch_size, workers=workers, runner=runner, full=full, segmenter=segmenter,
+                 threshold=threshold, return_state=True)
     try:
         manifest = state.result()
     except LockedError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
         wait_until_recorded(state.state_details.flow_run_id, 1, timeout=10)
-        raise _fail(str(exc), 1) from None
+        raise _fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
+                    "rerun with --verbose for Prefect's logs", 1) from None
     wait_until_recorded(state.state_details.flow_run_id, manifest["inputs"]["batches"] + 3)
     typer.echo(summary(manifest, out))
 
@@ -105,7 +125,7 @@ def serve(
         raise _fail("give exactly one of --cron EXPRESSION or --interval SECONDS")
     if not raw.is_dir():
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
-    _prefect_env()
+    _prefect_env(verbose=True)
     from prefect import serve as prefect_serve
 
     from flows.deploy import corpus_deployment
@@ -116,6 +136,19 @@ def serve(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     prefect_serve(deployment)
+
+
+def _check_backends(config: str, segmenter: str) -> None:
+    """Fail before the run starts, not once per document."""
+    from hanflow.normalize import CONFIGS
+    from hanflow.segment.backends import BACKENDS
+
+    if config not in CONFIGS:
+        raise _fail(f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}")
+    if segmenter not in BACKENDS:
+        raise _fail(f"unknown segmenter {segmenter!r}; choose one of {', '.join(BACKENDS)}")
+    if segmenter == "rjieba" and importlib.util.find_spec("rjieba") is None:
+        raise _fail("the rjieba segmenter is not installed; install it with: pip install 'hanflow[fast]'")
 
 
 def summary(manifest: dict, out: Path) -> str:
@@ -186,15 +219,22 @@ def convert(
 def segment(
     user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary (jieba's format).")]
     = None,
+    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]).")] = "jieba",
 ) -> None:
-    """Segment standard input: each line becomes one line of space-separated tokens."""
+    """Segment standard input: each line becomes one line of tokens separated by two spaces
+    (the SIGHAN bakeoff format; a multi-word name such as "Windows 11" keeps its one space)."""
+    from hanflow.pipeline import quiet_jieba
     from hanflow.segment import Segmenter
 
+    quiet_jieba()
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
-    seg = Segmenter(user_dict)
+    try:
+        seg = Segmenter(user_dict, backend=segmenter)
+    except ValueError as exc:
+        raise _fail(f"{exc}; install it with: pip install 'hanflow[fast]'") from None
     for line in sys.stdin:
-        sys.stdout.write(" ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
+        sys.stdout.write("  ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
 
 
 def main() -> None:
