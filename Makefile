@@ -46,3 +46,8 @@ bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/
 
 bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s against converting everything
 	$(PY) benchmarks/bench_convert.py
+
+.PHONY: bench-dedup
+bench-dedup: $(VENV)/.synced  ## near-duplicate scores per variant kind, then 20k/100k-document timing and memory
+	$(PY) tests/dedup_evalset.py --sweep
+	$(PY) benchmarks/bench_dedup.py

@@ -50,9 +50,13 @@ def test_reject_schema_lists_every_reason() -> None:
 def test_sample_outcomes(sample_run: tuple[Path, dict]) -> None:
     out, manifest = sample_run
     corpus = {r["source"]: r for r in read_jsonl(out, "corpus")}
-    [dup] = read_jsonl(out, "duplicates")
-    assert dup["source"] == "reposts/city-bikes-repost.html"
-    assert dup["duplicate_of"] == corpus["news/city-bikes.html"]["id"]
+    dups = {d["source"]: d for d in read_jsonl(out, "duplicates")}
+    original = corpus["news/city-bikes.html"]["id"]
+    assert dups["reposts/city-bikes-repost.html"]["duplicate_of"] == original
+    assert dups["reposts/city-bikes-repost.html"]["method"] == "exact"
+    edited = dups["reposts/city-bikes-hk-edit.html"]
+    assert (edited["duplicate_of"], edited["method"]) == (original, "minhash")
+    assert 0.7 <= edited["similarity"] < 1
     assert manifest["rejects_by_reason"] == {"empty": 1}
     big5 = corpus["news/mountain-railway.big5.html"]
     assert big5["script"] == "hant" and big5["encoding"].startswith("big5")

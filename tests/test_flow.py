@@ -28,7 +28,7 @@ def test_flow_run_records_one_task_run_per_stage_and_batch(tmp_path: Path) -> No
 
     from flows.build_corpus import build_corpus
 
-    state = build_corpus(raw=str(RAW), out=str(tmp_path / "out"), batch_size=5, return_state=True)
+    state = build_corpus(raw=str(RAW), out=str(tmp_path / "out"), batch_size=6, return_state=True)
     assert state.is_completed()
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs()

@@ -33,6 +33,7 @@ class Plan:
     known_sha: dict[str, str]
     discovered: int
     unchanged: int
+    options: Options
 
 
 @dataclass
@@ -59,8 +60,33 @@ def reset_output(out: Path) -> None:
         (out / name).unlink(missing_ok=True)
 
 
-def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
-    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped."""
+MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER = 20, 1000, 3
+
+
+def auto_batch_size(n_files: int, workers: int) -> int:
+    """About three batches per worker, so a run is tens of task runs whatever its size.
+
+    Each task run costs the orchestrator far more than a document does, while too few
+    batches leave workers idle at the end of a run; the bounds keep batches worth a task
+    run and small enough to hold in memory.
+    """
+    target = -(-n_files // (max(workers, 1) * BATCHES_PER_WORKER))
+    return max(MIN_BATCH, min(MAX_BATCH, target))
+
+
+def reset_store(store: Store) -> Store:
+    """`--full` under the lock: close the state, forget every earlier run, open a fresh state."""
+    store.close()
+    reset_output(store.out)
+    return Store(store.out)
+
+
+def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
+         workers: int = 1) -> Plan:
+    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped.
+
+    `batch_size=None` sizes batches for `workers` with `auto_batch_size`.
+    """
     known = store.known_files()
     todo, unchanged, discovered = [], 0, 0
     for item in discover(raw, options.max_bytes):
@@ -70,9 +96,10 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
             unchanged += 1
             continue
         todo.append(item)
+    batch_size = batch_size or auto_batch_size(len(todo), workers)
     batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
-    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged)
+    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
 
 
 def process_batch(index: int, items: list[InputFile], options: Options, staging: Path,
@@ -107,10 +134,10 @@ def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:
                      fingerprint(doc.text))
 
 
-def resolve(store: Store, results: list[BatchResult]) -> dict[str, Verdict]:
+def resolve(store: Store, results: list[BatchResult], threshold: float) -> dict[str, Verdict]:
     """Duplicate verdicts for the run, against itself and every earlier run."""
     candidates = [c for r in results for c in r.candidates]
-    return DedupIndex(store.conn).resolve(candidates)
+    return DedupIndex(store.conn, threshold).resolve(candidates)
 
 
 def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[str, Verdict],
@@ -153,9 +180,11 @@ def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[s
     context = {**context, "emit_s": time.perf_counter() - start}
     manifest = make_manifest(plan_, results, verdicts, writers, context)
     write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
+    by_source = {c.source: c for r in results for c in r.candidates}
+    duplicates = [(by_source[s], v) for s, v in sorted(verdicts.items())]
     with store.transaction() as conn:
         store.record_run(conn, run, files)
-        DedupIndex(conn).add(kept)
+        DedupIndex(conn, plan_.options.dedup_threshold).add(kept, duplicates)
     store.publish(run.run_id)
     return manifest
 
@@ -177,7 +206,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
     for key in ("removed", "timings", "scripts", "langs"):
-        total.update({f"{key}:{k}": v for r in results for k, v in getattr(r, key).items()})
+        for r in results:
+            total.update({f"{key}:{k}": v for k, v in getattr(r, key).items()})
     part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
                   for k, v in sorted(total.items()) if k.startswith(key + ":")}
             for key in ("removed", "timings", "scripts", "langs")}
@@ -212,16 +242,16 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
 
 
 def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = False,
-          batch_size: int = 200, on_batch: Callable[[BatchResult], None] | None = None,
+          batch_size: int | None = None, on_batch: Callable[[BatchResult], None] | None = None,
           ) -> dict[str, Any]:
     """One whole run in this process (no Prefect); returns the run manifest."""
     options = options or Options()
     t0 = time.perf_counter()
-    if full:
-        reset_output(out)
     store = Store(out)
     try:
         with store.lock():
+            if full:
+                store = reset_store(store)
             store.recover()
             p = plan(store, raw, options, batch_size)
             plan_s = time.perf_counter() - t0
@@ -231,7 +261,7 @@ def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = 
                 if on_batch:
                     on_batch(results[-1])
             t1 = time.perf_counter()
-            verdicts = resolve(store, results)
+            verdicts = resolve(store, results, options.dedup_threshold)
             context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
                        "raw": str(raw), "out": str(out), "full": full, "runner": "local",
                        "options": options.__dict__}

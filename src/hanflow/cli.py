@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from hanflow.dedup import DEFAULT_THRESHOLD
+
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -19,6 +21,10 @@ app = typer.Typer(
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Larger task-run recorder batches let the temporary server keep up with a run's events.
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "50",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": "1",
 }
 
 
@@ -51,10 +57,18 @@ def run(
     = None,
     max_bytes: Annotated[int, typer.Option(help="Per-document size limit; larger inputs are rejected.")]
     = 20_000_000,
-    batch_size: Annotated[int, typer.Option(help="Documents per task run.")] = 200,
-    workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
+    batch_size: Annotated[int | None, typer.Option(
+        help="Documents per task run [default: about three batches per worker].")] = None,
+    workers: Annotated[int, typer.Option(help="Parallel workers for the batch tasks.")] = 1,
+    runner: Annotated[str, typer.Option(
+        help="local (threads or processes on this machine) or dask (a Dask cluster).")] = "local",
+    dask_address: Annotated[str | None, typer.Option(
+        help="Scheduler of an existing Dask cluster, tcp://HOST:PORT [default: a local cluster].")]
+    = None,
     segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
     = "jieba",
+    threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
+                                             min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
@@ -66,24 +80,62 @@ def run(
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
+    if runner not in ("local", "dask") or (dask_address and runner != "dask"):
+        raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _check_backends(config, segmenter)
     _prefect_env(verbose)
     from flows.build_corpus import build_corpus, task_runner
+    from flows.recording import wait_until_recorded
     from hanflow.store import LockedError
 
-    flow = build_corpus.with_options(task_runner=task_runner(workers))
+    flow = build_corpus.with_options(task_runner=task_runner(workers, runner, dask_address))
+    state = flow(raw=str(raw), out=str(out), config=config,
+                 user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
+                 batch_size=batch_size, workers=workers, runner=runner, full=full, segmenter=segmenter,
+                 threshold=threshold, return_state=True)
     try:
-        manifest = flow(raw=str(raw), out=str(out), config=config,
-                        user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                        batch_size=batch_size, full=full, segmenter=segmenter)
+        manifest = state.result()
     except LockedError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
     except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
+        wait_until_recorded(state.state_details.flow_run_id, 1, timeout=10)
         raise _fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
                     "rerun with --verbose for Prefect's logs", 1) from None
+    wait_until_recorded(state.state_details.flow_run_id, manifest["inputs"]["batches"] + 3)
     typer.echo(summary(manifest, out))
+
+
+@app.command()
+def serve(
+    raw: Annotated[Path, typer.Option(help="Folder that new scraped inputs arrive in.")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="Output folder each scheduled run adds to.")] = Path("processed"),
+    cron: Annotated[str | None, typer.Option(help='Cron schedule, e.g. "0 * * * *" for hourly.')] = None,
+    interval: Annotated[float | None, typer.Option(help="Run every this many seconds.")] = None,
+    name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "hanflow-scheduled",
+    timezone: Annotated[str, typer.Option(help="Time zone of the cron schedule.")] = "UTC",
+) -> None:
+    """Serve build_corpus as a Prefect deployment on a schedule (runs until stopped with Ctrl-C).
+
+    Each scheduled run is incremental: only files new or changed in RAW since the last
+    successful run are processed. Needs a Prefect server (PREFECT_API_URL), e.g.
+    `prefect server start`."""
+    if (cron is None) == (interval is None):
+        raise _fail("give exactly one of --cron EXPRESSION or --interval SECONDS")
+    if not raw.is_dir():
+        raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
+    _prefect_env(verbose=True)
+    from prefect import serve as prefect_serve
+
+    from flows.deploy import corpus_deployment
+
+    try:
+        deployment = corpus_deployment(raw, out, cron=cron, interval=interval, name=name,
+                                       timezone=timezone)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    prefect_serve(deployment)
 
 
 def _check_backends(config: str, segmenter: str) -> None:

@@ -18,6 +18,7 @@ import jieba
 
 from hanflow import annotate
 from hanflow.decode import DecodeError, decode_bytes
+from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.discover import InputFile, file_sha256
 from hanflow.document import KINDS, Document
 from hanflow.extract_file import extract_decoded
@@ -34,6 +35,7 @@ class Options:
     max_bytes: int = 20_000_000
     keywords: int = 10
     segmenter: str = "jieba"  # or "rjieba" (the `fast` extra): same tokens, several times faster
+    dedup_threshold: float = DEFAULT_THRESHOLD
 
 
 class Read:

@@ -1,0 +1,112 @@
+"""What a run did, for people: a table of counts per stage and a markdown report.
+
+Both are built from the run manifest and the shards the run published, so they can be
+shown by any front end (the Prefect UI shows them as artifacts of the flow run).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+EXAMPLES = 3
+EXTREMES = 10
+KEYWORDS = 20
+
+
+def stage_counts(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per stage and measure: inputs, kept, duplicates, rejects by reason, lines removed by rule."""
+    c = manifest["counts"]
+    rows = [
+        ("discover", "files found", c["discovered"]),
+        ("discover", "unchanged since the last run", c["unchanged"]),
+        ("process", "inputs processed", c["processed"]),
+        ("process", "batches", manifest["inputs"]["batches"]),
+        ("process", "bytes read", manifest["inputs"]["bytes"]),
+    ]
+    rows += [("reject", f"reason: {k}", v) for k, v in manifest["rejects_by_reason"].items()]
+    rows.append(("reject", "rejects", c["rejects"]))
+    rows += [("boilerplate", f"lines removed by rule: {k}", v)
+             for k, v in manifest["removed_by_rule"].items()]
+    rows += [("deduplicate", f"duplicates by method: {k}", v)
+             for k, v in manifest["duplicates_by_method"].items()]
+    rows.append(("deduplicate", "duplicates", c["duplicates"]))
+    rows.append(("emit", "kept records", c["kept"]))
+    rows.append(("emit", "shards written", sum(len(v) for v in manifest["shards"].values())))
+    return [{"stage": s, "measure": m, "count": n} for s, m, n in rows]
+
+
+def read_shards(out: Path, manifest: dict[str, Any], kind: str) -> Iterator[dict[str, Any]]:
+    """The records of one kind (corpus, duplicates, rejects) that this run wrote."""
+    for name in manifest["shards"].get(kind, []):
+        with open(out / kind / name, encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+
+def _cell(value: Any, limit: int = 60) -> str:
+    text = " ".join(str(value if value is not None else "").split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _mix(title: str, counts: dict[str, int]) -> str:
+    total = sum(counts.values()) or 1
+    rows = [[k, v, f"{100 * v / total:.1f}%"] for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return f"### {title}\n\n" + (_table([title.split()[0].lower(), "documents", "share"], rows) if rows else "none")
+
+
+def _clusters(corpus: list[dict[str, Any]], duplicates: list[dict[str, Any]]) -> str:
+    by_id = {r["id"]: r for r in corpus}
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in duplicates:
+        groups[d["duplicate_of"]].append(d)
+    if not groups:
+        return "## Duplicate clusters\n\nNo duplicates in this run."
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    parts = [f"## Duplicate clusters\n\n{len(duplicates)} duplicates in {len(groups)} clusters; "
+             f"the largest {min(len(ordered), EXAMPLES * 3)}:"]
+    for kept_id, members in ordered[: EXAMPLES * 3]:
+        kept = by_id.get(kept_id)
+        head = f"`{kept['source']}` ({_cell(kept['title'], 40)})" if kept else f"record `{kept_id}` of an earlier run"
+        rows = [[m["source"], m["method"], m["similarity"]] for m in members[:EXAMPLES]]
+        more = f"\n\n…and {len(members) - EXAMPLES} more" if len(members) > EXAMPLES else ""
+        parts.append(f"**Kept:** {head}\n\n" + _table(["duplicate", "method", "similarity"], rows) + more)
+    return "\n\n".join(parts)
+
+
+def _extremes(corpus: list[dict[str, Any]]) -> str:
+    ranked = sorted(corpus, key=lambda r: (r["n_chars"], r["source"]))
+    parts = ["## Longest and shortest records"]
+    for label, chosen in (("Longest", ranked[::-1][:EXTREMES]), ("Shortest", ranked[:EXTREMES])):
+        rows = [[r["n_chars"], r["source"], r["title"], r["text"][:40]] for r in chosen]
+        parts.append(f"### {label}\n\n" + (_table(["chars", "source", "title", "begins"], rows) if rows else "none"))
+    return "\n\n".join(parts)
+
+
+def _keywords(corpus: list[dict[str, Any]]) -> str:
+    counts = Counter(k for r in corpus for k in r.get("keywords") or [])
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:KEYWORDS]
+    body = _table(["keyword", "records"], [list(kv) for kv in top]) if top else "none"
+    return f"## Top keywords\n\nKeywords listed by the most records of this run:\n\n{body}"
+
+
+def run_report(out: Path, manifest: dict[str, Any]) -> str:
+    """The markdown report of one run: mix, duplicate clusters, extremes, keywords."""
+    corpus = list(read_shards(out, manifest, "corpus"))
+    duplicates = list(read_shards(out, manifest, "duplicates"))
+    c = manifest["counts"]
+    head = (f"# Run {manifest['run_id']}\n\n{c['discovered']} files found, {c['unchanged']} unchanged, "
+            f"{c['processed']} processed in {manifest['duration_s']:.1f} s: **{c['kept']} kept**, "
+            f"{c['duplicates']} duplicates, {c['rejects']} rejects.")
+    mix = "## Script and language mix\n\n" + _mix("Script", manifest["scripts"]) + "\n\n" + _mix(
+        "Language", manifest["langs"])
+    return "\n\n".join([head, mix, _clusters(corpus, duplicates), _extremes(corpus), _keywords(corpus)]) + "\n"
