@@ -64,7 +64,8 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool) -> dict[str, Any
     _warm_prefect()
     start, cpu = time.perf_counter(), cpu_seconds()
     manifest = build_corpus.with_options(task_runner=task_runner(workers))(
-        raw=str(corpus), out=str(out), full=True, progress=False, **extra)
+        raw=str(corpus), out=str(out), full=True, progress=False, **extra,
+        **({"workers": workers} if "workers" in params else {}))
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     timings = manifest["timings_s"]
     stages = {**timings["steps"], "plan": timings["plan"], "dedup": timings["dedup"], "emit": timings["emit"]}
