@@ -74,7 +74,7 @@ def ratio_lines(medians: dict[str, dict]) -> list[str]:
     return lines
 
 
-def report(medians: dict[str, dict], corpus: dict, repeat: int) -> str:
+def report(medians: dict[str, dict], corpus: dict, repeat: int, ceiling: dict | None = None) -> str:
     fast = next((m["fast_options"] for c, m in medians.items() if c.startswith("fast") and m["fast_options"]),
                 None)
     head = [f"hanflow throughput, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {corpus['pages']} pages, "
@@ -84,5 +84,8 @@ def report(medians: dict[str, dict], corpus: dict, repeat: int) -> str:
              "their stage times are summed over workers.",
              "steps rows: the sum of the bare steps' own times. RSS in MB: main process, largest worker process.",
              "CPU s: user+system time of the run's process and its worker processes (not the Prefect server)."]
+    machine = [] if ceiling is None else [
+        f"{'machine: 2 processes / 1 process, pure-Python loop':<48} {ceiling['ratio']:>6.2f}   "
+        f"(the most 2 workers can gain right now; runs {', '.join(f'{c:.2f}' for c in ceiling['all'])})"]
     return "\n".join(head + rates_table(medians) + ["", "seconds per stage"] + stages_table(medians)
-                     + ["", "ratios"] + ratio_lines(medians) + notes)
+                     + ["", "ratios"] + ratio_lines(medians) + machine + notes)

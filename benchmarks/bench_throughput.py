@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -107,6 +108,28 @@ def measure(config: str, corpus: Path, scratch: Path) -> dict:
     return result
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def parallel_ceiling(n: int = 15_000_000) -> float:
+    """How much faster two processes finish two equal pure-Python loops than one process runs
+    one of them: 2.0 on two idle cores, nearer 1.0 when other jobs hold a core."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])
+        start = time.perf_counter()
+        pool.apply(_spin, (n,))
+        one = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
 def median_run(runs: list[dict]) -> dict:
     """The run with the median time, with every figure replaced by its median over the runs."""
     runs = sorted(runs, key=lambda r: r["seconds"])
@@ -121,14 +144,18 @@ def median_run(runs: list[dict]) -> dict:
 
 def run_all(configs: list[str], corpus: Path, repeat: int) -> dict[str, dict]:
     runs: dict[str, list[dict]] = {c: [] for c in configs}
+    ceilings = []
     with tempfile.TemporaryDirectory(prefix="hanflow-bench-", dir=REPO / ".bench") as tmp:
         for i in range(repeat):
+            ceilings.append(parallel_ceiling())
             for config in configs:
                 start = time.perf_counter()
                 runs[config].append(measure(config, corpus, Path(tmp)))
                 print(f"  run {i + 1}/{repeat} {config:<14} {runs[config][-1]['seconds']:8.2f} s "
                       f"(child {time.perf_counter() - start:.1f} s)", file=sys.stderr, flush=True)
-    return {c: median_run(r) for c, r in runs.items()}
+    medians = {c: median_run(r) for c, r in runs.items()}
+    medians["_ceiling"] = {"ratio": statistics.median(ceilings), "all": ceilings}
+    return medians
 
 
 def main() -> None:
@@ -153,7 +180,8 @@ def main() -> None:
     print(f"corpus {corpus.relative_to(REPO)}: {info['pages']} pages, {info['bytes'] / 1e6:.1f} MB "
           f"({info['real']} edited real, {info['synthetic']} synthetic)", file=sys.stderr)
     medians = run_all(args.configs.split(","), corpus, args.repeat)
-    print(report(medians, info, args.repeat))
+    ceiling = medians.pop("_ceiling")
+    print(report(medians, info, args.repeat, ceiling))
     if not args.no_cold_start:
         print("\n" + cold_start(corpus, args.repeat, {**os.environ, **PREFECT_ENV}))
     if args.json:
