@@ -25,11 +25,11 @@ EXACT_COPY_SHARE = 0.1
 
 _TEXTS = {
     "hans": ("我们 今天 发展 经济 城市 学习 问题 国家 技术 数据 市场 企业 研究 报告 政府 教育 环境 文化 "
-         "网络 服务 平台 计划 项目 社会 历史 科学 时间 工作 生活 人民 银行 医疗 交通 农业 能源"),
+             "网络 服务 平台 计划 项目 社会 历史 科学 时间 工作 生活 人民 银行 医疗 交通 农业 能源"),
     "hant": ("我們 今天 發展 經濟 城市 學習 問題 國家 技術 數據 市場 企業 研究 報告 政府 教育 環境 文化 "
-         "網絡 服務 平臺 計劃 項目 社會 歷史 科學 時間 工作 生活 人民 銀行 醫療 交通 農業 能源"),
+             "網絡 服務 平臺 計劃 項目 社會 歷史 科學 時間 工作 生活 人民 銀行 醫療 交通 農業 能源"),
     "en": ("the data market city report river school energy network bank model system project study "
-       "people time work life policy growth science history transport farm health"),
+           "people time work life policy growth science history transport farm health"),
 }
 _WORDS = {kind: text.split() for kind, text in _TEXTS.items()}
 _NAV = ("首页 新闻 财经 科技 体育 娱乐 登录 注册", "Home News Business Tech Sports Login")
