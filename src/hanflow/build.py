@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from hanflow.document import Document
 from hanflow.pipeline import Options, Pipeline
 from hanflow.record import dumps, to_duplicate, to_record, to_reject
 from hanflow.shards import ShardWriter, write_atomic, write_json
-from hanflow.store import OUTPUT_DIRS, STATE_DB, FileState, Run, Store
+from hanflow.store import FileState, Run, Store, clear_output, output_lock
 
 
 @dataclass
@@ -51,12 +50,9 @@ class BatchResult:
 
 
 def reset_output(out: Path) -> None:
-    """What `--full` does first: forget every earlier run in `out`."""
-    for sub in OUTPUT_DIRS:
-        shutil.rmtree(out / sub, ignore_errors=True)
-    shutil.rmtree(out / ".work", ignore_errors=True)
-    for name in (STATE_DB, STATE_DB + "-wal", STATE_DB + "-shm"):
-        (out / name).unlink(missing_ok=True)
+    """What `--full` does first: forget every earlier run in `out` (fails if a run holds it)."""
+    with output_lock(out):
+        clear_output(out)
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
@@ -149,13 +145,13 @@ def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[s
     writers, kept, outcome = _route(store, run, results, verdicts)
     files = [FileState(f.source, f.size, f.mtime_ns, f.sha256, outcome.get(f.source, "reject"))
              for r in results for f in r.files]
-    files += [u for r in results for u in r.unchanged]
     context = {**context, "emit_s": time.perf_counter() - start}
     manifest = make_manifest(plan_, results, verdicts, writers, context)
     write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
-    with store.transaction() as conn:
-        store.record_run(conn, run, files)
-        DedupIndex(conn).add(kept)
+    if not store.committed(run.run_id):  # a retried emit must not record the run twice
+        with store.transaction() as conn:
+            store.record_run(conn, run, files, [u for r in results for u in r.unchanged])
+            DedupIndex(conn).add(kept)
     store.publish(run.run_id)
     return manifest
 
@@ -177,7 +173,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
     for key in ("removed", "timings", "scripts", "langs"):
-        total.update({f"{key}:{k}": v for r in results for k, v in getattr(r, key).items()})
+        for r in results:
+            total.update({f"{key}:{k}": v for k, v in getattr(r, key).items()})
     part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
                   for k, v in sorted(total.items()) if k.startswith(key + ":")}
             for key in ("removed", "timings", "scripts", "langs")}
