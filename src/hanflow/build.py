@@ -55,14 +55,21 @@ def reset_output(out: Path) -> None:
         clear_output(out)
 
 
+def _unchanged(prev: FileState | None, item: InputFile) -> bool:
+    """Same size and time stamp, and the same verdict before reading: a file read last time
+    (it has a hash) and readable now, or one turned away unread last time and again now."""
+    if prev is None or (prev.size, prev.mtime_ns) != (item.size, item.mtime_ns):
+        return False
+    return bool(prev.sha256) == (item.reject is None)
+
+
 def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
     """New or changed inputs in stable order, cut into batches; unchanged ones are skipped."""
     known = store.known_files()
     todo, unchanged, discovered = [], 0, 0
     for item in discover(raw, options.max_bytes):
         discovered += 1
-        prev = known.get(item.source)
-        if prev and prev.size == item.size and prev.mtime_ns == item.mtime_ns and not item.reject:
+        if _unchanged(known.get(item.source), item):
             unchanged += 1
             continue
         todo.append(item)
