@@ -45,18 +45,15 @@ def _en_sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def _article(rng: random.Random, lang: str) -> tuple[str, list[str]]:
+def _article(rng: random.Random, lang: str, paras: tuple[int, int]) -> tuple[str, list[str]]:
     """A title and paragraphs in one language: simplified, traditional or English."""
+    count = rng.randint(*paras)
     if lang == "en":
         title = " ".join(rng.choice(_EN) for _ in range(5)).title()
-        paras = [" ".join(_en_sentence(rng) for _ in range(rng.randint(2, 5)))
-                 for _ in range(rng.randint(3, 8))]
-        return title, paras
+        return title, [" ".join(_en_sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(count)]
     words = _HANT if lang == "hant" else _HANS
     title = "".join(rng.choice(words) for _ in range(4))
-    paras = ["".join(_zh_sentence(rng, words) for _ in range(rng.randint(2, 5)))
-             for _ in range(rng.randint(3, 8))]
-    return title, paras
+    return title, ["".join(_zh_sentence(rng, words) for _ in range(rng.randint(2, 5))) for _ in range(count)]
 
 
 def _html(title: str, paras: list[str], rng: random.Random, n: int) -> str:
@@ -82,28 +79,32 @@ def _near_copy(paras: list[str], rng: random.Random) -> list[str]:
     return [rng.choice(edits)(p) for p in paras]
 
 
-def pages(count: int, seed: int = 7, dup_share: float = 0.1) -> Iterator[tuple[str, str]]:
-    """(relative path, text) of every page in order; near duplicates reuse a recent article."""
+def pages(count: int, seed: int = 7, dup_share: float = 0.1, paras: tuple[int, int] = (3, 8),
+          ) -> Iterator[tuple[str, str]]:
+    """(relative path, text) of every page in order; near duplicates reuse a recent article.
+
+    `paras` bounds the paragraphs per article (small pages make fast test corpora)."""
     rng = random.Random(seed)
     recent: list[tuple[str, list[str]]] = []
     for n in range(count):
         if recent and rng.random() < dup_share:
-            title, paras = rng.choice(recent)
-            paras = _near_copy(paras, rng)
+            title, body = rng.choice(recent)
+            body = _near_copy(body, rng)
         else:
-            title, paras = _article(rng, rng.choices(["hans", "hant", "en"], [6, 2, 2])[0])
-            recent = (recent + [(title, paras)])[-50:]
+            title, body = _article(rng, rng.choices(["hans", "hant", "en"], [6, 2, 2])[0], paras)
+            recent = (recent + [(title, body)])[-50:]
         folder = f"site-{n % 7}/{n // 1000:03d}"
         if rng.random() < 0.15:
-            yield f"{folder}/post-{n:06d}.md", _markdown(title, paras, n)
+            yield f"{folder}/post-{n:06d}.md", _markdown(title, body, n)
         else:
-            yield f"{folder}/page-{n:06d}.html", _html(title, paras, rng, n)
+            yield f"{folder}/page-{n:06d}.html", _html(title, body, rng, n)
 
 
-def write_corpus(root: Path, count: int, seed: int = 7, dup_share: float = 0.1) -> int:
+def write_corpus(root: Path, count: int, seed: int = 7, dup_share: float = 0.1,
+                 paras: tuple[int, int] = (3, 8)) -> int:
     """Write the pages under `root`; returns the number of bytes written."""
     total = 0
-    for rel, text in pages(count, seed, dup_share):
+    for rel, text in pages(count, seed, dup_share, paras):
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
