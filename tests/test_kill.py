@@ -9,54 +9,32 @@ folder reaches a given state or after a seeded random delay; one scenario kills 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 from hanflow import build as build_mod
 from hanflow import shards, store
 from hanflow.build import build
 from hanflow.dedup import DedupIndex
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from load_corpus import write_corpus  # noqa: E402
-
-PAGES, BASE_PAGES, BATCH = 600, 350, 25
 FORK = multiprocessing.get_context("fork")
-
-
-@dataclass(frozen=True)
-class Corpus:
-    raw: Path
-    base_out: Path
-    ref_out: Path
-    ref_seconds: float
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("kill")
-    raw, part = root / "raw", root / "raw-part"
-    write_corpus(raw, PAGES, seed=11, paras=(1, 1))
-    for path in sorted(p for p in raw.rglob("*") if p.is_file())[:BASE_PAGES]:
-        (part / path.relative_to(raw)).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, part / path.relative_to(raw))
-    build(part, root / "base", batch_size=BATCH)
-    shutil.copytree(root / "base", root / "ref")
-    start = time.perf_counter()
-    build(raw, root / "ref", batch_size=BATCH)
-    return Corpus(raw, root / "base", root / "ref", time.perf_counter() - start)
+    return make_corpus(tmp_path_factory.mktemp("kill"))
 
 
 def _die() -> None:
@@ -116,7 +94,7 @@ def _arm(point: str) -> None:
     elif point == "mid-publish":
         os.replace = _replace_then_die(os.replace)
     elif point == "before-cleanup":
-        _wrap(store.shutil, "rmtree", before=True, when=lambda path, *a: ".work" in str(path))
+        _wrap(shutil, "rmtree", before=True, when=lambda path, *a: ".work" in str(path))
     elif point != "none":
         raise ValueError(point)
 
@@ -142,40 +120,6 @@ def _kill_when(proc: multiprocessing.Process, ready: Callable[[], bool], timeout
     proc.join()
 
 
-def _output(out: Path) -> dict[str, list[str]]:
-    """Every emitted line by kind, sorted; fails on a partial line or a leftover temp file."""
-    lines: dict[str, list[str]] = {}
-    for kind in ("corpus", "duplicates", "rejects"):
-        found = []
-        for f in sorted((out / kind).glob("*")) if (out / kind).exists() else []:
-            assert not f.name.startswith("."), f"temporary file left in {kind}: {f.name}"
-            text = f.read_text(encoding="utf-8")
-            assert text.endswith("\n"), f"partial last line in {f}"
-            found += text.splitlines()
-        lines[kind] = sorted(found)
-    return lines
-
-
-def _state(out: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(out / "state.sqlite")
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return {
-            "files": conn.execute(
-                "SELECT source, size, mtime_ns, sha256, outcome FROM files ORDER BY source").fetchall(),
-            "index": conn.execute("SELECT key, id FROM dedup_exact ORDER BY key").fetchall(),
-        }
-    finally:
-        conn.close()
-
-
-def _assert_same_as_reference(out: Path, corpus: Corpus) -> None:
-    build(corpus.raw, out, batch_size=BATCH)
-    assert not any((out / ".work").glob("*"))
-    assert _output(out) == _output(corpus.ref_out)
-    assert _state(out) == _state(corpus.ref_out)
-
-
 SELF_KILLS = [
     ("staged-batch-2",), ("shard-half-written",), ("shard-written",), ("before-manifest",),
     ("state-rows-uncommitted",), ("index-rows-uncommitted",), ("committed-unpublished",),
@@ -193,7 +137,7 @@ def test_kill_at_a_protocol_point(corpus: Corpus, tmp_path: Path, points: tuple[
         proc = _start(point, corpus.raw, out)
         proc.join()
         assert proc.exitcode == -signal.SIGKILL, f"the run was not killed at {point}"
-    _assert_same_as_reference(out, corpus)
+    assert_same_as_reference(out, corpus)
 
 
 def _wal_written(out: Path) -> Callable[[], bool]:
@@ -212,7 +156,7 @@ def test_kill_when_output_folder_changes(corpus: Corpus, tmp_path: Path, name: s
     out = tmp_path / "out"
     shutil.copytree(corpus.base_out, out)
     _kill_when(_start("none", corpus.raw, out), EXTERNAL[name](out))
-    _assert_same_as_reference(out, corpus)
+    assert_same_as_reference(out, corpus)
 
 
 @pytest.mark.parametrize("draw", range(3))
@@ -223,7 +167,7 @@ def test_kill_at_a_random_moment(corpus: Corpus, tmp_path: Path, draw: int) -> N
     proc = _start("none", corpus.raw, out)
     deadline = time.monotonic() + delay
     _kill_when(proc, lambda: time.monotonic() >= deadline)
-    _assert_same_as_reference(out, corpus)
+    assert_same_as_reference(out, corpus)
 
 
 def test_kill_the_cli_during_batches(corpus: Corpus, tmp_path: Path) -> None:
@@ -243,4 +187,29 @@ def test_kill_the_cli_during_batches(corpus: Corpus, tmp_path: Path) -> None:
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     proc.stderr.close()
-    _assert_same_as_reference(out, corpus)
+    assert_same_as_reference(out, corpus)
+
+
+def _reset_then_die(out: Path) -> None:
+    _wrap(shutil, "rmtree", before=True, when=lambda path, *a: Path(path).name == "duplicates")
+    build(out.parent / "raw", out, full=True, batch_size=BATCH)
+    os._exit(0)
+
+
+def test_kill_during_full_reset(corpus: Corpus, tmp_path: Path) -> None:
+    """A `--full` killed half-way through deleting the old output is finished by the next run,
+    which neither keeps old lines beside the new ones nor loses any."""
+    out = tmp_path / "out"
+    shutil.copytree(corpus.ref_out, out)
+    (tmp_path / "raw").symlink_to(corpus.raw)
+    proc = FORK.Process(target=_reset_then_die, args=(out,))
+    proc.start()
+    proc.join()
+    assert proc.exitcode == -signal.SIGKILL
+    assert (out / "duplicates").exists()
+    build(corpus.raw, out, batch_size=BATCH)
+    lines = output_lines(out)
+    sources = [json.loads(line)["source"] for kind in lines.values() for line in kind]
+    assert sorted(sources) == sorted(p.relative_to(corpus.raw).as_posix()
+                                     for p in corpus.raw.rglob("*") if p.is_file())
+    assert len(state_rows(out)["files"]) == len(sources)

@@ -27,6 +27,19 @@ class LockedError(RuntimeError):
     """Another run holds the output folder."""
 
 
+class StateError(OSError):
+    """The run state could not be read or written (disk full, read-only, I/O error)."""
+
+
+@contextlib.contextmanager
+def _state_errors(out: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StateError(f"cannot write the run state {out / STATE_DB}: {exc} "
+                         "(is the disk full or the folder read-only?)") from exc
+
+
 @dataclass(frozen=True)
 class Run:
     seq: int
@@ -98,15 +111,16 @@ class Store:
         if (out / RESET_MARKER).exists():
             with output_lock(out):
                 clear_output(out)
-        self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.executescript(
-            "CREATE TABLE IF NOT EXISTS runs (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
-            " started TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);"
-            "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " sha256 TEXT, outcome TEXT, seq INTEGER);"
-        )
+        with _state_errors(out):
+            self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.executescript(
+                "CREATE TABLE IF NOT EXISTS runs (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
+                " started TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);"
+                "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+                " sha256 TEXT, outcome TEXT, seq INTEGER);"
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -148,13 +162,17 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        """All or nothing; a state that cannot be written raises StateError (an OSError)."""
+        with _state_errors(self.out):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
 
     def committed(self, run_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM runs WHERE run_id = ? AND committed = 1", (run_id,))
