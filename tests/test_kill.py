@@ -170,11 +170,13 @@ def test_kill_at_a_random_moment(corpus: Corpus, tmp_path: Path, draw: int) -> N
     assert_same_as_reference(out, corpus)
 
 
-def test_kill_the_cli_during_batches(corpus: Corpus, tmp_path: Path) -> None:
+def test_kill_the_cli_during_batches(corpus: Corpus, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                                    ) -> None:
     """`hanflow run` (Prefect server included) killed as a process group mid-run."""
     out = tmp_path / "out"
     shutil.copytree(corpus.base_out, out)
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path_factory.getbasetemp() / "prefect-home"),
+           "PREFECT_LOGGING_LEVEL": "WARNING"}
     cmd = [str(Path(sys.executable).with_name("hanflow")), "run", "--raw", str(corpus.raw), "--out", str(out),
            "--batch-size", str(BATCH)]
     proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
