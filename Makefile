@@ -30,3 +30,7 @@ lint: $(VENV)/.synced
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+.PHONY: bench-load
+bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
+	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000
