@@ -19,10 +19,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus
+from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 from hanflow.build import build
 from hanflow.dedup import DedupIndex
+from hanflow.store import StateError
 
 FORK = multiprocessing.get_context("fork")
 FAILED = 3
@@ -36,8 +37,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 def _snapshot(out: Path) -> dict[str, str]:
     """Hash of every published file and of the state's rows (the SQLite file itself may be
     rewritten page by page without a change in content)."""
-    from hostile.runs import state_rows
-
     files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
              for sub in ("corpus", "duplicates", "rejects", "runs") for p in (out / sub).glob("*")}
     return {**files, "state": repr(state_rows(out))}
@@ -93,3 +92,16 @@ def test_cli_reports_an_unwritable_output_folder(tmp_path: Path, tmp_path_factor
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("hanflow: the run could not complete") and str(out) in last, proc.stderr[-2000:]
     assert out.read_text() == "a file where the output folder should be\n"
+
+
+def test_output_without_its_state_is_refused(tmp_path: Path) -> None:
+    """Shards whose state was lost would be written again beside themselves: refuse, say why."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
+    first = build(raw, tmp_path / "out")
+    (tmp_path / "out" / "state.sqlite").unlink()
+    with pytest.raises(StateError, match="--full"):
+        build(raw, tmp_path / "out")
+    assert build(raw, tmp_path / "out", full=True)["counts"]["kept"] == first["counts"]["kept"] == 1
+    assert len(output_lines(tmp_path / "out")["corpus"]) == 1

@@ -103,6 +103,10 @@ def clear_output(out: Path) -> None:
     marker.unlink()
 
 
+def _has_output(out: Path) -> bool:
+    return any(any((out / sub).glob("*.jsonl")) for sub in OUTPUT_DIRS if (out / sub).is_dir())
+
+
 class Store:
     def __init__(self, out: Path) -> None:
         self.out = out
@@ -111,6 +115,10 @@ class Store:
         if (out / RESET_MARKER).exists():
             with output_lock(out):
                 clear_output(out)
+        if not (out / STATE_DB).exists() and _has_output(out):
+            raise StateError(
+                f"{out} holds corpus output but no run state ({STATE_DB}); a run would add every "
+                "document again. Rerun with --full to rebuild the folder, or choose another --out")
         with _state_errors(out):
             self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
