@@ -57,8 +57,19 @@ class Decode:
             decoded = decode_bytes(doc.data)
         except DecodeError as exc:
             return doc.fail(exc.reason, exc.detail)
-        doc.text, doc.encoding, doc.data = decoded.text, decoded.encoding, b""
+        except LookupError as exc:  # a declared charset naming a codec that is not a text encoding
+            return doc.fail("undecodable", f"the declared charset cannot decode text: {exc}")
+        doc.text, doc.encoding, doc.data = _without_surrogates(decoded.text), decoded.encoding, b""
         return doc
+
+
+def _without_surrogates(text: str) -> str:
+    """Python-only codecs (unicode_escape, ...) can yield lone surrogates, which no UTF-8 output holds."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
 
 
 class Extract:
