@@ -170,6 +170,7 @@ def test_kill_at_a_random_moment(corpus: Corpus, tmp_path: Path, draw: int) -> N
     assert_same_as_reference(out, corpus)
 
 
+@pytest.mark.slow
 def test_kill_the_cli_during_batches(corpus: Corpus, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
                                     ) -> None:
     """`hanflow run` (Prefect server included) killed as a process group mid-run."""

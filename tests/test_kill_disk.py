@@ -77,6 +77,7 @@ def test_full_disk_fails_cleanly_and_leaves_earlier_output(corpus: Corpus, tmp_p
     assert_same_as_reference(out, corpus)
 
 
+@pytest.mark.slow
 def test_cli_reports_an_unwritable_output_folder(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
                                                 ) -> None:
     raw = tmp_path / "raw"

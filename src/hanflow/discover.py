@@ -29,7 +29,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[str, str] | None]:
     if path.is_symlink() and not _inside(path, root):
-        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder or loops")
+        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder, loops or dangles")
     if path.suffix.lower() not in KINDS:
         return 0, 0, ("unsupported_type", f"extension {path.suffix or '(none)'!r} is not read")
     try:
