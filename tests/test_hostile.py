@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import threading
 import unicodedata
 from pathlib import Path
 
 import pytest
-from hostile.corpus import CANARY, Case, write_hostile, write_oversized
+from hostile.corpus import CANARY, Case, write_hostile, write_outside, write_oversized
 
 from hanflow.build import build
-from hanflow.pipeline import Options
+from hanflow.discover import discover
+from hanflow.document import Document
+from hanflow.pipeline import Options, Pipeline
 from hanflow.reasons import REASONS
 
 LIMIT = 5_000_000
@@ -146,3 +149,31 @@ def test_raising_the_limit_processes_the_oversized_file(tmp_path: Path) -> None:
     assert first["rejects_by_reason"] == {"too_large": 1}
     second = build(tmp_path / "raw", tmp_path / "out", Options(max_bytes=1_000_000))
     assert second["counts"]["kept"] == 1
+
+
+def _swap_after_discovery(tmp_path: Path, swap) -> Document:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_text("<p>今天的新闻很短。</p>", encoding="utf-8")
+    (item,) = list(discover(raw, 1_000))
+    (raw / "page.html").unlink()
+    swap(raw / "page.html")
+    return Pipeline(Options(max_bytes=1_000)).process(item)
+
+
+def test_a_link_swapped_in_after_discovery_is_not_followed(tmp_path: Path) -> None:
+    secret = write_outside(tmp_path / "outside")
+    doc = _swap_after_discovery(tmp_path, lambda p: p.symlink_to(secret))
+    assert doc.reject and doc.reject.reason == "unreadable"
+    assert CANARY not in doc.text
+
+
+def test_a_pipe_swapped_in_after_discovery_is_not_read(tmp_path: Path) -> None:
+    doc = _swap_after_discovery(tmp_path, os.mkfifo)
+    assert doc.reject and doc.reject.reason == "unreadable"
+
+
+def test_a_file_grown_after_discovery_is_rejected_not_loaded(tmp_path: Path) -> None:
+    doc = _swap_after_discovery(tmp_path, lambda p: p.write_bytes(b"<p>x</p>" * 100_000))
+    assert doc.reject and doc.reject.reason == "too_large"
+    assert doc.data == b""
