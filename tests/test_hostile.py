@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import sqlite3
 import threading
 import unicodedata
 from pathlib import Path
@@ -177,3 +178,16 @@ def test_a_file_grown_after_discovery_is_rejected_not_loaded(tmp_path: Path) -> 
     doc = _swap_after_discovery(tmp_path, lambda p: p.write_bytes(b"<p>x</p>" * 100_000))
     assert doc.reject and doc.reject.reason == "too_large"
     assert doc.data == b""
+
+
+def test_touched_file_keeps_its_outcome(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
+    build(raw, tmp_path / "out")
+    os.utime(raw / "a.txt", ns=(1, 1))
+    second = build(raw, tmp_path / "out")
+    assert second["counts"]["unchanged"] == 1 and second["counts"]["kept"] == 0
+    conn = sqlite3.connect(tmp_path / "out" / "state.sqlite")
+    assert conn.execute("SELECT outcome, mtime_ns FROM files").fetchall() == [("kept", 1)]
+    conn.close()

@@ -216,3 +216,11 @@ def test_kill_during_full_reset(corpus: Corpus, tmp_path: Path) -> None:
     assert sorted(sources) == sorted(p.relative_to(corpus.raw).as_posix()
                                      for p in corpus.raw.rglob("*") if p.is_file())
     assert len(state_rows(out)["files"]) == len(sources)
+
+
+def test_manifest_counts_every_batch(corpus: Corpus) -> None:
+    manifest = json.loads(max((corpus.ref_out / "runs").glob("*.json")).read_text())
+    counts = manifest["counts"]
+    assert manifest["inputs"]["batches"] > 1
+    assert sum(manifest["langs"].values()) == counts["kept"] + counts["duplicates"]
+    assert sum(manifest["scripts"].values()) == counts["kept"] + counts["duplicates"]

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
-from hanflow.build import build
+from hanflow.build import build, emit, plan, process_batch, resolve
 from hanflow.dedup import DedupIndex
-from hanflow.store import StateError
+from hanflow.pipeline import Options
+from hanflow.store import StateError, Store
 
 FORK = multiprocessing.get_context("fork")
 FAILED = 3
@@ -106,3 +107,26 @@ def test_output_without_its_state_is_refused(tmp_path: Path) -> None:
         build(raw, tmp_path / "out")
     assert build(raw, tmp_path / "out", full=True)["counts"]["kept"] == first["counts"]["kept"] == 1
     assert len(output_lines(tmp_path / "out")["corpus"]) == 1
+
+
+def test_emit_retried_after_a_failed_publish(corpus: Corpus, tmp_path: Path, monkeypatch) -> None:
+    """The flow retries emit when moving files fails after the commit: the retry must finish the
+    publication, not record the run a second time."""
+    out = tmp_path / "out"
+    shutil.copytree(corpus.base_out, out)
+    st = Store(out)
+    try:
+        with st.lock():
+            p = plan(st, corpus.raw, Options(), BATCH)
+            results = [process_batch(i, b, Options(), st.staging(p.run), p.known_sha)
+                       for i, b in enumerate(p.batches)]
+            verdicts = resolve(st, results)
+            real_publish = Store.publish
+            monkeypatch.setattr(Store, "publish", lambda self, run_id: (_ for _ in ()).throw(OSError("EIO")))
+            with pytest.raises(OSError):
+                emit(st, p, results, verdicts, {})
+            monkeypatch.setattr(Store, "publish", real_publish)
+            emit(st, p, results, verdicts, {})
+    finally:
+        st.close()
+    assert_same_as_reference(out, corpus)
