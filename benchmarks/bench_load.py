@@ -2,7 +2,8 @@
 
 Each build runs in a fresh child process so its peak RSS is its own. The smallest size is the
 baseline: memory ratios show how much peak RSS grows with the corpus (it should stay near 1,
-the dedup index and per-file state being the only things that grow).
+the dedup index and per-file state being the only things that grow). On a shared machine
+wall-clock throughput varies with the load; pages per CPU-second is the steadier figure.
 
     python benchmarks/bench_load.py --sizes 10000 30000 100000
     python benchmarks/bench_load.py --sizes 2000 --runner cli     # through `hanflow run` (Prefect)
@@ -31,8 +32,9 @@ import json, resource, sys
 from pathlib import Path
 from hanflow.build import build
 m = build(Path(sys.argv[1]), Path(sys.argv[2]), full=True, batch_size=int(sys.argv[3]))
+use = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"counts": m["counts"], "duration_s": m["duration_s"], "timings_s": m["timings_s"],
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": use.ru_maxrss / 1024, "cpu_s": use.ru_utime + use.ru_stime}))
 """
 
 
@@ -50,8 +52,9 @@ def _run_cli(raw: Path, out: Path, batch_size: int) -> dict:
                     "--batch-size", str(batch_size)], capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
     manifest = json.loads(max((out / "runs").glob("*.json")).read_text())
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"counts": manifest["counts"], "duration_s": elapsed, "timings_s": manifest["timings_s"],
-            "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+            "rss_mb": use.ru_maxrss / 1024, "cpu_s": use.ru_utime + use.ru_stime}
 
 
 def measure(pages: int, work: Path, runner: str, batch_size: int) -> dict:
@@ -77,15 +80,15 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     base = None
     print(f"runner={args.runner} batch_size={args.batch_size} cpus={os.cpu_count()} work={work}")
-    print(f"{'pages':>8} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'MB ratio':>8}"
-          f" {'kept':>7} {'dups':>6} {'rejects':>7}")
+    print(f"{'pages':>8} {'seconds':>8} {'pages/s':>8} {'cpu s':>8} {'pages/cpu-s':>11} {'peak MB':>8}"
+          f" {'MB ratio':>8} {'kept':>7} {'dups':>6} {'rejects':>7}")
     for pages in sorted(args.sizes):
         r = measure(pages, work, args.runner, args.batch_size)
         base = base or r["rss_mb"]
         c = r["counts"]
-        print(f"{pages:>8} {r['duration_s']:>8.1f} {pages / r['duration_s']:>8.1f} {r['rss_mb']:>8.0f}"
-              f" {r['rss_mb'] / base:>8.2f} {c['kept']:>7} {c['duplicates']:>6} {c['rejects']:>7}",
-              flush=True)
+        print(f"{pages:>8} {r['duration_s']:>8.1f} {pages / r['duration_s']:>8.1f} {r['cpu_s']:>8.1f}"
+              f" {pages / r['cpu_s']:>11.1f} {r['rss_mb']:>8.0f} {r['rss_mb'] / base:>8.2f}"
+              f" {c['kept']:>7} {c['duplicates']:>6} {c['rejects']:>7}", flush=True)
         print(f"          timings: {json.dumps(r['timings_s'])}", flush=True)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
