@@ -7,7 +7,6 @@ PY := $(VENV)/bin/python
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 90
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .PHONY: run test lint bench clean
 
@@ -28,8 +27,25 @@ test: $(VENV)/.synced  ## run the whole test suite
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check src flows tests benchmarks
 
+.PHONY: bench-extract
+bench-extract: $(VENV)/.synced  ## main-text extraction F1 and speed vs readability-lxml and trafilatura
+	$(PY) benchmarks/bench_extract.py
+
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
+
+.PHONY: bench-segment bench-convert
+
+bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
+	$(PY) benchmarks/bench_segment.py
+
+bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s against converting everything
+	$(PY) benchmarks/bench_convert.py
+
+.PHONY: bench-dedup
+bench-dedup: $(VENV)/.synced  ## near-duplicate scores per variant kind, then 20k/100k-document timing and memory
+	$(PY) tests/dedup_evalset.py --sweep
+	$(PY) benchmarks/bench_dedup.py
 
 .PHONY: bench-load
 bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build

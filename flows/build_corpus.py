@@ -13,6 +13,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from hanflow import build as core
+from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.discover import InputFile
 from hanflow.pipeline import Options
 from hanflow.progress import Progress
@@ -35,8 +36,8 @@ def process_batch_task(index: int, items: list[InputFile], options: Options, sta
 
 
 @task(name="deduplicate", **TASK)
-def dedup_task(store: Store, results: list[core.BatchResult]) -> dict:
-    return core.resolve(store, results)
+def dedup_task(store: Store, results: list[core.BatchResult], threshold: float) -> dict:
+    return core.resolve(store, results, threshold)
 
 
 @task(name="emit", **TASK, **FS_RETRIES)
@@ -68,11 +69,13 @@ def _run_batches(plan: core.Plan, store: Store, options: Options, progress: bool
 @flow(name="build_corpus", flow_run_name="corpus-{raw}", log_prints=False)
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000, batch_size: int = 200,
-                 full: bool = False, progress: bool | None = None) -> dict[str, Any]:
+                 full: bool = False, segmenter: str = "jieba", threshold: float = DEFAULT_THRESHOLD,
+                 progress: bool | None = None) -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`."""
     logger = get_run_logger()
     t0 = time.perf_counter()
-    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes)
+    options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
+                      dedup_threshold=threshold)
     raw_dir, out_dir = Path(raw), Path(out)
     if full:
         core.reset_output(out_dir)
@@ -87,7 +90,7 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
             show = sys.stderr.isatty() if progress is None else progress
             results = _run_batches(plan, store, options, show)
             t1 = time.perf_counter()
-            verdicts = dedup_task(store, results)
+            verdicts = dedup_task(store, results, options.dedup_threshold)
             context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
                        "raw": raw, "out": out, "full": full, "runner": "prefect",
                        "options": options.__dict__}

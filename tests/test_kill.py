@@ -22,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 from hanflow import build as build_mod
 from hanflow import shards, store
 from hanflow.build import build
 from hanflow.dedup import DedupIndex
+from tests.hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 FORK = multiprocessing.get_context("fork")
 

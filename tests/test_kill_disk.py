@@ -19,12 +19,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 from hanflow.build import build, emit, plan, process_batch, resolve
 from hanflow.dedup import DedupIndex
 from hanflow.pipeline import Options
 from hanflow.store import StateError, Store
+from tests.hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 FORK = multiprocessing.get_context("fork")
 FAILED = 3
@@ -120,7 +120,7 @@ def test_emit_retried_after_a_failed_publish(corpus: Corpus, tmp_path: Path, mon
             p = plan(st, corpus.raw, Options(), BATCH)
             results = [process_batch(i, b, Options(), st.staging(p.run), p.known_sha)
                        for i, b in enumerate(p.batches)]
-            verdicts = resolve(st, results)
+            verdicts = resolve(st, results, Options().dedup_threshold)
             real_publish = Store.publish
             monkeypatch.setattr(Store, "publish", lambda self, run_id: (_ for _ in ()).throw(OSError("EIO")))
             with pytest.raises(OSError):

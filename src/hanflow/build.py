@@ -32,6 +32,7 @@ class Plan:
     known_sha: dict[str, str]
     discovered: int
     unchanged: int
+    options: Options
 
 
 @dataclass
@@ -75,7 +76,7 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int) -> Plan:
         todo.append(item)
     batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
-    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged)
+    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
 
 
 def process_batch(index: int, items: list[InputFile], options: Options, staging: Path,
@@ -110,10 +111,10 @@ def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:
                      fingerprint(doc.text))
 
 
-def resolve(store: Store, results: list[BatchResult]) -> dict[str, Verdict]:
+def resolve(store: Store, results: list[BatchResult], threshold: float) -> dict[str, Verdict]:
     """Duplicate verdicts for the run, against itself and every earlier run."""
     candidates = [c for r in results for c in r.candidates]
-    return DedupIndex(store.conn).resolve(candidates)
+    return DedupIndex(store.conn, threshold).resolve(candidates)
 
 
 def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[str, Verdict],
@@ -155,10 +156,12 @@ def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[s
     context = {**context, "emit_s": time.perf_counter() - start}
     manifest = make_manifest(plan_, results, verdicts, writers, context)
     write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
+    by_source = {c.source: c for r in results for c in r.candidates}
+    duplicates = [(by_source[s], v) for s, v in sorted(verdicts.items())]
     if not store.committed(run.run_id):  # a retried emit must not record the run twice
         with store.transaction() as conn:
             store.record_run(conn, run, files, [u for r in results for u in r.unchanged])
-            DedupIndex(conn).add(kept)
+            DedupIndex(conn, plan_.options.dedup_threshold).add(kept, duplicates)
     store.publish(run.run_id)
     return manifest
 
@@ -235,7 +238,7 @@ def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = 
                 if on_batch:
                     on_batch(results[-1])
             t1 = time.perf_counter()
-            verdicts = resolve(store, results)
+            verdicts = resolve(store, results, options.dedup_threshold)
             context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
                        "raw": str(raw), "out": str(out), "full": full, "runner": "local",
                        "options": options.__dict__}

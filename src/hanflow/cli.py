@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from hanflow.dedup import DEFAULT_THRESHOLD
 
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
@@ -21,10 +24,18 @@ PREFECT_DEFAULTS = {
 }
 
 
-def _prefect_env() -> None:
-    """Defaults that suit a machine without internet; the user's own settings win."""
+def _prefect_env(verbose: bool) -> None:
+    """Defaults that suit a machine without internet; the user's own settings win.
+
+    Prefect's console handler is kept to warnings unless --verbose: the run logs still reach
+    the Prefect API and UI in full.
+    """
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_FLOW_RUNS_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "WARNING")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -44,7 +55,13 @@ def run(
     = 20_000_000,
     batch_size: Annotated[int, typer.Option(help="Documents per task run.")] = 200,
     workers: Annotated[int, typer.Option(help="Worker processes for the batch tasks.")] = 1,
+    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
+    = "jieba",
+    threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
+                                             min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
+    = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
     = False,
 ) -> None:
     """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
@@ -53,7 +70,8 @@ def run(
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
-    _prefect_env()
+    _check_backends(config, segmenter)
+    _prefect_env(verbose)
     from flows.build_corpus import build_corpus, task_runner
     from hanflow.store import LockedError
 
@@ -61,12 +79,29 @@ def run(
     try:
         manifest = flow(raw=str(raw), out=str(out), config=config,
                         user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                        batch_size=batch_size, full=full)
+                        batch_size=batch_size, full=full, segmenter=segmenter,
+                        threshold=threshold)
     except LockedError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
+    except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
+        raise _fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
+                    "rerun with --verbose for Prefect's logs", 1) from None
     typer.echo(summary(manifest, out))
+
+
+def _check_backends(config: str, segmenter: str) -> None:
+    """Fail before the run starts, not once per document."""
+    from hanflow.normalize import CONFIGS
+    from hanflow.segment.backends import BACKENDS
+
+    if config not in CONFIGS:
+        raise _fail(f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}")
+    if segmenter not in BACKENDS:
+        raise _fail(f"unknown segmenter {segmenter!r}; choose one of {', '.join(BACKENDS)}")
+    if segmenter == "rjieba" and importlib.util.find_spec("rjieba") is None:
+        raise _fail("the rjieba segmenter is not installed; install it with: pip install 'hanflow[fast]'")
 
 
 def summary(manifest: dict, out: Path) -> str:
@@ -137,15 +172,22 @@ def convert(
 def segment(
     user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary (jieba's format).")]
     = None,
+    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]).")] = "jieba",
 ) -> None:
-    """Segment standard input: each line becomes one line of space-separated tokens."""
+    """Segment standard input: each line becomes one line of tokens separated by two spaces
+    (the SIGHAN bakeoff format; a multi-word name such as "Windows 11" keeps its one space)."""
+    from hanflow.pipeline import quiet_jieba
     from hanflow.segment import Segmenter
 
+    quiet_jieba()
     if user_dict is not None and not user_dict.is_file():
         raise _fail(f"the user dictionary {user_dict} does not exist")
-    seg = Segmenter(user_dict)
+    try:
+        seg = Segmenter(user_dict, backend=segmenter)
+    except ValueError as exc:
+        raise _fail(f"{exc}; install it with: pip install 'hanflow[fast]'") from None
     for line in sys.stdin:
-        sys.stdout.write(" ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
+        sys.stdout.write("  ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
 
 
 def main() -> None:

@@ -16,9 +16,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_\-]+)""",
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_\-]+)"""
+    rb"""|<[a-z]+\s[^>]*\bencoding\s*=\s*["']([a-zA-Z0-9_\-]+)""",
     re.IGNORECASE,
 )
+# A declared charset still wins over detection when only this share of characters is damaged.
+_TOLERATED_DAMAGE = 0.01
+# A detected Chinese encoding is kept with more damage: the alternative is rejecting the page.
+_TOLERATED_DETECTED_DAMAGE = 0.05
 # Declared names that are in practice always a superset encoding on the web.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
               "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
@@ -37,11 +42,11 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
-    method: str  # "bom" | "declared" | "detected" | "utf-8"
+    method: str  # "bom" | "declared" | "detected" | "utf-8" | "utf-8+repaired" (mojibake undone)
 
 
 def looks_binary(data: bytes) -> bool:
-    """A NUL-heavy or control-heavy prefix means a binary file (UTF-16/32 are caught by BOM first)."""
+    """A NUL- or control-heavy prefix means binary data (UTF-16/32 are caught by BOM first)."""
     head = data[:4096]
     if not head:
         return False
@@ -53,7 +58,7 @@ def declared_charset(data: bytes) -> str | None:
     m = _DECLARED.search(data[:8192])
     if not m:
         return None
-    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    name = (m.group(1) or m.group(2) or m.group(3)).decode("ascii").lower()
     try:
         codecs.lookup(name)
     except LookupError:
@@ -70,20 +75,94 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data.decode(name, errors="replace"), name.replace("-sig", ""), "bom")
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
+    declared = declared_charset(data)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = declared_charset(data)
+    else:
+        repaired = repair_mojibake(text, declared or "gb18030")
+        return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
     if declared and declared not in ("utf-8", "utf8"):
+        decoded = _decode_tolerant(data, declared)
+        if decoded is not None:
+            return Decoded(decoded, declared, "declared")
+    return _detect(data, declared)
+
+
+_LATIN_RUN = re.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
+_CJK = re.compile(r"[\u3000-\u9fff]")
+
+
+def _legacy_bytes(text: str) -> bytes:
+    out = bytearray()
+    for ch in text:
         try:
-            return Decoded(data.decode(declared), declared, "declared")
-        except UnicodeDecodeError:
-            pass
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            out += ch.encode("latin-1")
+    return bytes(out)
+
+
+def repair_mojibake(text: str, legacy: str) -> str:
+    """Undo pages that were decoded as Windows-1252 and re-encoded, possibly twice.
+
+    Only text with no CJK characters and mostly Latin-1 letters is touched, and only
+    when every round decodes strictly; anything else is returned unchanged.
+    """
+    current = text
+    for _ in range(3):
+        non_ascii = sum(1 for ch in current if ord(ch) > 127)
+        latin = len(_LATIN_RUN.findall(current))
+        if non_ascii < 50 or _CJK.search(current) or latin < 0.95 * non_ascii:
+            break
+        try:
+            raw = _legacy_bytes(current)
+        except UnicodeEncodeError:
+            break
+        for enc in ("utf-8", legacy):
+            try:
+                current = raw.decode(enc)
+                break
+            except (UnicodeDecodeError, LookupError):
+                continue
+        else:
+            break
+    return current if _CJK.search(current) else text
+
+
+def _decode_tolerant(data: bytes, encoding: str) -> str | None:
+    """Decode strictly, or with replacements when only a few bytes are damaged."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+    return text if text.count("\ufffd") <= len(text) * _TOLERATED_DAMAGE else None
+
+
+def _detect(data: bytes, declared: str | None) -> Decoded:
+    """charset-normalizer's guess, but a Chinese encoding that fits better wins.
+
+    Detectors often call damaged GBK pages Big5 (or a Cyrillic code page); the Chinese
+    candidate with the fewest replacement characters is kept when it is clearly better.
+    """
     best = from_bytes(data[:200_000]).best()
-    if best is None:
+    guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
+    candidates = [c for c in (guess, "gb18030", "big5hkscs") if c]
+    scored = [(_damage(data, enc), i, enc) for i, enc in enumerate(candidates)]
+    damage, _, enc = min(scored)
+    if guess and damage >= _damage(data, guess) * 0.5:
+        enc = guess
+    if enc is None or _damage(data, enc) > _TOLERATED_DETECTED_DAMAGE:
         if declared:
             return Decoded(data.decode(declared, errors="replace"), declared, "declared")
         raise DecodeError("undecodable", "no text encoding fits the file's bytes")
-    enc = _SUPERSETS.get(best.encoding, best.encoding)
     return Decoded(data.decode(enc, errors="replace"), enc, "detected")
+
+
+def _damage(data: bytes, encoding: str) -> float:
+    """Share of replacement characters (beyond those already in the bytes) when decoding."""
+    text = data[:200_000].decode(encoding, errors="replace")
+    return max(text.count("\ufffd") - data.count(b"\xef\xbf\xbd"), 0) / max(len(text), 1)

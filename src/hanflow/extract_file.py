@@ -8,6 +8,7 @@ from hanflow.decode import decode_bytes
 from hanflow.document import KINDS
 from hanflow.extract import Extraction, extract_html, extract_text
 from hanflow.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.markdown import markdown_to_text
 
 
 def extract_decoded(text: str, kind: str) -> tuple[Extraction, bool]:
@@ -18,8 +19,9 @@ def extract_decoded(text: str, kind: str) -> tuple[Extraction, bool]:
     if kind == "html":
         return extract_html(text), False
     fields, body, ok = split_front_matter(text)
-    ex = extract_text(body)
-    for key, value in front_matter_metadata(fields).items():
+    fm = front_matter_metadata(fields)
+    ex = extract_text(markdown_to_text(body) if kind == "markdown" else body, title=fm.get("title"))
+    for key, value in fm.items():
         if value:
             setattr(ex, key, value)
     return ex, not ok

@@ -1,65 +1,137 @@
-"""Boilerplate line rules, shared by HTML and plain-text extraction.
+"""Line filtering shared by HTML and plain-text extraction.
 
-Each rule has a stable id so a run can count what it removed and why.
+Rules fire on whole short lines; bylines and datelines only at the edges of the block (before
+the first or after the last prose line). Related-link and comment sections are cut from their
+heading on. Author, date and source found in removed lines become metadata.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from hanflow.extract.dates import find_date
 from hanflow.extract.model import Extraction
+from hanflow.extract.rules import COMMENT_HEAD, SECTION_HEAD, line_rule
+
+_PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
+_AUTHOR = re.compile(
+    r"(?:作者|撰文|撰稿|记者|記者|文\s*[/／|︱]|by)\s*[:：]?\s*"
+    r"([^\s|｜,，:：;；/()（）\[\]【】\d]{2,20}(?:\s+[A-Z][a-z]+)?)", re.I)
+_SOURCE = re.compile(
+    r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*([^\s|｜,，:：;；()（）\[\]【】]{2,20})")
+_NORM = re.compile(r"[\W_]+")
+META_RULES = ("byline", "dateline", "source_line", "editor")
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    pattern: re.Pattern[str]
-    max_len: int = 200
+@dataclass
+class Filtered:
+    kept: list[str] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("breadcrumb", re.compile(r"^\s*(当前位置|當前位置|您的位置|你的位置|位置)\s*[:：]|^\s*首页\s*[>＞»]")),
-    Rule("byline", re.compile(r"(更新时间|发布时间|發布時間|发表时间|时间|來源|来源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]")),
-    Rule("image_credit", re.compile(r"^\s*(图源|圖源|图片来源|圖片來源|图片|圖片)\s*[:：]|第\s*\d+\s*[张張]\s*$")),
-    Rule("copyright", re.compile(r"copyright\s*©|©\s*\d{4}|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证", re.I)),
-    Rule("share", re.compile(r"^\s*(分享到|分享至|share\s+(this|on))\b|^\s*分享到", re.I), 80),
-    Rule("related", re.compile(r"^\s*(相关阅读|相關閱讀|相关新闻|相關新聞|热门文章|熱門文章|相关教程|延伸阅读|更多阅读|related\s+(articles|posts|stories))\s*[:：]?\s*$", re.I), 40),
-)
-
-_AUTHOR = re.compile(r"(?:作者|记者|記者|by)\s*[:：]?\s*([^\s|｜,，:：]{2,20})", re.I)
+def normalized(text: str) -> str:
+    """Text reduced to letters and digits, for comparing titles with lines."""
+    return _NORM.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
-def match_rule(line: str) -> str | None:
-    """The id of the first boilerplate rule that `line` matches, or None."""
-    for rule in RULES:
-        if len(line) <= rule.max_len and rule.pattern.search(line):
-            return rule.id
+def is_prose(line: str) -> bool:
+    return len(line) >= 30 and _PROSE_PUNCT.search(line) is not None
+
+
+def _section_end(lines: list[str], start: int) -> int:
+    """Index after a related-links section: the heading and the short lines after it."""
+    end = start + 1
+    while end < len(lines) and len(lines[end]) < 50 and not lines[end].endswith(("。", "！", "？")):
+        end += 1
+    return end
+
+
+def _cut_sections(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line) <= 30 and i >= min(len(lines) // 2, 3) and COMMENT_HEAD.search(line):
+            removed.extend(("comments", ln) for ln in lines[i:])
+            break
+        if len(line) <= 30 and i > 0 and SECTION_HEAD.search(line):
+            end = _section_end(lines, i)
+            removed.extend(("related", ln) for ln in lines[i:end])
+            i = end
+            continue
+        kept.append(line)
+        i += 1
+    return kept, removed
+
+
+def lift_meta(meta: dict[str, str], line: str) -> None:
+    """Add the date, author and source a byline names to `meta` (first found wins)."""
+    if "published" not in meta and (date := find_date(line)):
+        meta["published"] = date
+    if "author" not in meta and (m := _AUTHOR.search(line)):
+        meta["author"] = m.group(1).strip()
+    if "source" not in meta and (m := _SOURCE.search(line)):
+        meta["source"] = m.group(1)
+
+
+def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
+    """Drop boilerplate lines by rule; lift author, date and source out of bylines."""
+    lines, cut = _cut_sections(lines)
+    out = Filtered(removed=cut)
+    rules = [line_rule(line, edge=False) for line in lines]
+    prose = [i for i, line in enumerate(lines) if rules[i] is None and is_prose(line)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    key = normalized(title) if title else None
+    for i, line in enumerate(lines):
+        rule = rules[i]
+        at_edge = i < first or i > last
+        if rule is None and at_edge:
+            rule = line_rule(line, edge=True)
+        if rule is None and key and _is_title(line, key, at_edge):
+            rule = "title"
+        if rule is None:
+            out.kept.append(line)
+            continue
+        out.removed.append((rule, line))
+        if rule in META_RULES:
+            lift_meta(out.meta, line)
+    return out
+
+
+def _is_title(line: str, key: str, at_edge: bool) -> bool:
+    if len(line) > 2 * len(key) + 20:
+        return False
+    norm = normalized(line)
+    if not norm:
+        return False
+    return norm == key or (at_edge and len(norm) >= 6 and len(line) <= 80 and norm in key)
+
+
+def _guess_title(lines: list[str]) -> str | None:
+    """In plain text, the headline is a short line right after a breadcrumb or before a byline."""
+    for i, line in enumerate(lines[:3]):
+        if line_rule(line, edge=True):
+            continue
+        if len(line) > 80 or line.endswith(("。", "！", "？", ".")):
+            return None
+        before = line_rule(lines[i - 1], edge=True) if i > 0 else None
+        after = line_rule(lines[i + 1], edge=True) if i + 1 < len(lines) else None
+        if before == "breadcrumb" or after in ("byline", "dateline", "source_line"):
+            return line
+        return None
     return None
 
 
-def filter_lines(lines: list[str]) -> tuple[list[str], list[tuple[str, str]], dict[str, str]]:
-    """Drop boilerplate lines; lift author and date out of bylines."""
-    kept: list[str] = []
-    removed: list[tuple[str, str]] = []
-    meta: dict[str, str] = {}
-    for line in lines:
-        rule = match_rule(line)
-        if rule is None:
-            kept.append(line)
-            continue
-        removed.append((rule, line))
-        if rule == "byline":
-            if "published" not in meta and (date := find_date(line)):
-                meta["published"] = date
-            if "author" not in meta and (m := _AUTHOR.search(line)):
-                meta["author"] = m.group(1)
-    return kept, removed, meta
-
-
-def extract_text(text: str) -> Extraction:
+def extract_text(text: str, title: str | None = None) -> Extraction:
     """Main text of a plain-text or Markdown body (front matter already removed)."""
     lines = [ln.strip() for ln in text.splitlines()]
-    kept, removed, meta = filter_lines([ln for ln in lines if ln])
-    return Extraction(text="\n".join(kept), removed=removed, **meta)
+    lines = [ln for ln in lines if ln]
+    title = title or _guess_title(lines)
+    result = filter_lines(lines, title)
+    return Extraction(text="\n".join(result.kept), title=title, removed=result.removed,
+                      author=result.meta.get("author"), published=result.meta.get("published"),
+                      source=result.meta.get("source"))

@@ -13,3 +13,4 @@ class Extraction:
     published: str | None = None
     url: str | None = None
     removed: list[tuple[str, str]] = field(default_factory=list)  # (rule id, removed text)
+    source: str | None = None  # the publisher named in a 来源/source line, if any

@@ -1,7 +1,19 @@
 """Script detection, traditional-to-simplified conversion and Unicode clean-up."""
 
-from hanflow.normalize.convert import Converter, get_converter
+from hanflow.normalize.convert import CONFIGS, Converter, OpenCCConverter, get_converter
+from hanflow.normalize.document import Normalized, changed_share, normalize
 from hanflow.normalize.script import ScriptInfo, detect_script
 from hanflow.normalize.unicode import clean_unicode
 
-__all__ = ["Converter", "ScriptInfo", "clean_unicode", "detect_script", "get_converter"]
+__all__ = [
+    "CONFIGS",
+    "Converter",
+    "Normalized",
+    "OpenCCConverter",
+    "ScriptInfo",
+    "changed_share",
+    "clean_unicode",
+    "detect_script",
+    "get_converter",
+    "normalize",
+]

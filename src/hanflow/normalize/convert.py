@@ -1,37 +1,150 @@
 """Traditional-to-simplified conversion behind a small interface.
 
-`opencc-python-reimplemented` and the C++ `opencc` binding both install the module `opencc`
-with the same `OpenCC(config).convert(text)` API, so either one serves here.
+Two packages provide the module `opencc` with the same `OpenCC(config).convert(text)` API:
+`opencc-python-reimplemented` (pure Python, the default dependency) and the official C++ binding
+`opencc` (much faster, current dictionaries). Install exactly one; this module works with either.
+
+Conversion time is spent only where something can change: a paragraph that contains no character
+of a dictionary key whose value differs from it cannot change, so it is passed through.
+URLs, e-mail addresses, `code spans` and fenced code blocks are never converted.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
-CONFIGS = ("t2s", "tw2s", "hk2s", "tw2sp", "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk")
+from hanflow.normalize.corrections import Corrections, corrections_for
+from hanflow.normalize.triggers import gate_for
+
+CONFIGS = (
+    "t2s",
+    "tw2s",
+    "hk2s",
+    "tw2sp",
+    "hk2sp",
+    "s2t",
+    "s2tw",
+    "s2hk",
+    "s2twp",
+    "t2tw",
+    "t2hk",
+    "tw2t",
+    "hk2t",
+    "t2jp",
+    "jp2t",
+)  # the C++ binding has all; opencc-python-reimplemented lacks hk2sp s2hkp tw2t hk2t t2jp jp2t
+
+_PROTECTED = re.compile(
+    r"`[^`\n]+`"
+    r"|(?:https?|ftp)://[^\s<>\"'，。！？、；：「」（）《》【】]+"
+    r"|www\.[^\s<>\"'，。！？、；：「」（）《》【】]+"
+    r"|[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}",
+    re.ASCII,
+)
+
+
+_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+def _outside_fences(text: str) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it lies outside fenced code blocks (``` or ~~~ lines)."""
+    fence: str | None = None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if m and (fence is None or m.group(1) == fence):
+            fence = m.group(1) if fence is None else None
+            yield line, False
+        else:
+            yield line, fence is None
 
 
 class Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
+def _load_opencc(config: str):
+    import opencc
+
+    for name in (config, f"{config}.json"):  # some C++ binding versions want the file name
+        try:
+            return opencc.OpenCC(name)
+        except Exception:  # noqa: BLE001 - both packages raise different errors
+            continue
+    raise ValueError(f"OpenCC config {config!r} is not available in the installed opencc package")
+
+
+def _piece_converter(cc: object) -> tuple[Callable, Callable] | None:
+    """(split, convert one piece) of opencc-python-reimplemented; None for other backends."""
+    split_re = getattr(cc, "split_chars_re", None)
+    convert_piece = getattr(cc, "_convert", None)
+    chain = getattr(cc, "_dict_chain_data", None)
+    if split_re is None or convert_piece is None or chain is None:
+        return None
+    return split_re.split, lambda piece: convert_piece(piece, chain)
+
+
 class OpenCCConverter:
-    """OpenCC conversion of a whole text, paragraph by paragraph."""
+    """OpenCC conversion paragraph by paragraph, skipping paragraphs that cannot change."""
 
     def __init__(self, config: str = "t2s") -> None:
-        import opencc
-
         if config not in CONFIGS:
-            raise ValueError(f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}")
+            raise ValueError(
+                f"unknown OpenCC config {config!r}; choose one of {', '.join(CONFIGS)}"
+            )
         self.config = config
-        self._cc = opencc.OpenCC(config)
+        self._cc = _load_opencc(config)
+        self._corrections: Corrections = corrections_for(config)
+        self._gate = gate_for(self._cc, self._corrections.table)
+        self._pieces = _piece_converter(self._cc)
 
     def convert(self, text: str) -> str:
-        return "\n".join(self._cc.convert(line) for line in text.split("\n"))
+        """Converted text; identical to `convert_all` but spends time only where it matters."""
+        return "\n".join(
+            self._convert_paragraph(p) if convert and self._gate.may_change(p) else p
+            for p, convert in _outside_fences(text)
+        )
+
+    def convert_all(self, text: str) -> str:
+        """Convert every paragraph; the reference `convert` is measured and tested against."""
+        return "\n".join(
+            self._convert_paragraph(p, gated=False) if convert else p
+            for p, convert in _outside_fences(text)
+        )
+
+    def _convert_paragraph(self, paragraph: str, gated: bool = True) -> str:
+        convert = self._convert_plain if gated else self._convert_ungated
+        out: list[str] = []
+        pos = 0
+        for m in _PROTECTED.finditer(paragraph):
+            out.append(convert(paragraph[pos : m.start()]))
+            out.append(m.group())
+            pos = m.end()
+        out.append(convert(paragraph[pos:]))
+        return "".join(out)
+
+    def _convert_plain(self, chunk: str) -> str:
+        """Convert `chunk`, sentence piece by piece where the backend splits text the same way.
+
+        opencc-python-reimplemented converts the pieces between its separators independently,
+        so converting only the pieces that may change gives the same output.
+        """
+        if not chunk or self._pieces is None:
+            return self._convert_ungated(chunk)
+        split, convert_piece = self._pieces
+        pieces = split(chunk)
+        for i in range(0, len(pieces), 2):
+            if self._gate.may_change(pieces[i]):
+                pieces[i] = self._corrections.apply(convert_piece(pieces[i]))
+        return "".join(pieces)
+
+    def _convert_ungated(self, chunk: str) -> str:
+        return self._corrections.apply(self._cc.convert(chunk)) if chunk else chunk
 
 
-@lru_cache(maxsize=8)
-def get_converter(config: str = "t2s") -> Converter:
+@lru_cache(maxsize=16)
+def get_converter(config: str = "t2s") -> OpenCCConverter:
     """One converter per config and process: loading the dictionaries is the slow part."""
     return OpenCCConverter(config)

@@ -1,6 +1,6 @@
 """Bilingual segmentation and keywords."""
 
 from hanflow.segment.keywords import extract_keywords
-from hanflow.segment.tokenize import Segmenter
+from hanflow.segment.tokenize import Segmenter, latest_segmenter
 
-__all__ = ["Segmenter", "extract_keywords"]
+__all__ = ["Segmenter", "extract_keywords", "latest_segmenter"]

@@ -1,0 +1,99 @@
+"""MinHash signatures over hashed character shingles, LSH band hashes, and their verification.
+
+Signatures come from rensa (a Rust MinHash); banding and verification are vectorised
+numpy over whole runs so a run of 100k documents never loops in Python per pair.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import rensa
+
+SHINGLE = 5
+NUM_PERM = 128
+SEED = 20_251_125
+ROWS = 4
+BANDS = NUM_PERM // ROWS
+SCHEME = (
+    f"rensa-rminhash-v{rensa.RMinHash.ALGORITHM_VERSION}:fnv-splitmix"
+    f":shingle={SHINGLE}:perm={NUM_PERM}:seed={SEED}:rows={ROWS}"
+)
+
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+    dtype=np.uint64,
+)
+
+
+def shingle_hashes(norm: str) -> np.ndarray:
+    """Distinct 64-bit hashes of the character SHINGLE-grams, sorted.
+
+    Hashing runs on the code points as one numpy array, so a 2,000-character text costs
+    a few vector operations rather than 2,000 Python string slices. A text shorter than
+    one shingle is hashed whole, so even a single character has a signature.
+    """
+    if not norm:
+        return np.zeros(0, dtype=np.uint64)
+    points = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    width = min(SHINGLE, len(points))
+    h = np.full(len(points) - width + 1, np.uint64(width), dtype=np.uint64)
+    for offset in range(width):
+        h = h * np.uint64(0x100000001B3) + points[offset : len(points) - width + 1 + offset]
+    h = np.sort(_mix(h))
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads the polynomial hash over all 64 bits."""
+    h = h ^ (h >> np.uint64(30))
+    h = h * np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+def signature(hashes: np.ndarray) -> bytes:
+    """NUM_PERM little-endian uint32 minima; no hashes give the all-ones signature."""
+    if len(hashes) == 0:
+        return b"\xff" * (4 * NUM_PERM)
+    rows = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        hashes, [0, len(hashes)], NUM_PERM, SEED
+    ).to_rows()
+    return np.asarray(rows[0], dtype="<u4").tobytes()
+
+
+def signature_matrix(sigs: list[bytes]) -> np.ndarray:
+    """Stack signatures into an (n, NUM_PERM) uint32 array."""
+    if not sigs:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
+
+
+def band_hashes(matrix: np.ndarray, chunk: int = 8_192) -> np.ndarray:
+    """(n, BANDS) int64 hashes; two documents share a band hash when the band rows agree.
+
+    Works through `chunk` rows at a time so the 64-bit temporaries stay a few MB.
+    """
+    out = np.empty((len(matrix), BANDS), dtype=np.int64)
+    for start in range(0, len(matrix), chunk):
+        rows = matrix[start : start + chunk].astype(np.uint64).reshape(-1, BANDS, ROWS)
+        h = (rows * _MIX[:ROWS]).sum(axis=2, dtype=np.uint64)
+        h ^= np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD)
+        h ^= h >> np.uint64(33)
+        h *= np.uint64(0xC4CEB9FE1A85EC53)
+        h ^= h >> np.uint64(29)
+        out[start : start + chunk] = h.view(np.int64)
+    return out
+
+
+def similarities(
+    left: np.ndarray, right: np.ndarray, n_left: np.ndarray, n_right: np.ndarray
+) -> np.ndarray:
+    """Jaccard estimates of row pairs, capped by the size ratio of the shingle sets.
+
+    Jaccard can never exceed min(|A|,|B|)/max(|A|,|B|), so the cap is exact: a teaser or
+    one half of an article is rejected on size alone, whatever the hash values say.
+    """
+    estimate = (left == right).mean(axis=1)
+    ratio = np.minimum(n_left, n_right) / np.maximum(np.maximum(n_left, n_right), 1)
+    return np.minimum(estimate, ratio)

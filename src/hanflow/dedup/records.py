@@ -1,0 +1,47 @@
+"""What crosses from the batch workers to the dedup stage, and what comes back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hanflow.dedup.key import key_of_normalised, normalise
+from hanflow.dedup.minhash import shingle_hashes, signature
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """About 600 bytes pickled: exact key, MinHash signature, size of the shingle set."""
+
+    key: str
+    signature: bytes
+    n_shingles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The little a dedup decision needs about one document; texts stay out of memory."""
+
+    source: str
+    id: str
+    n_chars: int
+    published: str | None
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    duplicate_of: str
+    similarity: float
+    method: str  # "exact" | "minhash"
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Computed next to the text, in the batch workers (text already t2s and cleaned)."""
+    norm = normalise(text)
+    hashes = shingle_hashes(norm)
+    return Fingerprint(key_of_normalised(norm), signature(hashes), len(hashes))
+
+
+def keep_order(c: Candidate) -> tuple:
+    """Kept copy of a cluster: longest text, then earliest published, then smallest path."""
+    return (-c.n_chars, c.published or "9999", c.source)

@@ -1,0 +1,190 @@
+"""Find the content block: paragraph text and punctuation scored upwards, links discounted.
+
+One bottom-up pass over the tree gathers text and link-text lengths for every element, so
+the cost is linear in the page size (no repeated `text_content()` calls per candidate).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
+CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
+                        "body", "form", "content", "dd", "tbody", "table", "tr"})
+_TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote": 3,
+              "section": 3, "form": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "body": -10}
+_POSITIVE = re.compile(
+    r"article|content|body|text|entry|main|post|story|detail|news|blog|zw|zhengwen|cont|"
+    r"artibody|endtext|txt|page-content|rich", re.I)
+_NEGATIVE = re.compile(
+    r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
+    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
+    r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply|review|"
+    r"(?:^|[\s_-])(?:ad|ads|hot|side|tags?|list|links|meta|tools?|print|author)(?:[\s_-]|\d|$)",
+    re.I)
+_PUNCT = re.compile(r"[，。；、！？,;]")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Stats:
+    """Per-element text statistics, keyed by element."""
+
+    text: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)
+    score: dict = field(default_factory=dict)
+    punct: dict = field(default_factory=dict)
+    net: dict = field(default_factory=dict)
+
+
+def class_weight(el: lxml.html.HtmlElement) -> int:
+    """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like."""
+    cls, ident = el.get("class"), el.get("id")
+    return _names_weight(f"{cls or ''} {ident or ''}") if cls or ident else 0
+
+
+@lru_cache(maxsize=4096)
+def _names_weight(names: str) -> int:
+    weight = 0
+    if _NEGATIVE.search(names):
+        weight -= 25
+    if _POSITIVE.search(names):
+        weight += 25
+    return weight
+
+
+def _own_text(el: lxml.html.HtmlElement) -> str:
+    parts = [el.text or ""]
+    parts.extend(child.tail or "" for child in el)
+    return "".join("".join(parts).split())
+
+
+def _paragraph_score(length: int, punct: int) -> float:
+    return 1 + punct + min(length / 50, 3)
+
+
+def _is_link(el: lxml.html.HtmlElement, total: int, punct: int) -> bool:
+    """An <a>, unless it wraps a whole passage of prose (some sites link the full article)."""
+    return el.tag == "a" and not (total > 150 and punct >= 3)
+
+
+def _prose_like(length: int, punct: int) -> bool:
+    return length >= 20 and punct >= 1 or length >= 60
+
+
+def measure(root: lxml.html.HtmlElement) -> Stats:
+    """Text, link text, punctuation, paragraph score and net prose of every element, one pass.
+
+    `net` is prose characters minus link and fragment characters in the subtree: the
+    enclosing article container has more of it than any one of its paragraphs' parents.
+    """
+    stats = Stats()
+    for el in reversed(list(root.iter(etree.Element))):
+        own = _own_text(el)
+        own_punct = len(_PUNCT.findall(own)) if own else 0
+        total, punct, linked, net = _child_sums(stats, el)
+        total += len(own)
+        punct += own_punct
+        stats.text[el], stats.punct[el] = total, punct
+        is_link = _is_link(el, total, punct)
+        stats.links[el] = total if is_link else linked
+        if is_link or class_weight(el) < 0:
+            stats.net[el] = -total
+        elif el.tag in PARAGRAPHS:
+            good = total - linked if _prose_like(total, punct) else 0
+            stats.net[el] = good - (total - good)
+            if total >= 20:
+                _credit(stats.score, el.getparent(), _paragraph_score(total, punct))
+        else:
+            sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
+            stats.net[el] = sign * len(own) + net
+            if el.tag in CONTAINERS and len(own) >= 20:
+                _credit(stats.score, el, _paragraph_score(len(own), own_punct))
+    return stats
+
+
+def _child_sums(stats: Stats, el: lxml.html.HtmlElement) -> tuple[int, int, int, int]:
+    """Text, punctuation, link-text and net-prose totals of the element's children."""
+    total = punct = linked = net = 0
+    for child in el:
+        if child in stats.text:
+            total += stats.text[child]
+            punct += stats.punct[child]
+            linked += stats.links[child]
+            net += stats.net[child]
+    return total, punct, linked, net
+
+
+def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> None:
+    if el is None:
+        return
+    score[el] = score.get(el, 0.0) + points
+    parent = el.getparent()
+    if parent is not None:
+        score[parent] = score.get(parent, 0.0) + points / 2
+
+
+def link_density(stats: Stats, el: lxml.html.HtmlElement) -> float:
+    return stats.links.get(el, 0) / max(stats.text.get(el, 0), 1)
+
+
+def final_score(stats: Stats, el: lxml.html.HtmlElement) -> float:
+    base = stats.score.get(el, 0.0) + _TAG_BONUS.get(el.tag, 0) + class_weight(el)
+    return base * (1 - link_density(stats, el))
+
+
+def best_block(root: lxml.html.HtmlElement, stats: Stats) -> list[lxml.html.HtmlElement]:
+    """The top-scoring element, widened to the ancestor holding the most net prose,
+    or else joined by siblings that look like more of the same article."""
+    if not stats.score:
+        body = root.find("body")
+        return [body if body is not None else root]
+    top = max(stats.score, key=lambda el: final_score(stats, el))
+    widest = _widest(stats, top)
+    if widest is not top:
+        return [widest]
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(10.0, final_score(stats, top) * 0.2)
+    return [sib for sib in parent if sib is top or _belongs(stats, sib, top, threshold)]
+
+
+def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The ancestor (below <body>) with clearly more net prose than `top`, if any; an
+    ancestor named like boilerplate (comments, sidebar) is heavily penalised."""
+    best, best_net = top, stats.net.get(top, 0)
+    for anc in top.iterancestors():
+        if anc.tag in ("body", "html"):
+            break
+        value = stats.net.get(anc, 0) + min(class_weight(anc), 0) * 10
+        if value > best_net * 1.1 and value > 0:
+            best, best_net = anc, value
+    return best
+
+
+def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
+    """Readability's sibling test: a well-scored block, or a prose-like <p> with few links."""
+    if not isinstance(sib, lxml.html.HtmlElement):
+        return False
+    bonus = _same_class_bonus(sib, top)
+    if sib in stats.score and final_score(stats, sib) + bonus >= threshold:
+        return True
+    if sib.tag != "p":
+        return False
+    length, density = stats.text.get(sib, 0), link_density(stats, sib)
+    if length > 80 and density < 0.25:
+        return True
+    own = _WS.sub("", sib.text_content())
+    return 0 < length <= 80 and density == 0 and bool(re.search(r"[。.！？!?]$", own))
+
+
+def _same_class_bonus(sib, top) -> float:
+    """Siblings sharing the top block's class are likely more of the same article."""
+    cls = sib.get("class")
+    return 0.0 if not cls or cls != top.get("class") else 10.0

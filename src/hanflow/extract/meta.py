@@ -1,0 +1,105 @@
+"""Page metadata from <meta>, JSON-LD, <link rel=canonical>, <title> and <h1>."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import lxml.html
+
+from hanflow.extract.dates import find_date
+
+_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–]{1,2}\s+|\s*——\s*|\s*--\s*")
+_SITE_SUFFIX = re.compile(
+    r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
+    r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")
+_WS = re.compile(r"\s+")
+_DATE_KEYS = ("article:published_time", "og:article:published_time", "pubdate", "publishdate",
+              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued",
+              "date", "sailthru.date", "parsely-pub-date", "og:published_time")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author",
+                "sailthru.author")
+
+
+def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """<meta> name/property/itemprop -> content, lower-cased keys, first occurrence wins."""
+    found: dict[str, str] = {}
+    for tag in root.iter("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), content.strip())
+    return found
+
+
+def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
+    """The first JSON-LD object that looks like an article (or the first object at all)."""
+    objects: list[dict] = []
+    for tag in root.iter("script"):
+        if (tag.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(tag.text or "")
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            data = data.get("@graph", [data])
+        items = data if isinstance(data, list) else []
+        objects.extend(item for item in items if isinstance(item, dict))
+    for obj in objects:
+        if "Article" in str(obj.get("@type", "")) or "headline" in obj:
+            return obj
+    return objects[0] if objects else {}
+
+
+def strip_title_suffix(title: str) -> str:
+    """'Headline _科技频道_新闻网' or 'Headline | Site' -> 'Headline' (the longest segment)."""
+    title = _SITE_SUFFIX.sub("", _WS.sub(" ", title).strip())
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    return max(parts, key=len).strip()
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> str | None:
+    """Headline: an <h1> the <title> contains, else og:title, JSON-LD or <title> minus suffix."""
+    raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
+    for h1 in root.iter("h1"):
+        text = _WS.sub(" ", h1.text_content()).strip()
+        if len(text) >= 4 and raw and text in raw:
+            return text
+    for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
+        if candidate:
+            return strip_title_suffix(candidate)
+    return None
+
+
+def page_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
+    """title, author, published (ISO 8601) and url as far as the page's markup states them."""
+    meta, ld = meta_tags(root), json_ld(root)
+    published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
+    if not published and isinstance(ld.get("datePublished"), str):
+        published = find_date(ld["datePublished"])
+    if not published:
+        time_el = next(iter(root.iter("time")), None)
+        published = find_date(time_el.get("datetime") or "") if time_el is not None else None
+    canonical = next((link.get("href") for link in root.iter("link")
+                      if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+    author = next((meta[k] for k in _AUTHOR_KEYS if k in meta and not meta[k].startswith("http")),
+                  None) or _ld_name(ld.get("author"))
+    return {
+        "title": page_title(root, meta, ld),
+        "author": author,
+        "published": published,
+        "url": canonical or meta.get("og:url") or _ld_name(ld.get("url")),
+    }

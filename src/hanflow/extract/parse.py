@@ -1,0 +1,58 @@
+"""Parse HTML once with lxml, safely, and prune what is never main text."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+# huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
+# and nothing here recurses in Python, so deep pages cannot exhaust the stack.
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
+    collect_ids=False, default_doctype=False,
+)
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\]\s*)?>", re.I | re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+NEVER_TEXT = ("script", "style", "noscript", "iframe", "svg", "button", "select", "textarea",
+              "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
+STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
+_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
+    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """The document tree, or None when nothing parseable is left."""
+    html = _XML_DECL.sub("", html, count=1)
+    html = _DOCTYPE.sub("", html[:4096], count=1) + html[4096:]
+    html = _CONTROL.sub("", html)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def drop(el: lxml.html.HtmlElement) -> None:
+    """Remove an element but keep the text that follows it."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def prune(root: lxml.html.HtmlElement) -> None:
+    """Remove scripts, styles, hidden elements, navigation, and forms without prose."""
+    etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
+    for el in _HIDDEN(root):
+        drop(el)
+    for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
+        drop(el)
+    # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
+    for form in list(root.iter("form")):
+        if len(form.text_content()) < 400:
+            drop(form)

@@ -1,0 +1,98 @@
+"""Content block to lines: drop link lists and boilerplate sub-blocks, one paragraph per line."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from hanflow.extract.block import Stats, class_weight, link_density
+from hanflow.extract.parse import drop
+
+BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
+                    "pre", "section", "article", "ul", "ol", "dl", "dd", "dt", "figcaption",
+                    "figure", "table", "br", "hr", "address", "center", "main", "caption",
+                    "header", "footer", "form", "fieldset", "details", "summary"})
+CELLS = frozenset({"td", "th"})
+_FLOWING = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
+                      "caption", "a"})
+_SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p", "figcaption", "span"})
+_CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-desc", re.I)
+_SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_SOURCE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def element_text(el: lxml.html.HtmlElement) -> str:
+    """Visible text of an element, whitespace collapsed (for the removal record)."""
+    return _SPACE.sub(" ", " ".join(el.text_content().split())).strip()
+
+
+def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
+    """Rule id when a sub-block of the article is navigation-like rather than prose."""
+    length = stats.text.get(el, 0)
+    if length == 0:
+        return None
+    if el.tag == "figcaption" or (
+        length < 300 and _CAPTION_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ):
+        return "caption"
+    if el.tag == "span":
+        return None
+    punct, density = stats.punct.get(el, 0), link_density(stats, el)
+    if el.tag == "p":
+        return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
+    if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
+        return "link_block"
+    if class_weight(el) < 0 and punct < 10:
+        return "class_block"
+    return None
+
+
+def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]]) -> None:
+    """Drop link lists and boilerplate-classed sub-blocks inside the chosen blocks."""
+    stack = [child for block in reversed(blocks) for child in reversed(block)]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el, lxml.html.HtmlElement):
+            continue
+        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats)):
+            text = element_text(el)
+            if text:
+                removed.append((rule, text))
+            drop(el)
+            continue
+        stack.extend(reversed(el))
+
+
+def block_lines(blocks: list) -> list[str]:
+    """Text of the blocks, one line per paragraph, list item, heading or table row.
+
+    Source line breaks inside a paragraph are whitespace, as a browser shows them; in loose
+    text of <div>s they are kept, since such pages lay out one item per source line.
+    """
+    parts: list[str] = []
+    for block in blocks:
+        flowing = 0
+        for event, el in etree.iterwalk(block, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                flowing += tag in _FLOWING
+                parts.append("\n" if tag in BREAKS else " " if tag in CELLS else "")
+                parts.append(_flow(el.text, flowing))
+                continue
+            flowing -= tag in _FLOWING
+            if tag in BREAKS:
+                parts.append("\n")
+            if el is not block:
+                parts.append(_flow(el.tail, flowing))
+        parts.append("\n")
+    text = _INVISIBLE.sub("", "".join(parts))
+    return [line for line in (_SPACE.sub(" ", ln).strip() for ln in text.split("\n")) if line]
+
+
+def _flow(text: str | None, flowing: int) -> str:
+    if not text:
+        return ""
+    return _SOURCE_BREAKS.sub(" ", text) if flowing > 0 else text

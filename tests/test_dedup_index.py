@@ -1,0 +1,155 @@
+"""Resolving duplicates within a run and across runs, and what the index keeps on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hanflow.dedup import Candidate, DedupIndex, Verdict, fingerprint
+from hanflow.dedup.key import dedup_key
+from hanflow.dedup.tables import SchemeMismatch
+from tests.dedup_evalset import ARTICLES
+
+ARTICLE = "\n".join(ARTICLES["transport-1"])
+OTHER = "\n".join(ARTICLES["transport-2"])
+
+
+def cand(source: str, text: str, published: str | None = None) -> Candidate:
+    return Candidate(source, dedup_key(text), len(text), published, fingerprint(text))
+
+
+def edited(text: str) -> str:
+    paras = text.split("\n")
+    return "\n".join(
+        [*paras[:3], "本报记者在现场看到，首班列车上坐满了前来体验的市民。", *paras[4:]]
+    )
+
+
+def kept_ids(verdicts: dict[str, Verdict], cands: list[Candidate]) -> list[str]:
+    return [c.id for c in cands if c.source not in verdicts]
+
+
+def test_exact_copies_keep_longest_then_earliest_then_smallest_path() -> None:
+    longer = ARTICLE + "\n（完）"
+    cands = [
+        cand("b/x.txt", ARTICLE, "2025-03-02"),
+        cand("a/x.txt", ARTICLE, "2025-03-02"),
+        cand("c/x.txt", ARTICLE, "2025-03-01"),
+        cand("d/x.txt", ARTICLE.replace("，", ",")),
+    ]
+    verdicts = DedupIndex(sqlite3.connect(":memory:")).resolve(cands)
+    assert set(verdicts) == {"a/x.txt", "b/x.txt", "d/x.txt"}
+    assert {v.method for v in verdicts.values()} == {"exact"}
+    with_longer = DedupIndex(sqlite3.connect(":memory:")).resolve([*cands, cand("z.txt", longer)])
+    assert "z.txt" not in with_longer
+    assert with_longer["c/x.txt"] == Verdict(
+        dedup_key(longer), pytest.approx(0.99, abs=0.02), "minhash"
+    )
+
+
+def test_edited_copy_is_a_near_duplicate_of_the_kept_article() -> None:
+    cands = [cand("portal.txt", ARTICLE), cand("blog.txt", edited(ARTICLE))]
+    verdicts = DedupIndex(sqlite3.connect(":memory:")).resolve(cands)
+    assert list(verdicts) == ["blog.txt"]
+    assert verdicts["blog.txt"].duplicate_of == dedup_key(ARTICLE)
+    assert verdicts["blog.txt"].method == "minhash"
+    assert 0.7 <= verdicts["blog.txt"].similarity < 1.0
+
+
+def test_teaser_half_and_same_topic_article_are_not_duplicates() -> None:
+    paras = ARTICLE.split("\n")
+    cands = [
+        cand("full.txt", ARTICLE),
+        cand("teaser.txt", ARTICLE[: len(ARTICLE) // 5]),
+        cand("half.txt", "\n".join(paras[: len(paras) // 2])),
+        cand("other.txt", OTHER),
+    ]
+    assert DedupIndex(sqlite3.connect(":memory:")).resolve(cands) == {}
+
+
+def test_threshold_is_configurable() -> None:
+    cands = [cand("portal.txt", ARTICLE), cand("blog.txt", edited(ARTICLE))]
+    assert DedupIndex(sqlite3.connect(":memory:"), threshold=0.99).resolve(cands) == {}
+    with pytest.raises(ValueError):
+        DedupIndex(sqlite3.connect(":memory:"), threshold=0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(6)))
+def test_verdicts_do_not_depend_on_input_order(order: list[int]) -> None:
+    texts = [ARTICLE, edited(ARTICLE), ARTICLE.replace("。", "."), OTHER, OTHER + "\n（完）", ""]
+    cands = [cand(f"s{i}.txt", t) for i, t in enumerate(texts)]
+    baseline = DedupIndex(sqlite3.connect(":memory:")).resolve(cands)
+    shuffled = DedupIndex(sqlite3.connect(":memory:")).resolve([cands[i] for i in order])
+    assert shuffled == baseline
+
+
+def test_later_run_points_at_the_record_emitted_earlier() -> None:
+    conn = sqlite3.connect(":memory:")
+    first = [cand("old.txt", edited(ARTICLE))]
+    index = DedupIndex(conn)
+    assert index.resolve(first) == {}
+    index.add(first)
+    conn.commit()
+    later = [
+        cand("new.txt", ARTICLE + "\n本文转载自城市新闻网。"),
+        cand("exact.txt", edited(ARTICLE)),
+    ]
+    verdicts = DedupIndex(conn).resolve(later)
+    assert verdicts["new.txt"].duplicate_of == first[0].id
+    assert verdicts["new.txt"].method == "minhash"
+    assert verdicts["exact.txt"] == Verdict(first[0].id, 1.0, "exact")
+
+
+def test_rerun_on_the_same_inputs_adds_nothing() -> None:
+    conn = sqlite3.connect(":memory:")
+    cands = [cand(f"{name}.txt", "\n".join(paras)) for name, paras in ARTICLES.items()]
+    cands.append(cand("copy.txt", edited("\n".join(ARTICLES["sport-1"]))))
+    index = DedupIndex(conn)
+    first = index.resolve(cands)
+    index.add([c for c in cands if c.source not in first])
+    conn.commit()
+    counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in _TABLES]
+    again = index.resolve(cands)
+    assert set(again) == {c.source for c in cands}
+    assert {v.duplicate_of for v in again.values()} == set(kept_ids(first, cands))
+    assert {s: again[s] for s in first} == first
+    assert [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in _TABLES] == counts
+
+
+_TABLES = ("dedup_exact", "dedup_docs", "dedup_bands")
+
+
+def test_add_leaves_committing_to_the_caller(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    conn = sqlite3.connect(path)
+    index = DedupIndex(conn)
+    conn.commit()
+    index.add([cand("a.txt", ARTICLE)])
+    assert conn.in_transaction
+    conn.close()  # a killed run: nothing committed
+    reopened = sqlite3.connect(path)
+    assert DedupIndex(reopened).resolve([cand("a.txt", ARTICLE)]) == {}
+    assert reopened.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_index_from_another_signature_scheme_is_refused() -> None:
+    conn = sqlite3.connect(":memory:")
+    DedupIndex(conn)
+    conn.execute("UPDATE dedup_meta SET value = 'old-scheme' WHERE name = 'scheme'")
+    with pytest.raises(SchemeMismatch):
+        DedupIndex(conn)
+
+
+def test_empty_and_tiny_inputs() -> None:
+    index = DedupIndex(sqlite3.connect(":memory:"))
+    assert index.resolve([]) == {}
+    cands = [cand("e1.txt", ""), cand("e2.txt", "。。"), cand("t1.txt", "好"), cand("t2.txt", "坏")]
+    verdicts = index.resolve(cands)
+    assert verdicts == {"e1.txt": Verdict(dedup_key(""), 1.0, "exact")}
+    index.add([c for c in cands if c.source not in verdicts])
+    assert set(index.resolve(cands)) == {c.source for c in cands}

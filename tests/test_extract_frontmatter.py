@@ -1,0 +1,62 @@
+"""Front matter of .md/.txt pages: fields, hostile YAML, and metadata mapping."""
+
+from __future__ import annotations
+
+import time
+
+from hanflow.extract import extract_text
+from hanflow.frontmatter import front_matter_metadata, split_front_matter
+
+POST = """---
+title: "城市交通的未来"
+date: 2023-11-21T14:40:00+08:00
+authors: ["王小明", "Jane Doe"]
+links:
+  - name: 原文
+    url: https://example.org/post/1
+---
+
+第一段正文，介绍城市交通面临的问题，以及近年来各地的探索和尝试。
+第二段正文，讨论地铁、公交与共享出行之间的分工与协作方式。
+"""
+
+
+def test_front_matter_fields_map_to_metadata() -> None:
+    fields, body, ok = split_front_matter(POST)
+    assert ok
+    assert front_matter_metadata(fields) == {
+        "title": "城市交通的未来",
+        "author": "王小明, Jane Doe",
+        "published": "2023-11-21T14:40:00+08:00",
+        "url": "https://example.org/post/1",
+    }
+    assert extract_text(body).text.splitlines()[0].startswith("第一段正文")
+
+
+def test_chinese_date_in_front_matter_is_normalised() -> None:
+    fields, _, _ = split_front_matter('---\ndate: "2024年5月8日 10:21"\n---\n正文')
+    assert front_matter_metadata(fields)["published"] == "2024-05-08T10:21:00"
+
+
+def test_alias_bomb_is_rejected_quickly() -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    text = "---\n" + "\n".join(levels) + "\ntitle: *a8\n---\n正文一段。"
+    start = time.perf_counter()
+    fields, body, ok = split_front_matter(text)
+    assert time.perf_counter() - start < 5
+    assert (fields, ok) == ({}, False)
+    assert body.strip() == "正文一段。"
+
+
+def test_non_scalar_fields_are_ignored() -> None:
+    fields, _, ok = split_front_matter("---\ntitle: {a: 1}\nauthor: [[x]]\n---\n正文")
+    assert ok
+    assert front_matter_metadata(fields)["title"] is None
+    assert front_matter_metadata(fields)["author"] is None
+
+
+def test_invalid_yaml_is_reported_not_raised() -> None:
+    fields, body, ok = split_front_matter("---\ntitle: [unclosed\n---\n正文")
+    assert (fields, ok) == ({}, False)
+    assert body == "正文"

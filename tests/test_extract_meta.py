@@ -1,0 +1,45 @@
+"""Metadata helpers: dates to ISO 8601 and headline suffixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanflow.extract.dates import find_date
+from hanflow.extract.meta import strip_title_suffix
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2024年5月8日 10:21", "2024-05-08T10:21:00"),
+    ("更新时间:2023-11-22 09:30:30作者:someone", "2023-11-22T09:30:30"),
+    ("2023/1/2", "2023-01-02"),
+    ("2024-05-08T10:21:00+08:00", "2024-05-08T10:21:00+08:00"),
+    ("2024-05-08T02:21:00Z", "2024-05-08T02:21:00+00:00"),
+    ("北京时间2024年5月8日10:21", "2024-05-08T10:21:00+08:00"),
+    ("2012-01-11 HKT 21:43", "2012-01-11"),
+    ("2012年01月11日 HKT 21:43", "2012-01-11"),
+    ("2024年5月8日 下午3时05分", "2024-05-08T15:05:00"),
+    ("Published May 8, 2024", "2024-05-08"),
+    ("2024-13-45", None),
+    ("没有日期", None),
+])
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("市交通规划公布_本地频道_某某新闻网", "市交通规划公布"),
+    ("Rail plan unveiled | Example Times", "Rail plan unveiled"),
+    ("Rail plan unveiled - Example Times", "Rail plan unveiled"),
+    ("没有后缀的标题", "没有后缀的标题"),
+])
+def test_strip_title_suffix(title: str, clean: str) -> None:
+    assert strip_title_suffix(title) == clean
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("工商局抽检十四种食品不合格-《某某网》", "工商局抽检十四种食品不合格"),
+    ("新线路今日开通-某某新闻网", "新线路今日开通"),
+    ("COVID-19 vaccines arrive", "COVID-19 vaccines arrive"),
+])
+def test_site_suffix_without_spaces(title: str, clean: str) -> None:
+    assert strip_title_suffix(title) == clean
