@@ -51,3 +51,7 @@ bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s a
 bench-dedup: $(VENV)/.synced  ## near-duplicate scores per variant kind, then 20k/100k-document timing and memory
 	$(PY) tests/dedup_evalset.py --sweep
 	$(PY) benchmarks/bench_dedup.py
+
+.PHONY: bench-load
+bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
+	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from hanflow.document import Document
 from hanflow.pipeline import Options, Pipeline
 from hanflow.record import dumps, to_duplicate, to_record, to_reject
 from hanflow.shards import ShardWriter, write_atomic, write_json
-from hanflow.store import OUTPUT_DIRS, STATE_DB, FileState, Run, Store
+from hanflow.store import FileState, Run, Store, clear_output, output_lock
 
 
 @dataclass
@@ -52,12 +51,17 @@ class BatchResult:
 
 
 def reset_output(out: Path) -> None:
-    """What `--full` does first: forget every earlier run in `out`."""
-    for sub in OUTPUT_DIRS:
-        shutil.rmtree(out / sub, ignore_errors=True)
-    shutil.rmtree(out / ".work", ignore_errors=True)
-    for name in (STATE_DB, STATE_DB + "-wal", STATE_DB + "-shm"):
-        (out / name).unlink(missing_ok=True)
+    """What `--full` does first: forget every earlier run in `out` (fails if a run holds it)."""
+    with output_lock(out):
+        clear_output(out)
+
+
+def _unchanged(prev: FileState | None, item: InputFile) -> bool:
+    """Same size and time stamp, and the same verdict before reading: a file read last time
+    (it has a hash) and readable now, or one turned away unread last time and again now."""
+    if prev is None or (prev.size, prev.mtime_ns) != (item.size, item.mtime_ns):
+        return False
+    return bool(prev.sha256) == (item.reject is None)
 
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER = 20, 1000, 3
@@ -91,8 +95,7 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     todo, unchanged, discovered = [], 0, 0
     for item in discover(raw, options.max_bytes):
         discovered += 1
-        prev = known.get(item.source)
-        if prev and prev.size == item.size and prev.mtime_ns == item.mtime_ns and not item.reject:
+        if _unchanged(known.get(item.source), item):
             unchanged += 1
             continue
         todo.append(item)
@@ -176,15 +179,15 @@ def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[s
     writers, kept, outcome = _route(store, run, results, verdicts)
     files = [FileState(f.source, f.size, f.mtime_ns, f.sha256, outcome.get(f.source, "reject"))
              for r in results for f in r.files]
-    files += [u for r in results for u in r.unchanged]
     context = {**context, "emit_s": time.perf_counter() - start}
     manifest = make_manifest(plan_, results, verdicts, writers, context)
     write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
     by_source = {c.source: c for r in results for c in r.candidates}
     duplicates = [(by_source[s], v) for s, v in sorted(verdicts.items())]
-    with store.transaction() as conn:
-        store.record_run(conn, run, files)
-        DedupIndex(conn, plan_.options.dedup_threshold).add(kept, duplicates)
+    if not store.committed(run.run_id):  # a retried emit must not record the run twice
+        with store.transaction() as conn:
+            store.record_run(conn, run, files, [u for r in results for u in r.unchanged])
+            DedupIndex(conn, plan_.options.dedup_threshold).add(kept, duplicates)
     store.publish(run.run_id)
     return manifest
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +31,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[str, str] | None]:
     if path.is_symlink() and not _inside(path, root):
-        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder or loops")
+        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder, loops or dangles")
     if path.suffix.lower() not in KINDS:
         return 0, 0, ("unsupported_type", f"extension {path.suffix or '(none)'!r} is not read")
     try:
@@ -55,7 +57,21 @@ def discover(raw_dir: Path, max_bytes: int) -> Iterator[InputFile]:
             size, mtime, reject = _classify(path, root, max_bytes)
             if reject is None and not path.is_file():
                 reject = ("unsupported_type", "not a regular file")
-            yield InputFile(path.relative_to(root).as_posix(), path, size, mtime, reject)
+            target = path.resolve() if reject is None and path.is_symlink() else path
+            yield InputFile(path.relative_to(root).as_posix(), target, size, mtime, reject)
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most `limit + 1` bytes of the regular file at `path`.
+
+    A link swapped in since discovery is not followed (links inside the raw folder were resolved
+    when found), and a pipe or device is never read from: both raise OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return fh.read(limit + 1)
 
 
 def file_sha256(data: bytes) -> str:

@@ -19,7 +19,7 @@ import jieba
 from hanflow import annotate
 from hanflow.decode import DecodeError, decode_bytes
 from hanflow.dedup import DEFAULT_THRESHOLD
-from hanflow.discover import InputFile, file_sha256
+from hanflow.discover import InputFile, file_sha256, read_limited
 from hanflow.document import KINDS, Document
 from hanflow.extract_file import extract_decoded
 from hanflow.normalize import clean_unicode, normalize
@@ -39,16 +39,21 @@ class Options:
 
 
 class Read:
-    """Read the bytes; a file whose content hash is the one already processed is left alone."""
+    """Read the bytes, never more than the size limit even if the file grew since discovery;
+    a file whose content hash is the one already processed is left alone."""
 
-    def __init__(self, known: dict[str, str] | None = None) -> None:
+    def __init__(self, known: dict[str, str] | None = None, max_bytes: int = Options.max_bytes) -> None:
         self.known = known or {}
+        self.max_bytes = max_bytes
 
     def run(self, doc: Document) -> Document:
         try:
-            doc.data = doc.path.read_bytes()
+            doc.data = read_limited(doc.path, self.max_bytes)
         except OSError as exc:
             return doc.fail("unreadable", f"cannot read the file: {exc.strerror or exc}")
+        if len(doc.data) > self.max_bytes:
+            doc.data = b""
+            return doc.fail("too_large", f"the file grew past the limit of {self.max_bytes} bytes (--max-bytes)")
         doc.sha256 = file_sha256(doc.data)
         doc.unchanged = self.known.get(doc.source) == doc.sha256
         return doc
@@ -60,8 +65,19 @@ class Decode:
             decoded = decode_bytes(doc.data)
         except DecodeError as exc:
             return doc.fail(exc.reason, exc.detail)
-        doc.text, doc.encoding, doc.data = decoded.text, decoded.encoding, b""
+        except LookupError as exc:  # a declared charset naming a codec that is not a text encoding
+            return doc.fail("undecodable", f"the declared charset cannot decode text: {exc}")
+        doc.text, doc.encoding, doc.data = _without_surrogates(decoded.text), decoded.encoding, b""
         return doc
+
+
+def _without_surrogates(text: str) -> str:
+    """Python-only codecs (unicode_escape, ...) can yield lone surrogates, which no UTF-8 output holds."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text
 
 
 class Extract:
@@ -145,7 +161,7 @@ class Pipeline:
     """The steps in order; `timings` sums the seconds spent in each step."""
 
     def __init__(self, options: Options, known: dict[str, str] | None = None) -> None:
-        self.steps = [Read(known), Decode(), Extract(), Normalize(options.config),
+        self.steps = [Read(known, options.max_bytes), Decode(), Extract(), Normalize(options.config),
                       Segment(options), Annotate()]
         self.timings: Counter[str] = Counter()
 

@@ -20,10 +20,24 @@ from pathlib import Path
 
 STATE_DB = "state.sqlite"
 OUTPUT_DIRS = ("corpus", "duplicates", "rejects", "runs")
+RESET_MARKER = ".resetting"
 
 
 class LockedError(RuntimeError):
     """Another run holds the output folder."""
+
+
+class StateError(OSError):
+    """The run state could not be read or written (disk full, read-only, I/O error)."""
+
+
+@contextlib.contextmanager
+def _state_errors(out: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StateError(f"cannot write the run state {out / STATE_DB}: {exc} "
+                         "(is the disk full or the folder read-only?)") from exc
 
 
 @dataclass(frozen=True)
@@ -54,20 +68,67 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Exclusive use of the output folder; a second holder fails at once with LockedError."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(
+                f"another hanflow run is writing to {out}; wait for it to finish "
+                "or choose another --out folder") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def clear_output(out: Path) -> None:
+    """Forget every earlier run in `out` (call it holding the lock).
+
+    The state goes before the shards, and a marker file stays until both are gone: a reset
+    killed half-way is finished by the next `Store`, so old shards never outlive their state
+    (doubled lines) and the state never outlives its shards (lost lines).
+    """
+    marker = out / RESET_MARKER
+    marker.touch()
+    fsync_dir(out)
+    for name in (STATE_DB, STATE_DB + "-wal", STATE_DB + "-shm"):
+        (out / name).unlink(missing_ok=True)
+    for sub in (*OUTPUT_DIRS, ".work"):
+        shutil.rmtree(out / sub, ignore_errors=True)
+    fsync_dir(out)
+    marker.unlink()
+
+
+def _has_output(out: Path) -> bool:
+    return any(any((out / sub).glob("*.jsonl")) for sub in OUTPUT_DIRS if (out / sub).is_dir())
+
+
 class Store:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.work = out / ".work"
         out.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.executescript(
-            "CREATE TABLE IF NOT EXISTS runs (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
-            " started TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);"
-            "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " sha256 TEXT, outcome TEXT, seq INTEGER);"
-        )
+        if (out / RESET_MARKER).exists():
+            with output_lock(out):
+                clear_output(out)
+        if not (out / STATE_DB).exists() and _has_output(out):
+            raise StateError(
+                f"{out} holds corpus output but no run state ({STATE_DB}); a run would add every "
+                "document again. Rerun with --full to rebuild the folder, or choose another --out")
+        with _state_errors(out):
+            self.conn = sqlite3.connect(out / STATE_DB, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.executescript(
+                "CREATE TABLE IF NOT EXISTS runs (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
+                " started TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);"
+                "CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+                " sha256 TEXT, outcome TEXT, seq INTEGER);"
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -75,17 +136,8 @@ class Store:
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
         """Exclusive use of the output folder; a second run fails at once with LockedError."""
-        with open(self.out / ".lock", "a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise LockedError(
-                    f"another hanflow run is writing to {self.out}; wait for it to finish "
-                    "or choose another --out folder") from None
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with output_lock(self.out):
+            yield
 
     def recover(self) -> list[str]:
         """Finish or discard what a killed run left in `.work/`; returns what was done."""
@@ -118,21 +170,34 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        """All or nothing; a state that cannot be written raises StateError (an OSError)."""
+        with _state_errors(self.out):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
 
-    def record_run(self, conn: sqlite3.Connection, run: Run, files: list[FileState]) -> None:
+    def committed(self, run_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM runs WHERE run_id = ? AND committed = 1", (run_id,))
+        return row.fetchone() is not None
+
+    def record_run(self, conn: sqlite3.Connection, run: Run, files: list[FileState],
+                   touched: list[FileState] = ()) -> None:
+        """Mark the run committed with its processed files; `touched` files (same content,
+        new size or time stamp) only get their stat fields updated and keep their outcome."""
         conn.execute("INSERT INTO runs (seq, run_id, started, committed) VALUES (?, ?, ?, 1)",
                      (run.seq, run.run_id, run.started))
         conn.executemany(
             "INSERT OR REPLACE INTO files (source, size, mtime_ns, sha256, outcome, seq)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(f.source, f.size, f.mtime_ns, f.sha256, f.outcome, run.seq) for f in files])
+        conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE source = ?",
+                         [(f.size, f.mtime_ns, f.source) for f in touched])
 
     def publish(self, run_id: str) -> None:
         """Move a committed run's files into place; safe to repeat after a kill."""

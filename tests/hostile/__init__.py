@@ -1,0 +1,1 @@
+"""A corpus of hostile and broken inputs, generated at test time."""
