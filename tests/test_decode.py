@@ -114,3 +114,10 @@ def test_undeclared_damaged_gbk_is_still_read_as_gbk() -> None:
     decoded = decode_bytes(raw)
     assert decoded.encoding == "gb18030"
     assert ARTICLE[-30:] in decoded.text
+
+
+def test_declared_utf8_with_a_few_bad_bytes_stays_utf8() -> None:
+    text = "<meta charset='utf-8'><p>" + "江畔市交通运输局昨天发布消息，新规将于下月起正式实施。" * 20 + "</p>"
+    data = text.encode("utf-8").replace("消息".encode(), b"\xff\xfe", 1)
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8" and "交通运输局" in decoded.text and "\ufffd" in decoded.text

@@ -92,17 +92,6 @@ def test_each_input_ends_as_expected(hostile_run) -> None:
     cases, out, _ = hostile_run
     found = _outcomes(out)
     for case in cases.values():
-        if not case.known_bug:
-            _check(case, found[case.name])
-
-
-@pytest.mark.xfail(strict=False, reason="hanflow.decode: see Case.known_bug in tests/hostile/corpus.py")
-def test_known_decode_bugs_end_as_expected(hostile_run) -> None:
-    cases, out, _ = hostile_run
-    found = _outcomes(out)
-    failing = [c for c in cases.values() if c.known_bug]
-    assert failing
-    for case in failing:
         _check(case, found[case.name])
 
 

@@ -54,14 +54,21 @@ def looks_binary(data: bytes) -> bool:
     return head.count(0) > len(head) // 100 or controls > len(head) // 10
 
 
+# Python codecs that a page may name but no browser would honour.
+_NOT_WEB_CHARSETS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "palmos",
+                     "mbcs", "oem", "utf-7"}
+
+
 def declared_charset(data: bytes) -> str | None:
     m = _DECLARED.search(data[:8192])
     if not m:
         return None
     name = (m.group(1) or m.group(2) or m.group(3)).decode("ascii").lower()
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    if not info._is_text_encoding or info.name in _NOT_WEB_CHARSETS:
         return None
     return _SUPERSETS.get(name, name)
 
@@ -83,7 +90,7 @@ def decode_bytes(data: bytes) -> Decoded:
     else:
         repaired = repair_mojibake(text, declared or "gb18030")
         return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
-    if declared and declared not in ("utf-8", "utf8"):
+    if declared:
         decoded = _decode_tolerant(data, declared)
         if decoded is not None:
             return Decoded(decoded, declared, "declared")

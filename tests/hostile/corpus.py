@@ -24,11 +24,10 @@ class Case:
     name: str  # file name under raw/
     outcomes: frozenset[str]  # "record" or reject reasons it may end as
     must_contain: str | None = None  # a phrase the record text must keep (after t2s conversion)
-    known_bug: str | None = None  # why the case fails today, naming the module at fault
 
 
-def _case(name: str, *outcomes: str, must_contain: str | None = None, known_bug: str | None = None) -> Case:
-    return Case(name, frozenset(outcomes), must_contain, known_bug)
+def _case(name: str, *outcomes: str, must_contain: str | None = None) -> Case:
+    return Case(name, frozenset(outcomes), must_contain)
 
 
 def _page(body: str, head: str = "") -> str:
@@ -63,9 +62,7 @@ def _encodings(root: Path) -> list[Case]:
         _case("big5-undeclared.txt", "record", must_contain=ZH_HANS[:12]),
         _case("utf16-bom.html", "record", must_contain=ZH_HANS[:12]),
         _case("utf16be-bom.txt", "record", must_contain=ZH_HANS[:12]),
-        _case("utf8-declared-invalid.html", "record", must_contain=ZH_HANS[:12],
-              known_bug="hanflow.decode: a page declared UTF-8 with a few invalid bytes is decoded as GB18030 "
-                        "(mojibake) instead of UTF-8 with replacement characters"),
+        _case("utf8-declared-invalid.html", "record", must_contain=ZH_HANS[:12]),
         _case("mojibake.html", "record", must_contain=ZH_HANS[:12]),
         _case("bogus-charset.html", "record", must_contain=ZH_HANS[:12]),
         _case("codec-charset.html", "record", "undecodable"),

@@ -20,7 +20,7 @@ _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 _INVISIBLE = re.compile(
     rf"\u200d(?![{_EMOJI}])|(?<![{_EMOJI}\ufe0f])\u200d"
     r"|[\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    r"\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 )
 _LINE_BREAKS = {0x0D: 0x0A, 0x2028: 0x0A, 0x2029: 0x0A}
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
