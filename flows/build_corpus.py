@@ -27,7 +27,7 @@ from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.discover import InputFile
 from hanflow.pipeline import Options
 from hanflow.progress import Progress
-from hanflow.store import Store
+from hanflow.store import Store, open_output
 
 RUNNERS = ("local", "dask")
 
@@ -164,16 +164,10 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
                       dedup_threshold=threshold)
     out_dir = Path(out)
-    store = Store(out_dir)
     settings = {"batch_size": batch_size, "workers": workers, "full": full, "progress": progress,
                 "runner": runner}
-    try:
-        with store.lock():
-            if full:
-                store = core.reset_store(store)
-            manifest = _build(store, Path(raw), options, settings)
-    finally:
-        store.close()
+    with open_output(out_dir, full) as store:
+        manifest = _build(store, Path(raw), options, settings)
     publish_artifacts(out_dir, manifest)
     logger = get_run_logger()
     logger.info("kept %(kept)d, duplicates %(duplicates)d, rejects %(rejects)d", manifest["counts"])

@@ -22,7 +22,7 @@ from hanflow.document import Document
 from hanflow.pipeline import Options, Pipeline
 from hanflow.record import dumps, to_duplicate, to_record, to_reject
 from hanflow.shards import ShardWriter, write_atomic, write_json
-from hanflow.store import FileState, Run, Store, clear_output, output_lock
+from hanflow.store import FileState, Run, Store, open_output
 
 
 @dataclass
@@ -50,12 +50,6 @@ class BatchResult:
     bytes_in: int = 0
 
 
-def reset_output(out: Path) -> None:
-    """What `--full` does first: forget every earlier run in `out` (fails if a run holds it)."""
-    with output_lock(out):
-        clear_output(out)
-
-
 def _unchanged(prev: FileState | None, item: InputFile) -> bool:
     """Same size and time stamp, and the same verdict before reading: a file read last time
     (it has a hash) and readable now, or one turned away unread last time and again now."""
@@ -76,13 +70,6 @@ def auto_batch_size(n_files: int, workers: int) -> int:
     """
     target = -(-n_files // (max(workers, 1) * BATCHES_PER_WORKER))
     return max(MIN_BATCH, min(MAX_BATCH, target))
-
-
-def reset_store(store: Store) -> Store:
-    """`--full` under the lock: close the state, forget every earlier run, open a fresh state."""
-    store.close()
-    reset_output(store.out)
-    return Store(store.out)
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
@@ -250,24 +237,18 @@ def build(raw: Path, out: Path, options: Options | None = None, *, full: bool = 
     """One whole run in this process (no Prefect); returns the run manifest."""
     options = options or Options()
     t0 = time.perf_counter()
-    store = Store(out)
-    try:
-        with store.lock():
-            if full:
-                store = reset_store(store)
-            store.recover()
-            p = plan(store, raw, options, batch_size)
-            plan_s = time.perf_counter() - t0
-            results = []
-            for i, items in enumerate(p.batches):
-                results.append(process_batch(i, items, options, store.staging(p.run), p.known_sha))
-                if on_batch:
-                    on_batch(results[-1])
-            t1 = time.perf_counter()
-            verdicts = resolve(store, results, options.dedup_threshold)
-            context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
-                       "raw": str(raw), "out": str(out), "full": full, "runner": "local",
-                       "options": options.__dict__}
-            return emit(store, p, results, verdicts, context)
-    finally:
-        store.close()
+    with open_output(out, full) as store:
+        store.recover()
+        p = plan(store, raw, options, batch_size)
+        plan_s = time.perf_counter() - t0
+        results = []
+        for i, items in enumerate(p.batches):
+            results.append(process_batch(i, items, options, store.staging(p.run), p.known_sha))
+            if on_batch:
+                on_batch(results[-1])
+        t1 = time.perf_counter()
+        verdicts = resolve(store, results, options.dedup_threshold)
+        context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1,
+                   "raw": str(raw), "out": str(out), "full": full, "runner": "local",
+                   "options": options.__dict__}
+        return emit(store, p, results, verdicts, context)

@@ -85,6 +85,20 @@ def output_lock(out: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def open_output(out: Path, full: bool = False) -> Iterator[Store]:
+    """The output folder's state, held under its lock for the whole run; `full` first forgets
+    every earlier run (only once the lock is ours, so a running run is never wiped)."""
+    with output_lock(out):
+        if full:
+            clear_output(out)
+        store = Store(out, locked=True)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
 def clear_output(out: Path) -> None:
     """Forget every earlier run in `out` (call it holding the lock).
 
@@ -108,12 +122,13 @@ def _has_output(out: Path) -> bool:
 
 
 class Store:
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, *, locked: bool = False) -> None:
+        """Open the state of `out`; `locked` says the caller already holds `output_lock(out)`."""
         self.out = out
         self.work = out / ".work"
         out.mkdir(parents=True, exist_ok=True)
         if (out / RESET_MARKER).exists():
-            with output_lock(out):
+            with contextlib.nullcontext() if locked else output_lock(out):
                 clear_output(out)
         if not (out / STATE_DB).exists() and _has_output(out):
             raise StateError(
