@@ -17,9 +17,9 @@ import statistics
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from shared_data import SHARED
+
 CASES = SHARED / "data" / "opencc-cases"
 PAGES = SHARED / "data" / "html-eval" / "ground-truth.json"
 SHOW_FAILURES = ("t2s", "tw2s", "hk2s")

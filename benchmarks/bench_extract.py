@@ -19,20 +19,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from shared_data import SHARED, load_module
+
 from hanflow.decode import DecodeError, decode_bytes
 from hanflow.extract import extract_html
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-
-
-def _load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _hanflow(html: str) -> str:
@@ -121,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "ground-truth.json").exists():
         print(f"no evaluation set at {args.data}; nothing to measure", file=sys.stderr)
         return 2
-    scorer = _load_scorer(args.scorer)
+    scorer = load_module(args.scorer)
     pages, gold = load_pages(args.data)
     gold_text = {pid: info["articleBody"] for pid, info in gold.items()}
     slices = groups(gold)

@@ -16,19 +16,11 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from shared_data import SHARED, load_tool
+
 DATA = SHARED / "data" / "sighan2005"
 SCORER = SHARED / "tools" / "score_segmentation.py"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def run(
@@ -77,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     jieba.setLogLevel(60)
     jieba.initialize()
     seg = Segmenter()
-    scorer = load_scorer()
+    scorer = load_tool("score_segmentation")
     tools = {"hanflow Segmenter": seg.tokenize, "jieba.lcut (HMM on)": jieba.lcut}
     if importlib.util.find_spec("rjieba") is not None:
         tools["hanflow rjieba backend"] = Segmenter(backend="rjieba").tokenize

@@ -1,10 +1,24 @@
-"""Reading what a run wrote, for assertions."""
+"""Reading what a run wrote, for assertions; where the shared evaluation data lives."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def load_tool(name: str) -> ModuleType:
+    """Import a scorer from `shared/tools/<name>.py` (they are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(name, SHARED / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_jsonl(out: Path, kind: str) -> list[dict[str, Any]]:

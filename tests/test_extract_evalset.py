@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from hanflow.decode import decode_bytes
 from hanflow.extract import RULE_IDS, extract_html
+from tests.helpers import SHARED
 
-PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "html-eval" / "html"
+PAGES = SHARED / "data" / "html-eval" / "html"
 
 
 @pytest.mark.skipif(not PAGES.is_dir(), reason="shared evaluation pages are not available")

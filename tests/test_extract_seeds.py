@@ -8,8 +8,9 @@ import pytest
 
 from hanflow.extract import extract_text
 from hanflow.frontmatter import split_front_matter
+from tests.helpers import SHARED
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed articles are not available")
 
 

@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -7,8 +6,8 @@ from hypothesis import strategies as st
 
 from hanflow.normalize import clean_unicode, get_converter
 from hanflow.normalize.corrections import load_table
+from tests.helpers import SHARED
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CASES = SHARED / "data" / "opencc-cases"
 needs_shared = pytest.mark.skipif(not CASES.exists(), reason=f"shared data not found at {SHARED}")
 

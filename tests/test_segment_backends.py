@@ -1,14 +1,13 @@
 """The rjieba backend is offered only because it gives exactly jieba's tokens; check that here."""
 
-from pathlib import Path
 
 import pytest
 
 from hanflow.segment import Segmenter
+from tests.helpers import SHARED
 
 pytest.importorskip("rjieba")
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SIGHAN = SHARED / "data" / "sighan2005"
 SEEDS = SHARED / "seeds"
 

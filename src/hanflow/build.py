@@ -131,13 +131,10 @@ def resolve(store: Store, results: list[BatchResult], threshold: float) -> dict[
 
 
 def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[str, Verdict],
-           ) -> tuple[dict[str, ShardWriter], list[Candidate], dict[str, str]]:
+           ) -> dict[str, ShardWriter]:
     """Stream the staged records into corpus and duplicate shards, rejects into theirs."""
     out_root = store.staging(run) / "out"
     writers = {k: ShardWriter(out_root / k, run.prefix) for k in ("corpus", "duplicates", "rejects")}
-    by_source = {c.source: c for r in results for c in r.candidates}
-    kept: list[Candidate] = []
-    outcome: dict[str, str] = {}
     for result in sorted(results, key=lambda r: r.index):
         with open(result.staged, encoding="utf-8") as fh:
             for line in fh:
@@ -145,17 +142,24 @@ def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[st
                 verdict = verdicts.get(record["source"])
                 if verdict is None:
                     writers["corpus"].add(line.rstrip("\n"))
-                    kept.append(by_source[record["source"]])
-                    outcome[record["source"]] = "kept"
                 else:
                     writers["duplicates"].add(dumps(to_duplicate(
                         record, verdict.duplicate_of, verdict.similarity, verdict.method)))
-                    outcome[record["source"]] = "duplicate"
     for reject in sorted((j for r in results for j in r.rejects), key=lambda j: j["source"]):
         writers["rejects"].add(dumps(reject))
     for writer in writers.values():
         writer.flush()
-    return writers, kept, outcome
+    return writers
+
+
+def _outcomes(results: list[BatchResult], verdicts: dict[str, Verdict],
+              ) -> tuple[list[Candidate], list[tuple[Candidate, Verdict]], dict[str, str]]:
+    """Kept candidates, duplicates with their verdicts (by source), and every file's outcome."""
+    candidates = sorted((c for r in results for c in r.candidates), key=lambda c: c.source)
+    kept = [c for c in candidates if c.source not in verdicts]
+    duplicates = [(c, verdicts[c.source]) for c in candidates if c.source in verdicts]
+    outcome = {c.source: "kept" for c in kept} | {c.source: "duplicate" for c, _ in duplicates}
+    return kept, duplicates, outcome
 
 
 def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
@@ -163,14 +167,13 @@ def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[s
     """Write shards and manifest, commit state and index in one transaction, then publish."""
     start = time.perf_counter()
     run = plan_.run
-    writers, kept, outcome = _route(store, run, results, verdicts)
+    writers = _route(store, run, results, verdicts)
+    kept, duplicates, outcome = _outcomes(results, verdicts)
     files = [FileState(f.source, f.size, f.mtime_ns, f.sha256, outcome.get(f.source, "reject"))
              for r in results for f in r.files]
     context = {**context, "emit_s": time.perf_counter() - start}
     manifest = make_manifest(plan_, results, verdicts, writers, context)
     write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
-    by_source = {c.source: c for r in results for c in r.candidates}
-    duplicates = [(by_source[s], v) for s, v in sorted(verdicts.items())]
     if not store.committed(run.run_id):  # a retried emit must not record the run twice
         with store.transaction() as conn:
             store.record_run(conn, run, files, [u for r in results for u in r.unchanged])
