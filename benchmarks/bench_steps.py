@@ -54,7 +54,7 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
     times: Counter[str] = Counter()
     start, cpu = time.perf_counter(), cpu_seconds()
     items = timed(times, "discover", lambda: list(discover(corpus, options.max_bytes)))
-    candidates, size, chars, rejects = [], 0, 0, 0
+    candidates, size, rejects = [], 0, 0
     with open(out / "steps.jsonl", "w", encoding="utf-8") as fh:
         for item in items:
             size += item.size
@@ -65,9 +65,9 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
             record = timed(times, "write", to_record, doc)
             timed(times, "write", fh.write, dumps(record) + "\n")
             candidates.append(timed(times, "dedup", core._candidate, doc, record))
-            chars += record["n_chars"]
     verdicts = timed(times, "dedup", memory_index().resolve, candidates)
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    chars = sum(c.n_chars for c in candidates if c.source not in verdicts)
     return {"seconds": seconds, "cpu_s": cpu, "pages": len(items), "bytes": size, "chars": chars,
             "stages": dict(times), "kept": len(candidates) - len(verdicts), "duplicates": len(verdicts),
             "rejects": rejects, "fast_options": dataclasses.asdict(options) if fast else {}}

@@ -37,7 +37,9 @@ def retry_on_os_error(task_: Any, task_run: Any, state: Any) -> bool:
     return isinstance(state.data, OSError)
 
 
-TASK = {"cache_policy": NO_CACHE, "persist_result": False, "tags": list(TAGS)}
+# Task runs carry no tags (the flow run does): Prefect asks the server for tag concurrency
+# slots before every tagged task run, about a second each with the embedded server.
+TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 FS_RETRIES = {"retries": 3, "retry_delay_seconds": [1, 4, 16], "retry_jitter_factor": 0.2,
               "retry_condition_fn": retry_on_os_error}
 

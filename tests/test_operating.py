@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hanflow import build as core
-from hanflow.build import auto_batch_size, build
+from hanflow.build import batch_sizes, build
 from hanflow.report import run_report, stage_counts
 from hanflow.store import Store
 from tests.helpers import output_bytes, read_jsonl
@@ -55,13 +55,23 @@ def _flow_run_artifacts(flow_run_id: UUID) -> dict[str, object]:
 
 
 @given(st.integers(0, 200_000), st.integers(1, 64))
-def test_batches_are_about_three_per_worker_and_bounded(n_files: int, workers: int) -> None:
-    size = auto_batch_size(n_files, workers)
-    assert core.MIN_BATCH <= size <= core.MAX_BATCH
-    batches = -(-n_files // size)
-    if core.MIN_BATCH < size < core.MAX_BATCH:
-        assert batches <= workers * core.BATCHES_PER_WORKER
-        assert n_files > (workers * core.BATCHES_PER_WORKER - 1) * (size - 1)
+def test_batches_cover_the_run_in_tens_of_bounded_task_runs(n_files: int, workers: int) -> None:
+    sizes = batch_sizes(n_files, workers)
+    assert sum(sizes) == n_files
+    assert all(0 < size <= core.MAX_BATCH for size in sizes)
+    assert all(size >= core.MIN_BATCH for size in sizes[:-1])
+    full_batches = -(-n_files // core.MAX_BATCH)
+    if workers == 1:
+        assert len(sizes) <= max(core.BATCHES_PER_WORKER, full_batches)
+    else:
+        assert sizes == sorted(sizes, reverse=True)
+        assert len(sizes) <= full_batches + 5 * workers
+
+
+def test_several_workers_finish_on_short_batches() -> None:
+    sizes = batch_sizes(20_000, 2)
+    assert sizes[0] == core.MAX_BATCH and sizes[-2] <= core.MAX_BATCH // 4
+    assert batch_sizes(2000, 2)[-2] <= 2000 // (core.TAIL_SHARE * 2)
 
 
 def test_run_name_says_when_and_how_many() -> None:

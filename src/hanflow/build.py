@@ -58,25 +58,42 @@ def _unchanged(prev: FileState | None, item: InputFile) -> bool:
     return bool(prev.sha256) == (item.reject is None)
 
 
-MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER = 20, 1000, 3
+MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER, TAIL_SHARE = 20, 1000, 3, 8
 
 
-def auto_batch_size(n_files: int, workers: int) -> int:
-    """About three batches per worker, so a run is tens of task runs whatever its size.
+def batch_sizes(n_files: int, workers: int) -> list[int]:
+    """How many documents each batch of a run takes, in the order they are handed out.
 
-    Each task run costs the orchestrator far more than a document does, while too few
-    batches leave workers idle at the end of a run; the bounds keep batches worth a task
-    run and small enough to hold in memory.
+    Each task run costs the orchestrator far more than a document does, so a run is tens of
+    batches whatever its size, and batches stay small enough to hold in memory. One worker
+    gets about three equal batches. Several workers get shrinking batches (guided
+    scheduling: each takes a share of what is left), so that the last ones are short and no
+    worker idles long while another finishes a big batch; the smallest is about
+    1/(TAIL_SHARE × workers) of the run, and at most a quarter of the largest.
     """
-    target = -(-n_files // (max(workers, 1) * BATCHES_PER_WORKER))
-    return max(MIN_BATCH, min(MAX_BATCH, target))
+    workers = max(workers, 1)
+    if workers == 1:
+        size = max(MIN_BATCH, min(MAX_BATCH, -(-n_files // BATCHES_PER_WORKER)))
+        return [min(size, n_files - i) for i in range(0, n_files, size)]
+    floor = max(MIN_BATCH, min(MAX_BATCH // 4, -(-n_files // (TAIL_SHARE * workers))))
+    sizes, left = [], n_files
+    while left > 0:
+        size = min(left, max(floor, min(MAX_BATCH, -(-left // (2 * workers)))))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def _cut(todo: list[InputFile], sizes: list[int]) -> list[list[InputFile]]:
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+    return [todo[a:a + n] for a, n in zip(starts, sizes, strict=True)]
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
          workers: int = 1) -> Plan:
     """New or changed inputs in stable order, cut into batches; unchanged ones are skipped.
 
-    `batch_size=None` sizes batches for `workers` with `auto_batch_size`.
+    `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
     known = store.known_files()
     todo, unchanged, discovered = [], 0, 0
@@ -86,8 +103,10 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
             unchanged += 1
             continue
         todo.append(item)
-    batch_size = batch_size or auto_batch_size(len(todo), workers)
-    batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    if batch_size:
+        batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
+    else:
+        batches = _cut(todo, batch_sizes(len(todo), workers))
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
     return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
 

@@ -58,12 +58,6 @@ def _names_weight(names: str) -> int:
     return weight
 
 
-def _own_text(el: lxml.html.HtmlElement) -> str:
-    parts = [el.text or ""]
-    parts.extend(child.tail or "" for child in el)
-    return "".join("".join(parts).split())
-
-
 def _paragraph_score(length: int, punct: int) -> float:
     return 1 + punct + min(length / 50, 3)
 
@@ -83,41 +77,46 @@ def measure(root: lxml.html.HtmlElement) -> Stats:
     `net` is prose characters minus link and fragment characters in the subtree: the
     enclosing article container has more of it than any one of its paragraphs' parents.
     """
-    stats = Stats()
+    stats, sums = Stats(), {}
     for el in reversed(list(root.iter(etree.Element))):
-        own = _own_text(el)
+        own, (total, punct, linked, net) = _gather(sums, el)
         own_punct = len(_PUNCT.findall(own)) if own else 0
-        total, punct, linked, net = _child_sums(stats, el)
         total += len(own)
         punct += own_punct
-        stats.text[el], stats.punct[el] = total, punct
         is_link = _is_link(el, total, punct)
-        stats.links[el] = total if is_link else linked
+        linked = total if is_link else linked
         if is_link or class_weight(el) < 0:
-            stats.net[el] = -total
+            net = -total
         elif el.tag in PARAGRAPHS:
             good = total - linked if _prose_like(total, punct) else 0
-            stats.net[el] = good - (total - good)
+            net = good - (total - good)
             if total >= 20:
                 _credit(stats.score, el.getparent(), _paragraph_score(total, punct))
         else:
             sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
-            stats.net[el] = sign * len(own) + net
+            net += sign * len(own)
             if el.tag in CONTAINERS and len(own) >= 20:
                 _credit(stats.score, el, _paragraph_score(len(own), own_punct))
+        sums[el] = (total, punct, linked, net)
+        stats.text[el], stats.punct[el], stats.links[el], stats.net[el] = total, punct, linked, net
     return stats
 
 
-def _child_sums(stats: Stats, el: lxml.html.HtmlElement) -> tuple[int, int, int, int]:
-    """Text, punctuation, link-text and net-prose totals of the element's children."""
+def _gather(sums: dict, el: lxml.html.HtmlElement) -> tuple[str, tuple[int, int, int, int]]:
+    """The element's own text without whitespace, and its children's text, punctuation,
+    link-text and net-prose totals, in one walk over the children."""
+    parts = [el.text or ""]
     total = punct = linked = net = 0
     for child in el:
-        if child in stats.text:
-            total += stats.text[child]
-            punct += stats.punct[child]
-            linked += stats.links[child]
-            net += stats.net[child]
-    return total, punct, linked, net
+        if child.tail:
+            parts.append(child.tail)
+        got = sums.get(child)
+        if got is not None:
+            total += got[0]
+            punct += got[1]
+            linked += got[2]
+            net += got[3]
+    return "".join("".join(parts).split()), (total, punct, linked, net)
 
 
 def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> None:

@@ -20,10 +20,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 NEVER_TEXT = ("script", "style", "noscript", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
-_HIDDEN = etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')"
-    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
-)
+# XPath's translate() over every element's style is slow; select the few elements that have
+# one of these attributes, then test them in Python.
+_MAY_HIDE = etree.XPath("//*[@hidden or @aria-hidden or @style]")
+
+
+def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements marked hidden, aria-hidden or styled display:none / visibility:hidden."""
+    found = []
+    for el in _MAY_HIDE(root):
+        style = (el.get("style") or "").replace(" ", "")
+        if (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                or "display:none" in style or "visibility:hidden" in style):
+            found.append(el)
+    return found
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
@@ -48,7 +58,7 @@ def drop(el: lxml.html.HtmlElement) -> None:
 def prune(root: lxml.html.HtmlElement) -> None:
     """Remove scripts, styles, hidden elements, navigation, and forms without prose."""
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for el in _HIDDEN(root):
+    for el in hidden(root):
         drop(el)
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
         drop(el)
