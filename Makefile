@@ -52,6 +52,10 @@ bench-dedup: $(VENV)/.synced  ## near-duplicate scores per variant kind, then 20
 	$(PY) tests/dedup_evalset.py --sweep
 	$(PY) benchmarks/bench_dedup.py
 
+.PHONY: bench-orchestration
+bench-orchestration: $(VENV)/.synced  ## the flow against its earlier form: tagged task runs, equal batches (2,000 pages)
+	$(PY) benchmarks/bench_orchestration.py --pages 2000 --repeat 3
+
 .PHONY: bench-load
 bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
 	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000

@@ -22,6 +22,10 @@ FAST_CANDIDATES: dict[str, Any] = {"segmenter": "rjieba", "tokenizer": "rjieba",
                                    "converter": "opencc", "fast": True}
 
 CONFIGS = ("flow-1", "flow-2", "fast-1", "fast-2", "naive", "steps", "steps-fast")
+# The flow as it was before two orchestration fixes, for the A/B in bench_orchestration.py:
+# task runs tagged (each asks the server for tag concurrency slots first), and three equal
+# batches per worker instead of shrinking ones.
+VARIANTS = ("flow-1-tagged", "flow-2-even")
 
 
 def fast_options(accepts: Callable[[str], bool]) -> dict[str, Any]:
@@ -55,17 +59,23 @@ def _warm_prefect() -> None:
     warm_up()
 
 
-def run_flow(corpus: Path, out: Path, workers: int, fast: bool) -> dict[str, Any]:
+def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "") -> dict[str, Any]:
+    from prefect import tags
+
     from flows.build_corpus import build_corpus, task_runner
+    from flows.ui import TAGS
 
     params = inspect.signature(build_corpus.fn).parameters
     extra = fast_options(params.__contains__) if fast else {}
+    if variant == "even":
+        extra["batch_size"] = _even_batch_size(_count_files(corpus), workers)
     shutil.rmtree(out, ignore_errors=True)
     _warm_prefect()
     start, cpu = time.perf_counter(), cpu_seconds()
-    manifest = build_corpus.with_options(task_runner=task_runner(workers))(
-        raw=str(corpus), out=str(out), full=True, progress=False, **extra,
-        **({"workers": workers} if "workers" in params else {}))
+    with tags(*(TAGS if variant == "tagged" else ())):
+        manifest = build_corpus.with_options(task_runner=task_runner(workers))(
+            raw=str(corpus), out=str(out), full=True, progress=False, **extra,
+            **({"workers": workers} if "workers" in params else {}))
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     timings = manifest["timings_s"]
     stages = {**timings["steps"], "plan": timings["plan"], "dedup": timings["dedup"], "emit": timings["emit"]}
@@ -77,6 +87,17 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool) -> dict[str, Any
             "fast_options": extra}
 
 
+def _even_batch_size(n_files: int, workers: int) -> int:
+    """Batch size as it was before batches shrank: three per worker, within the same bounds."""
+    from hanflow.build import MAX_BATCH, MIN_BATCH
+
+    return max(MIN_BATCH, min(MAX_BATCH, -(-n_files // (3 * workers))))
+
+
+def _count_files(corpus: Path) -> int:
+    return sum(1 for p in corpus.rglob("*") if p.is_file())
+
+
 def run_naive(corpus: Path, out: Path) -> dict[str, Any]:
     from naive_reference import run
 
@@ -85,13 +106,14 @@ def run_naive(corpus: Path, out: Path) -> dict[str, Any]:
     counts = run(corpus, out / "naive.jsonl")
     return {"seconds": counts["seconds"], "cpu_s": cpu_seconds() - cpu, "pages": counts["pages"],
             "bytes": counts["bytes"], "chars": counts["chars"], "stages": {"total": counts["seconds"]},
-            "kept": counts["kept"],             "duplicates": counts["duplicates"], "rejects": counts["empty"]}
+            "kept": counts["kept"], "duplicates": counts["duplicates"], "rejects": counts["empty"]}
 
 
 def run_child(config: str, corpus: Path, out: Path) -> dict[str, Any]:
     kind, _, variant = config.partition("-")
     if kind in ("flow", "fast"):
-        result = run_flow(corpus, out, int(variant), fast=kind == "fast")
+        workers, _, ablation = variant.partition("-")
+        result = run_flow(corpus, out, int(workers), fast=kind == "fast", variant=ablation)
     elif kind == "naive":
         result = run_naive(corpus, out)
     else:

@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,8 @@ def batch_sizes(n_files: int, workers: int) -> list[int]:
 
 
 def _cut(todo: list[InputFile], sizes: list[int]) -> list[list[InputFile]]:
-    starts = [sum(sizes[:i]) for i in range(len(sizes))]
-    return [todo[a:a + n] for a, n in zip(starts, sizes, strict=True)]
+    starts = accumulate(sizes, initial=0)
+    return [todo[a:a + n] for a, n in zip(starts, sizes, strict=False)]
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
