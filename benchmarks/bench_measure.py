@@ -22,10 +22,6 @@ FAST_CANDIDATES: dict[str, Any] = {"segmenter": "rjieba", "tokenizer": "rjieba",
                                    "converter": "opencc", "fast": True}
 
 CONFIGS = ("flow-1", "flow-2", "fast-1", "fast-2", "naive", "steps", "steps-fast")
-# The flow as it was before two orchestration fixes, for the A/B in bench_orchestration.py:
-# task runs tagged (each asks the server for tag concurrency slots first), and three equal
-# batches per worker instead of shrinking ones.
-VARIANTS = ("flow-1-tagged", "flow-2-even")
 
 
 def fast_options(accepts: Callable[[str], bool]) -> dict[str, Any]:
@@ -60,15 +56,18 @@ def _warm_prefect() -> None:
 
 
 def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "") -> dict[str, Any]:
+    """One flow run. `variant` runs the flow as it was before an orchestration fix, for
+    bench_orchestration.py: "tagged" task runs, or "even" (three equal batches per worker)."""
     from prefect import tags
 
     from flows.build_corpus import build_corpus, task_runner
     from flows.ui import TAGS
+    from hanflow.build import BATCHES_PER_WORKER, equal_batch_size
 
     params = inspect.signature(build_corpus.fn).parameters
     extra = fast_options(params.__contains__) if fast else {}
     if variant == "even":
-        extra["batch_size"] = _even_batch_size(_count_files(corpus), workers)
+        extra["batch_size"] = equal_batch_size(_count_files(corpus), BATCHES_PER_WORKER * workers)
     shutil.rmtree(out, ignore_errors=True)
     _warm_prefect()
     start, cpu = time.perf_counter(), cpu_seconds()
@@ -85,13 +84,6 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "
             "bytes": manifest["inputs"]["bytes"], "chars": _corpus_chars(out), "stages": stages,
             "kept": counts["kept"], "duplicates": counts["duplicates"], "rejects": counts["rejects"],
             "fast_options": extra}
-
-
-def _even_batch_size(n_files: int, workers: int) -> int:
-    """Batch size as it was before batches shrank: three per worker, within the same bounds."""
-    from hanflow.build import MAX_BATCH, MIN_BATCH
-
-    return max(MIN_BATCH, min(MAX_BATCH, -(-n_files // (3 * workers))))
 
 
 def _count_files(corpus: Path) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_report import _time  # noqa: E402
+from bench_report import run_seconds  # noqa: E402
 from bench_throughput import run_all  # noqa: E402
 from make_bench_corpus import REPO, make_corpus  # noqa: E402
 
@@ -37,10 +37,10 @@ def table(medians: dict[str, dict]) -> list[str]:
     lines = [f"{'config':<14} {'median s':>9} {'CPU s':>7}  runs (s)"]
     for config, m in medians.items():
         runs = ", ".join(f"{s:.1f}" for s in m["all_seconds"])
-        lines.append(f"{config:<14} {_time(m, config):>9.2f} {m['cpu_s']:>7.1f}  {runs}")
+        lines.append(f"{config:<14} {run_seconds(m, config):>9.2f} {m['cpu_s']:>7.1f}  {runs}")
     lines.append("")
     for label, num, den in PAIRS:
-        lines.append(f"{label:<52} {_time(medians[num], num) / _time(medians[den], den):>6.2f}")
+        lines.append(f"{label:<52} {run_seconds(medians[num], num) / run_seconds(medians[den], den):>6.2f}")
     return lines
 
 

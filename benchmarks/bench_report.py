@@ -24,7 +24,7 @@ RATIOS = (
 )
 
 
-def _time(m: dict, config: str) -> float:
+def run_seconds(m: dict, config: str) -> float:
     """Seconds of a run; for the bare steps, the sum of the steps' own times."""
     return sum(m["stages"].values()) if config.startswith("steps") else m["seconds"]
 
@@ -33,7 +33,7 @@ def rates_table(medians: dict[str, dict]) -> list[str]:
     lines = [f"{'config':<11} {'pages':>6} {'median s':>9} {'pages/s':>8} {'MB/s':>6} {'kchar/s':>8} "
              f"{'CPU s':>8} {'RSS main':>8} {'RSS wkr':>8} {'kept':>6} {'dups':>6}  runs (s)"]
     for config, m in medians.items():
-        t = _time(m, config)
+        t = run_seconds(m, config)
         rss = m["rss_mb"]
         lines.append(
             f"{config:<11} {m['pages']:>6} {t:>9.2f} {m['pages'] / t:>8.1f} {m['bytes'] / 1e6 / t:>6.2f} "
@@ -55,9 +55,9 @@ def stages_table(medians: dict[str, dict]) -> list[str]:
 
 def _ratio(how: str, a: dict, num: str, b: dict, den: str) -> float:
     if how == "rate":
-        return (a["pages"] / _time(a, num)) / (b["pages"] / _time(b, den))
+        return (a["pages"] / run_seconds(a, num)) / (b["pages"] / run_seconds(b, den))
     if how == "time":
-        return _time(a, num) / _time(b, den)
+        return run_seconds(a, num) / run_seconds(b, den)
     if how == "cpu":
         return a["cpu_s"] / b["cpu_s"]
     return (a["pages"] / a["cpu_s"]) / (b["pages"] / b["cpu_s"])

@@ -74,8 +74,7 @@ def batch_sizes(n_files: int, workers: int) -> list[int]:
     """
     workers = max(workers, 1)
     if workers == 1:
-        size = max(MIN_BATCH, min(MAX_BATCH, -(-n_files // BATCHES_PER_WORKER)))
-        return [min(size, n_files - i) for i in range(0, n_files, size)]
+        return fixed_sizes(n_files, equal_batch_size(n_files, BATCHES_PER_WORKER))
     floor = max(MIN_BATCH, min(MAX_BATCH // 4, -(-n_files // (TAIL_SHARE * workers))))
     sizes, left = [], n_files
     while left > 0:
@@ -83,6 +82,16 @@ def batch_sizes(n_files: int, workers: int) -> list[int]:
         sizes.append(size)
         left -= size
     return sizes
+
+
+def equal_batch_size(n_files: int, batches: int) -> int:
+    """The size that cuts `n_files` into about `batches` equal batches, within the bounds."""
+    return max(MIN_BATCH, min(MAX_BATCH, -(-n_files // max(batches, 1))))
+
+
+def fixed_sizes(n_files: int, size: int) -> list[int]:
+    """Batches of `size` documents, the last one holding what is left."""
+    return [min(size, n_files - i) for i in range(0, n_files, size)]
 
 
 def _cut(todo: list[InputFile], sizes: list[int]) -> list[list[InputFile]]:
@@ -104,10 +113,8 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
             unchanged += 1
             continue
         todo.append(item)
-    if batch_size:
-        batches = [todo[i:i + batch_size] for i in range(0, len(todo), batch_size)]
-    else:
-        batches = _cut(todo, batch_sizes(len(todo), workers))
+    sizes = fixed_sizes(len(todo), batch_size) if batch_size else batch_sizes(len(todo), workers)
+    batches = _cut(todo, sizes)
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
     return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
 
