@@ -31,7 +31,7 @@ def phases(raw: Path, out: Path) -> dict[str, float]:
     from prefect.server.api.server import SubprocessASGIServer
 
     stamps.append(time.perf_counter())
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     stamps.append(time.perf_counter())
     SubprocessASGIServer().start()

@@ -51,7 +51,7 @@ def make_corpus(root: Path, docs: int, seed: int = 7) -> None:
 
 
 def timed_run(raw: Path, out: Path, workers: int) -> tuple[float, dict[Path, bytes]]:
-    from flows.build_corpus import build_corpus, task_runner
+    from hanflow.flow.build_corpus import build_corpus, task_runner
 
     shutil.rmtree(out, ignore_errors=True)
     flow = build_corpus.with_options(task_runner=task_runner(workers, "dask"))
@@ -65,7 +65,7 @@ def timed_run(raw: Path, out: Path, workers: int) -> tuple[float, dict[Path, byt
 
 def _batch_time(job: tuple[int, list, str]) -> float:
     from hanflow.build import process_batch
-    from hanflow.pipeline import Options
+    from hanflow.steps import Options
 
     index, items, staging = job
     start = time.perf_counter()
@@ -77,7 +77,7 @@ def pool_run(raw: Path, staging: Path, workers: int) -> float:
     """The batch step alone, three batches per worker, in warm worker processes."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from hanflow.discover import discover
+    from hanflow.sources import discover
 
     items = list(discover(raw, 10**9))
     jobs = [(i, items[i::workers * 3], str(staging)) for i in range(workers * 3)]

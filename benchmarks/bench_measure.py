@@ -60,9 +60,9 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "
     bench_orchestration.py: "tagged" task runs, or "even" (three equal batches per worker)."""
     from prefect import tags
 
-    from flows.build_corpus import build_corpus, task_runner
-    from flows.ui import TAGS
-    from hanflow.build import BATCHES_PER_WORKER, equal_batch_size
+    from hanflow.build.planning import BATCHES_PER_WORKER, equal_batch_size
+    from hanflow.flow.build_corpus import build_corpus, task_runner
+    from hanflow.flow.ui import TAGS
 
     params = inspect.signature(build_corpus.fn).parameters
     extra = fast_options(params.__contains__) if fast else {}

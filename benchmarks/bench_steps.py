@@ -15,11 +15,11 @@ from typing import Any
 
 from bench_measure import cpu_seconds, fast_options, memory_index, timed
 
-from hanflow import build as core
-from hanflow.discover import discover
+from hanflow.build import batches
 from hanflow.document import KINDS, Document
-from hanflow.pipeline import Options, Pipeline
-from hanflow.record import dumps, to_record
+from hanflow.output import dumps, to_record
+from hanflow.sources import discover
+from hanflow.steps import Options, Pipeline
 
 WARM_UP = "<html><body><p>今天的天氣很好，我們去公園散步。The weather is fine today.</p></body></html>"
 
@@ -64,7 +64,7 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
                 continue
             record = timed(times, "write", to_record, doc)
             timed(times, "write", fh.write, dumps(record) + "\n")
-            candidates.append(timed(times, "dedup", core._candidate, doc, record))
+            candidates.append(timed(times, "dedup", batches._candidate, doc, record))
     verdicts = timed(times, "dedup", memory_index().resolve, candidates)
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     chars = sum(c.n_chars for c in candidates if c.source not in verdicts)

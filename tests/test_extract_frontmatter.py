@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from hanflow.extract import extract_text
-from hanflow.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.extract.frontmatter import front_matter_metadata, split_front_matter
 
 POST = """---
 title: "城市交通的未来"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hanflow.extract import extract_text
-from hanflow.frontmatter import split_front_matter
+from hanflow.extract.frontmatter import split_front_matter
 from tests.helpers import SHARED
 
 SEEDS = SHARED / "seeds"

@@ -14,7 +14,7 @@ RAW = Path(__file__).resolve().parents[1] / "raw"
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_flow_output_equals_the_in_process_build(tmp_path: Path) -> None:
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     manifest = build_corpus(raw=str(RAW), out=str(tmp_path / "flow"), batch_size=4)
     assert manifest["counts"]["kept"] == 8 and manifest["inputs"]["batches"] == 3
@@ -26,7 +26,7 @@ def test_flow_output_equals_the_in_process_build(tmp_path: Path) -> None:
 def test_flow_run_records_one_task_run_per_stage_and_batch(tmp_path: Path) -> None:
     from prefect.client.orchestration import get_client
 
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     state = build_corpus(raw=str(RAW), out=str(tmp_path / "out"), batch_size=6, return_state=True)
     assert state.is_completed()

@@ -12,7 +12,7 @@ def test_workers_are_pointed_at_the_runs_api_only_while_batches_run(monkeypatch:
     from prefect import flow
     from prefect.context import FlowRunContext
 
-    from flows.build_corpus import workers_share_api
+    from hanflow.flow.build_corpus import workers_share_api
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
 
@@ -31,7 +31,7 @@ def test_workers_are_pointed_at_the_runs_api_only_while_batches_run(monkeypatch:
 def test_a_configured_api_url_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     from prefect import flow
 
-    from flows.build_corpus import workers_share_api
+    from hanflow.flow.build_corpus import workers_share_api
 
     monkeypatch.setenv("PREFECT_API_URL", "http://example.invalid/api")
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from hanflow.build import build
-from hanflow.discover import discover
 from hanflow.document import Document
-from hanflow.pipeline import Options, Pipeline
 from hanflow.reasons import REASONS
+from hanflow.sources import discover
+from hanflow.steps import Options, Pipeline
 from tests.hostile.corpus import CANARY, Case, write_hostile, write_outside, write_oversized
 
 LIMIT = 5_000_000

@@ -23,9 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from hanflow import build as build_mod
-from hanflow import shards, store
-from hanflow.build import build
+from hanflow.build import build, commit, phases, shards, store
 from hanflow.dedup import DedupIndex
 from tests.hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
@@ -42,7 +40,7 @@ def _die() -> None:
 
 
 def _wrap(owner: object, name: str, *, before: bool = False, when: Callable[..., bool] = lambda *a: True) -> None:
-    original = getattr(owner, name)
+    original = owner[name] if isinstance(owner, dict) else getattr(owner, name)
 
     def wrapper(*args, **kwargs):
         if before and when(*args):
@@ -52,7 +50,10 @@ def _wrap(owner: object, name: str, *, before: bool = False, when: Callable[...,
             _die()
         return result
 
-    setattr(owner, name, wrapper)
+    if isinstance(owner, dict):
+        owner[name] = wrapper
+    else:
+        setattr(owner, name, wrapper)
 
 
 def _half_written(path: Path, data: bytes) -> None:
@@ -76,7 +77,7 @@ def _replace_then_die(real: Callable[..., None]) -> Callable[..., None]:
 def _arm(point: str) -> None:
     """Make this process SIGKILL itself at `point` of the run."""
     if point == "staged-batch-2":
-        _wrap(build_mod, "process_batch", when=lambda index, *a: index == 2)
+        _wrap(phases.PHASES, "process", when=lambda index, *a: index == 2)
     elif point == "shard-half-written":
         original = shards.write_atomic
         shards.write_atomic = lambda path, data: (
@@ -84,7 +85,7 @@ def _arm(point: str) -> None:
     elif point == "shard-written":
         _wrap(shards.ShardWriter, "flush", when=lambda self: self.names and self.directory.name == "corpus")
     elif point == "before-manifest":
-        _wrap(build_mod, "write_json", before=True)
+        _wrap(commit, "write_json", before=True)
     elif point == "state-rows-uncommitted":
         _wrap(store.Store, "record_run")
     elif point == "index-rows-uncommitted":

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from hanflow.build import build, emit, plan, process_batch, resolve
+from hanflow.build.store import StateError, Store
 from hanflow.dedup import DedupIndex
-from hanflow.pipeline import Options
-from hanflow.store import StateError, Store
+from hanflow.steps import Options
 from tests.hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 FORK = multiprocessing.get_context("fork")

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hanflow import build as core
-from hanflow.build import batch_sizes, build
+from hanflow.build import batch_sizes, build, planning
+from hanflow.build.store import Store
 from hanflow.report import run_report, stage_counts
-from hanflow.store import Store
 from tests.helpers import output_bytes, read_jsonl
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
@@ -58,11 +58,11 @@ def _flow_run_artifacts(flow_run_id: UUID) -> dict[str, object]:
 def test_batches_cover_the_run_in_tens_of_bounded_task_runs(n_files: int, workers: int) -> None:
     sizes = batch_sizes(n_files, workers)
     assert sum(sizes) == n_files
-    assert all(0 < size <= core.MAX_BATCH for size in sizes)
-    assert all(size >= core.MIN_BATCH for size in sizes[:-1])
-    full_batches = -(-n_files // core.MAX_BATCH)
+    assert all(0 < size <= planning.MAX_BATCH for size in sizes)
+    assert all(size >= planning.MIN_BATCH for size in sizes[:-1])
+    full_batches = -(-n_files // planning.MAX_BATCH)
     if workers == 1:
-        assert len(sizes) <= max(core.BATCHES_PER_WORKER, full_batches)
+        assert len(sizes) <= max(planning.BATCHES_PER_WORKER, full_batches)
     else:
         assert sizes == sorted(sizes, reverse=True)
         assert len(sizes) <= full_batches + 5 * workers
@@ -70,19 +70,19 @@ def test_batches_cover_the_run_in_tens_of_bounded_task_runs(n_files: int, worker
 
 def test_several_workers_finish_on_short_batches() -> None:
     sizes = batch_sizes(20_000, 2)
-    assert sizes[0] == core.MAX_BATCH and sizes[-2] <= core.MAX_BATCH // 4
-    assert batch_sizes(2000, 2)[-2] <= 2000 // (core.TAIL_SHARE * 2)
+    assert sizes[0] == planning.MAX_BATCH and sizes[-2] <= planning.MAX_BATCH // 4
+    assert batch_sizes(2000, 2)[-2] <= 2000 // (planning.TAIL_SHARE * 2)
 
 
 def test_run_name_says_when_and_how_many() -> None:
-    from flows.ui import run_name
+    from hanflow.flow.ui import run_name
 
     assert run_name("2026-11-23T10:00:41+00:00", 37) == "corpus-2026-11-23T10:00 +37 files"
     assert run_name("2026-11-23T10:00:41+00:00", 1) == "corpus-2026-11-23T10:00 +1 file"
 
 
 def test_deployment_needs_exactly_one_schedule(tmp_path: Path) -> None:
-    from flows.deploy import corpus_deployment
+    from hanflow.flow.deploy import corpus_deployment
 
     with pytest.raises(ValueError, match="exactly one"):
         corpus_deployment(tmp_path, tmp_path / "out")
@@ -93,7 +93,7 @@ def test_deployment_needs_exactly_one_schedule(tmp_path: Path) -> None:
 
 
 def test_interval_deployment_has_the_interval(tmp_path: Path) -> None:
-    from flows.deploy import corpus_deployment
+    from hanflow.flow.deploy import corpus_deployment
 
     deployment = corpus_deployment(tmp_path / "raw", tmp_path / "out", interval=900)
     [schedule] = deployment.schedules
@@ -104,7 +104,7 @@ def test_interval_deployment_has_the_interval(tmp_path: Path) -> None:
 def test_served_deployment_has_the_schedule_parameters_and_one_run_at_a_time(tmp_path: Path) -> None:
     from prefect.client.orchestration import get_client
 
-    from flows.deploy import corpus_deployment
+    from hanflow.flow.deploy import corpus_deployment
 
     deployment = corpus_deployment(tmp_path / "raw", tmp_path / "out", cron="0 * * * *", name="hourly-test")
     deployment_id = deployment.apply()
@@ -113,7 +113,7 @@ def test_served_deployment_has_the_schedule_parameters_and_one_run_at_a_time(tmp
     [schedule] = stored.schedules
     assert schedule.schedule.cron == "0 * * * *" and schedule.active
     assert stored.parameters == {"raw": str((tmp_path / "raw").resolve()), "out": str((tmp_path / "out").resolve())}
-    assert stored.entrypoint == "flows.build_corpus.build_corpus"
+    assert stored.entrypoint == "hanflow.flow.build_corpus.build_corpus"
     assert stored.global_concurrency_limit.limit == 1
     assert stored.concurrency_options.collision_strategy == "ENQUEUE"
     assert {"hanflow", "corpus"} <= set(stored.tags)
@@ -121,7 +121,7 @@ def test_served_deployment_has_the_schedule_parameters_and_one_run_at_a_time(tmp
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_incremental_runs_emit_only_what_is_new(tmp_path: Path) -> None:
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     raw, out = _raw_copy(tmp_path), tmp_path / "out"
     first = build_corpus(raw=str(raw), out=str(out))
@@ -146,7 +146,7 @@ def test_incremental_runs_emit_only_what_is_new(tmp_path: Path) -> None:
 def test_run_is_named_tagged_and_has_artifacts_with_the_counts(tmp_path: Path) -> None:
     from prefect.client.orchestration import get_client
 
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     out = tmp_path / "out"
     state = build_corpus(raw=str(RAW), out=str(out), batch_size=4, return_state=True)
@@ -182,7 +182,10 @@ def _table_rows(data: object) -> list[dict]:
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_failed_batch_fails_the_run_and_the_rerun_does_only_that_batch(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flows.build_corpus import build_corpus
+    from prefect import task
+
+    from hanflow.flow import build_corpus as flow_module
+    from hanflow.flow.build_corpus import build_corpus
 
     out = tmp_path / "out"
     real = core.process_batch
@@ -192,13 +195,14 @@ def test_a_failed_batch_fails_the_run_and_the_rerun_does_only_that_batch(
             raise ValueError("a document broke the batch")
         return real(index, *args, **kwargs)
 
-    monkeypatch.setattr(core, "process_batch", broken_second_batch)
+    monkeypatch.setitem(flow_module.TASKS, "process", task(
+        broken_second_batch, name="process-batch", task_run_name="process batch {index}", persist_result=False))
     state = build_corpus(raw=str(RAW), out=str(out), batch_size=4, return_state=True)
     assert state.is_failed() and "1 batches failed" in state.message
     committed = {r["source"] for kind in ("corpus", "duplicates", "rejects") for r in read_jsonl(out, kind)}
     assert len(committed) == N_RAW - 4
 
-    monkeypatch.setattr(core, "process_batch", real)
+    monkeypatch.undo()
     rerun = build_corpus(raw=str(RAW), out=str(out))
     assert rerun["counts"]["processed"] == 4 and rerun["counts"]["unchanged"] == N_RAW - 4
     redone = {r["source"] for kind in ("corpus", "duplicates", "rejects") for r in read_jsonl(out, kind)}
@@ -207,7 +211,7 @@ def test_a_failed_batch_fails_the_run_and_the_rerun_does_only_that_batch(
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_a_second_run_on_a_busy_output_folder_stops_with_a_clear_message(tmp_path: Path) -> None:
-    from flows.build_corpus import build_corpus
+    from hanflow.flow.build_corpus import build_corpus
 
     out = tmp_path / "out"
     build(RAW, out)
@@ -226,7 +230,7 @@ def test_a_second_run_on_a_busy_output_folder_stops_with_a_clear_message(tmp_pat
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_dask_runner_output_equals_the_default_runner(tmp_path: Path) -> None:
-    from flows.build_corpus import build_corpus, task_runner
+    from hanflow.flow.build_corpus import build_corpus, task_runner
 
     dask_flow = build_corpus.with_options(task_runner=task_runner(2, "dask"))
     manifest = dask_flow(raw=str(RAW), out=str(tmp_path / "dask"), batch_size=3, workers=2, runner="dask")

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hanflow.decode import DecodeError, decode_bytes
-from hanflow.discover import InputFile
-from hanflow.extract_file import extract_decoded
+from hanflow.extract.files import extract_decoded
 from hanflow.normalize import clean_unicode, detect_script, get_converter
-from hanflow.pipeline import Options, Pipeline, segmenter
+from hanflow.output import dumps, to_record
 from hanflow.reasons import REASONS
-from hanflow.record import dumps, to_record
+from hanflow.sources import InputFile
+from hanflow.steps import Options, Pipeline, segmenter
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

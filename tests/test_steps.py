@@ -8,10 +8,10 @@ import pytest
 
 from hanflow.annotate import language, record_id
 from hanflow.decode import DecodeError, decode_bytes
-from hanflow.discover import InputFile
-from hanflow.frontmatter import front_matter_metadata, split_front_matter
-from hanflow.pipeline import Options, Pipeline
-from hanflow.record import iso_date
+from hanflow.extract.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.output import iso_date
+from hanflow.sources import InputFile
+from hanflow.steps import Options, Pipeline
 
 TEXT = "江边的新公园今天开放，市民可以免费入园。"
 
@@ -118,7 +118,7 @@ def test_discovery_rejects_oversized_and_unsupported(tmp_path: Path) -> None:
 
 
 def test_markdown_markup_is_removed() -> None:
-    from hanflow.markdown import markdown_to_text
+    from hanflow.extract.markdown import markdown_to_text
 
     source = ("## 采茶\n\n明前茶讲究**一芽一叶**，见[茶园](https://e.example/t)。\n\n"
               "- 第一项\n- 第二项\n\n![图](x.png)\n")

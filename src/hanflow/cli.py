@@ -84,9 +84,9 @@ def run(
         raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _check_backends(config, segmenter)
     _prefect_env(verbose)
-    from flows.build_corpus import build_corpus, task_runner
-    from flows.recording import wait_until_recorded
-    from hanflow.store import LockedError
+    from hanflow.build.store import LockedError
+    from hanflow.flow.build_corpus import build_corpus, task_runner
+    from hanflow.flow.recording import wait_until_recorded
 
     flow = build_corpus.with_options(task_runner=task_runner(workers, runner, dask_address))
     state = flow(raw=str(raw), out=str(out), config=config,
@@ -128,7 +128,7 @@ def serve(
     _prefect_env(verbose=True)
     from prefect import serve as prefect_serve
 
-    from flows.deploy import corpus_deployment
+    from hanflow.flow.deploy import corpus_deployment
 
     try:
         deployment = corpus_deployment(raw, out, cron=cron, interval=interval, name=name,
@@ -178,7 +178,7 @@ def extract(
 ) -> None:
     """Print the cleaned main text of FILE, one paragraph per line (no script conversion)."""
     from hanflow.decode import DecodeError
-    from hanflow.extract_file import extract_file
+    from hanflow.extract.files import extract_file
 
     try:
         ex = extract_file(file)
@@ -223,8 +223,8 @@ def segment(
 ) -> None:
     """Segment standard input: each line becomes one line of tokens separated by two spaces
     (the SIGHAN bakeoff format; a multi-word name such as "Windows 11" keeps its one space)."""
-    from hanflow.pipeline import quiet_jieba
     from hanflow.segment import Segmenter
+    from hanflow.steps import quiet_jieba
 
     quiet_jieba()
     if user_dict is not None and not user_dict.is_file():

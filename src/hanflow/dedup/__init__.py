@@ -1,7 +1,7 @@
 """Duplicate detection within a run and against everything emitted before."""
 
+from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 from hanflow.dedup.index import DEFAULT_THRESHOLD, DedupIndex
-from hanflow.dedup.records import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -7,9 +7,9 @@ import sqlite3
 import numpy as np
 
 from hanflow.dedup import tables
+from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 from hanflow.dedup.cluster import assign, candidate_pairs, verified_edges
 from hanflow.dedup.minhash import band_hashes, signature_matrix, similarities
-from hanflow.dedup.records import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 
 DEFAULT_THRESHOLD = 0.7
 

@@ -1,6 +1,6 @@
 """Main-text extraction: HTML or plain text in, main text and metadata out.
 
-Heuristics live here; file handling and decoding live elsewhere (see `hanflow.pipeline`).
+Heuristics live here; file handling and decoding live elsewhere (see `hanflow.steps`).
 Every removed line or block is reported as `(rule_id, text)`; `RULE_IDS` lists the ids.
 """
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hanflow.decode import decode_bytes
 from hanflow.document import KINDS
 from hanflow.extract import Extraction, extract_html, extract_text
-from hanflow.frontmatter import front_matter_metadata, split_front_matter
-from hanflow.markdown import markdown_to_text
+from hanflow.extract.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.extract.markdown import markdown_to_text
 
 
 def extract_decoded(text: str, kind: str) -> tuple[Extraction, bool]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from prefect import runtime
+from prefect import get_run_logger, runtime
 from prefect.artifacts import (
     create_markdown_artifact,
     create_progress_artifact,
@@ -17,7 +18,10 @@ from prefect.artifacts import (
 from prefect.client.orchestration import get_client
 from prefect.context import FlowRunContext
 
+from hanflow.build import BatchResult, Observer, Plan, Settings
+from hanflow.progress import Progress
 from hanflow.report import run_report, stage_counts
+from hanflow.sources import InputFile
 
 TAGS = ("hanflow", "corpus")
 
@@ -62,6 +66,41 @@ class RunProgress:
         self.finished += 1
         update_progress_artifact(self.artifact_id, round(100 * self.done / max(self.total, 1), 1),
                                  description=self._describe())
+
+
+class FlowObserver(Observer):
+    """What the UI and the terminal show of a run: its name and tags once planned, a log line
+    and a progress artifact per batch, and a progress bar on a terminal."""
+
+    def __init__(self, progress: bool | None) -> None:
+        self.show = sys.stderr.isatty() if progress is None else progress
+        self.bar: Progress | None = None
+        self.tracker: RunProgress | None = None
+
+    def planned(self, plan: Plan, settings: Settings) -> None:
+        n_todo = sum(map(len, plan.batches))
+        label_run(run_name(plan.run.started, n_todo),
+                  [*TAGS, "full" if settings.full else "incremental", f"runner:{settings.runner}"])
+        get_run_logger().info("%d files found, %d unchanged, %d to process in %d batches",
+                              plan.discovered, plan.unchanged, n_todo, len(plan.batches))
+        self.tracker = RunProgress(n_todo, len(plan.batches))
+        self.bar = Progress(n_todo, "documents", enabled=self.show).__enter__()
+
+    def batch_done(self, index: int, items: list[InputFile], result: BatchResult | None,
+                   error: str | None) -> None:
+        logger = get_run_logger()
+        if result is None:
+            logger.error("batch %d failed; its %d files stay pending for the next run: %s",
+                         index, len(items), error)
+            return
+        self.bar.advance(len(items))
+        self.tracker.advance(len(items))
+        logger.info("batch %d: %d kept candidates, %d rejects, %d unchanged", index,
+                    len(result.candidates), len(result.rejects), len(result.unchanged))
+
+    def batches_over(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def publish_artifacts(out: Path, manifest: dict[str, Any]) -> None:

@@ -1,6 +1,6 @@
 """The per-document steps, datatrove style: one class per step, one `run` method.
 
-Everything here is plain Python; `flows/` wires it into Prefect tasks over batches.
+Everything here is plain Python; `hanflow.build` runs it over batches, in this process or as Prefect tasks.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import jieba
 from hanflow import annotate
 from hanflow.decode import DecodeError, decode_bytes
 from hanflow.dedup import DEFAULT_THRESHOLD
-from hanflow.discover import InputFile, file_sha256, read_limited
 from hanflow.document import KINDS, Document
-from hanflow.extract_file import extract_decoded
+from hanflow.extract.files import extract_decoded
 from hanflow.normalize import clean_unicode, normalize
 from hanflow.segment import Segmenter, extract_keywords
+from hanflow.sources import InputFile, file_sha256, read_limited
 
 
 @dataclass(frozen=True)

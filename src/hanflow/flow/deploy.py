@@ -13,8 +13,8 @@ from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLi
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
 from prefect.schedules import Cron, Interval
 
-from flows.build_corpus import build_corpus
-from flows.ui import TAGS
+from hanflow.flow.build_corpus import build_corpus
+from hanflow.flow.ui import TAGS
 
 DEPLOYMENT = "hanflow-scheduled"
 
