@@ -67,7 +67,8 @@ def test_sample_outcomes(sample_run: tuple[Path, dict]) -> None:
     assert gbk["title"] == "南湖区今年将新建改建农贸市场十二个"
     md = corpus["blog/tea-garden-visit.md"]
     assert (md["title"], md["author"], md["published"]) == (
-        "春天去茶园：一次关于采茶与制茶的小旅行", "苏禾", "2025-04-02T08:30:00+08:00")
+        "春天去茶园：一次关于采茶与制茶的小旅行", "苏禾", "2025-04-02T08:30:00.000+08:00")
+    assert md["published_tz"] == "stated"
     assert corpus["en/harbour-report.html"]["lang"] == "en"
 
 
@@ -113,4 +114,4 @@ def test_seeds_are_kept_with_metadata(seeds: Path, tmp_path: Path) -> None:
     fm = corpus["000"]
     assert fm["title"].startswith("微软零成本收购 OpenAI")
     assert fm["author"] == "Ben Thompson"
-    assert fm["published"] == "2023-11-21T14:40:00+08:00"
+    assert fm["published"] == "2023-11-21T14:40:00.000+08:00"

@@ -121,7 +121,7 @@ def test_rerun_on_the_same_inputs_adds_nothing() -> None:
     assert [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in _TABLES] == counts
 
 
-_TABLES = ("dedup_exact", "dedup_docs", "dedup_bands")
+_TABLES = ("dedup_docs", "dedup_bands")
 
 
 def test_add_leaves_committing_to_the_caller(tmp_path: Path) -> None:

@@ -187,7 +187,8 @@ def test_touched_file_keeps_its_outcome(tmp_path: Path) -> None:
     build(raw, tmp_path / "out")
     os.utime(raw / "a.txt", ns=(1, 1))
     second = build(raw, tmp_path / "out")
-    assert second["counts"]["unchanged"] == 1 and second["counts"]["kept"] == 0
+    assert second["counts"]["touched"] == 1 and second["counts"]["processed"] == 0
+    assert second["changes"] == {}
     conn = sqlite3.connect(tmp_path / "out" / "state.sqlite")
-    assert conn.execute("SELECT outcome, mtime_ns FROM files").fetchall() == [("kept", 1)]
+    assert conn.execute("SELECT kind, mtime_ns FROM sources").fetchall() == [("corpus", 1)]
     conn.close()

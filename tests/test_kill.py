@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from hanflow.build import build, commit, phases, shards, store
+from hanflow.build import build, commit, phases, shards
+from hanflow.build.store import Store
 from hanflow.dedup import DedupIndex
-from tests.hostile.runs import BATCH, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
+from tests.hostile.runs import BATCH, EDITS, Corpus, assert_same_as_reference, make_corpus, output_lines, state_rows
 
 FORK = multiprocessing.get_context("fork")
 
@@ -87,13 +88,15 @@ def _arm(point: str) -> None:
     elif point == "before-manifest":
         _wrap(commit, "write_json", before=True)
     elif point == "state-rows-uncommitted":
-        _wrap(store.Store, "record_run")
+        _wrap(commit, "record_run")
     elif point == "index-rows-uncommitted":
         _wrap(DedupIndex, "add")
     elif point == "committed-unpublished":
-        _wrap(store.Store, "publish", before=True)
+        _wrap(Store, "publish", before=True)
     elif point == "mid-publish":
         os.replace = _replace_then_die(os.replace)
+    elif point == "mid-delete":
+        _wrap(Path, "unlink", when=lambda path, *a: "/.work/" not in str(path) and path.suffix == ".jsonl")
     elif point == "before-cleanup":
         _wrap(shutil, "rmtree", before=True, when=lambda path, *a: ".work" in str(path))
     elif point != "none":
@@ -124,7 +127,7 @@ def _kill_when(proc: multiprocessing.Process, ready: Callable[[], bool], timeout
 SELF_KILLS = [
     ("staged-batch-2",), ("shard-half-written",), ("shard-written",), ("before-manifest",),
     ("state-rows-uncommitted",), ("index-rows-uncommitted",), ("committed-unpublished",),
-    ("mid-publish",), ("before-cleanup",),
+    ("mid-publish",), ("mid-delete",), ("before-cleanup",),
     ("mid-publish", "mid-publish"),  # killed again while recovering
     ("state-rows-uncommitted", "shard-half-written"),
 ]
@@ -223,5 +226,9 @@ def test_manifest_counts_every_batch(corpus: Corpus) -> None:
     manifest = json.loads(max((corpus.ref_out / "runs").glob("*.json")).read_text())
     counts = manifest["counts"]
     assert manifest["inputs"]["batches"] > 1
+    # a renamed duplicate whose kept record left is filed again: deleted under its old name
+    assert counts["changed"] == EDITS and counts["deleted"] + counts["renamed"] == 2 * EDITS
+    assert counts["renamed"] > EDITS // 2 and counts["requeued"] > 0
+    assert manifest["shards_rewritten"], "the changes reach committed shards, which are rewritten"
     assert sum(manifest["langs"].values()) == counts["kept"] + counts["duplicates"]
     assert sum(manifest["scripts"].values()) == counts["kept"] + counts["duplicates"]

@@ -118,9 +118,9 @@ def test_emit_retried_after_a_failed_publish(corpus: Corpus, tmp_path: Path, mon
     try:
         with st.lock():
             p = plan(st, corpus.raw, Options(), BATCH)
-            results = [process_batch(i, b, Options(), st.staging(p.run), p.known_sha)
+            results = [process_batch(i, b, Options(), st.staging(p.run), p.run.run_id, p.first_seen(b))
                        for i, b in enumerate(p.batches)]
-            verdicts = resolve(st, results, Options().dedup_threshold)
+            verdicts = resolve(st, p, results, Options().dedup_threshold)
             real_publish = Store.publish
             monkeypatch.setattr(Store, "publish", lambda self, run_id: (_ for _ in ()).throw(OSError("EIO")))
             with pytest.raises(OSError):

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hanflow.decode import DecodeError, decode_bytes
 from hanflow.extract.files import extract_decoded
 from hanflow.normalize import clean_unicode, detect_script, get_converter
-from hanflow.output import dumps, to_record
+from hanflow.output import Stamp, dumps, to_record
 from hanflow.reasons import REASONS
 from hanflow.sources import InputFile
 from hanflow.steps import Options, Pipeline, segmenter
@@ -122,7 +122,7 @@ def _process(pipeline: Pipeline, folder: Path, name: str, data: bytes) -> dict:
     doc = pipeline.process(InputFile(name, path, len(data)))
     if doc.reject:
         return {"reason": doc.reject.reason, "detail": doc.reject.detail}
-    return json.loads(dumps(to_record(doc)).encode("utf-8"))
+    return json.loads(dumps(to_record(doc, Stamp("run-00001", "run-00001"))).encode("utf-8"))
 
 
 def _assert_clean_outcome(outcome: dict) -> None:

@@ -94,14 +94,6 @@ def test_pipeline_rejects_no_text(tmp_path: Path) -> None:
     assert doc.reject and doc.reject.reason == "no_text"
 
 
-def test_pipeline_skips_unchanged_content(tmp_path: Path) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    first = Pipeline(Options()).process(InputFile("a.txt", path, path.stat().st_size))
-    again = Pipeline(Options(), {"a.txt": first.sha256}).process(InputFile("a.txt", path, 1))
-    assert again.unchanged and again.reject is None
-
-
 def test_discovery_rejects_oversized_and_unsupported(tmp_path: Path) -> None:
     from hanflow.build import build
     from tests.helpers import read_jsonl

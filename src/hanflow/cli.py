@@ -69,7 +69,12 @@ def run(
     = "jieba",
     threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
                                              min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
+    doc_timeout: Annotated[float, typer.Option(
+        help="Seconds one document may take; past it, it becomes a `timeout` reject (0: no limit).", min=0)]
+    = 120.0,
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
+    = False,
+    repair: Annotated[bool, typer.Option("--repair", help="Rebuild a damaged run state from the shards first.")]
     = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
     = False,
@@ -83,6 +88,9 @@ def run(
     if runner not in ("local", "dask") or (dask_address and runner != "dask"):
         raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _check_backends(config, segmenter)
+    if repair and full:
+        raise _fail("give --repair or --full, not both: --full starts over, --repair keeps the output")
+    _preflight(out, full, repair, threshold)
     _prefect_env(verbose)
     from hanflow.build.store import LockedError
     from hanflow.flow.build_corpus import build_corpus, task_runner
@@ -92,7 +100,7 @@ def run(
     state = flow(raw=str(raw), out=str(out), config=config,
                  user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
                  batch_size=batch_size, workers=workers, runner=runner, full=full, segmenter=segmenter,
-                 threshold=threshold, return_state=True)
+                 threshold=threshold, doc_timeout=doc_timeout, return_state=True)
     try:
         manifest = state.result()
     except LockedError as exc:
@@ -136,6 +144,28 @@ def serve(
     except ValueError as exc:
         raise _fail(str(exc)) from None
     prefect_serve(deployment)
+
+
+def _preflight(out: Path, full: bool, repair: bool, threshold: float) -> None:
+    """Before Prefect starts: refuse a busy output folder or a damaged state in a sentence, and
+    rebuild the state first with --repair."""
+    from hanflow.build.repair import repair as rebuild
+    from hanflow.build.store import LockedError, StateError, Store, output_lock
+
+    if full or not out.exists():
+        return
+    try:
+        with output_lock(out):
+            if repair:
+                typer.echo(f"hanflow: {rebuild(out, threshold).summary()}", err=True)
+            store = Store(out, locked=True)
+            try:
+                store.recover()
+                store.check()
+            finally:
+                store.close()
+    except (LockedError, StateError) as exc:
+        raise _fail(str(exc)) from None
 
 
 def _check_backends(config: str, segmenter: str) -> None:

@@ -33,11 +33,10 @@ class Document:
     tokens: list[str] = field(default_factory=list)
     removed: Counter[str] = field(default_factory=Counter)
     reject: Reject | None = None
-    unchanged: bool = False  # same content as when it was last processed: nothing to emit
 
     @property
     def done(self) -> bool:
-        return self.reject is not None or self.unchanged
+        return self.reject is not None
 
     def fail(self, reason: str, detail: str) -> Document:
         self.reject = Reject(reason, detail)

@@ -12,5 +12,6 @@ REASONS: dict[str, str] = {
     "symlink_outside": "a symbolic link that points outside the raw folder, loops, or points nowhere; "
                        "it is never followed",
     "no_text": "nothing is left after boilerplate removal and clean-up",
+    "timeout": "processing the document took longer than the per-document time limit (--doc-timeout)",
     "internal_error": "a step failed on this document; the detail names the exception",
 }

@@ -5,12 +5,31 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from hanflow.document import KINDS
+
+
+def spell(name: str) -> str:
+    """A path as it appears in `source`: names that are valid UTF-8 as they are, a backslash as
+    two, and every byte that is not UTF-8 as `\\xNN` (Python reads such bytes of a POSIX name
+    as lone surrogates, which neither JSON nor SQLite can store). `unspell` reverses it."""
+    if "\\" not in name and not _SURROGATE.search(name):
+        return name
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name.replace("\\", "\\\\"))
+
+
+def unspell(source: str) -> str:
+    """The path `spell` was given (with lone surrogates for the bytes that are not UTF-8)."""
+    return _SPELLED.sub(lambda m: "\\" if m.group() == "\\\\" else chr(0xDC00 + int(m.group()[2:], 16)), source)
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_SPELLED = re.compile(r"\\\\|\\x[89a-f][0-9a-f]")
 
 
 @dataclass(frozen=True)
@@ -31,7 +50,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[str, str] | None]:
     if path.is_symlink() and not _inside(path, root):
-        return 0, 0, ("symlink_outside", f"{path.name} links outside the raw folder, loops or dangles")
+        return 0, 0, ("symlink_outside", f"{spell(path.name)} links outside the raw folder, loops or dangles")
     if path.suffix.lower() not in KINDS:
         return 0, 0, ("unsupported_type", f"extension {path.suffix or '(none)'!r} is not read")
     try:
@@ -58,7 +77,7 @@ def discover(raw_dir: Path, max_bytes: int) -> Iterator[InputFile]:
             if reject is None and not path.is_file():
                 reject = ("unsupported_type", "not a regular file")
             target = path.resolve() if reject is None and path.is_symlink() else path
-            yield InputFile(path.relative_to(root).as_posix(), target, size, mtime, reject)
+            yield InputFile(spell(path.relative_to(root).as_posix()), target, size, mtime, reject)
 
 
 def read_limited(path: Path, limit: int) -> bytes:

@@ -24,6 +24,7 @@ from hanflow.extract.files import extract_decoded
 from hanflow.normalize import clean_unicode, normalize
 from hanflow.segment import Segmenter, extract_keywords
 from hanflow.sources import InputFile, file_sha256, read_limited
+from hanflow.timeout import Budget, DocumentTimeout
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,13 @@ class Options:
     keywords: int = 10
     segmenter: str = "jieba"  # or "rjieba" (the `fast` extra): same tokens, several times faster
     dedup_threshold: float = DEFAULT_THRESHOLD
+    doc_timeout: float = 120.0  # seconds one document may take; past it, a `timeout` reject (0: no limit)
 
 
 class Read:
-    """Read the bytes, never more than the size limit even if the file grew since discovery;
-    a file whose content hash is the one already processed is left alone."""
+    """Read the bytes, never more than the size limit even if the file grew since discovery."""
 
-    def __init__(self, known: dict[str, str] | None = None, max_bytes: int = Options.max_bytes) -> None:
-        self.known = known or {}
+    def __init__(self, max_bytes: int = Options.max_bytes) -> None:
         self.max_bytes = max_bytes
 
     def run(self, doc: Document) -> Document:
@@ -55,7 +55,6 @@ class Read:
             doc.data = b""
             return doc.fail("too_large", f"the file grew past the limit of {self.max_bytes} bytes (--max-bytes)")
         doc.sha256 = file_sha256(doc.data)
-        doc.unchanged = self.known.get(doc.source) == doc.sha256
         return doc
 
 
@@ -101,6 +100,9 @@ class Normalize:
         norm = normalize(doc.text, self.config)
         if not norm.text.strip():
             return doc.fail("no_text", "nothing is left after boilerplate removal and clean-up")
+        if not any(ch.isalpha() for ch in norm.text):
+            return doc.fail("no_text", "no letter or character of any language is left (only digits, "
+                                       "punctuation or symbols)")
         doc.annotations.update(script=norm.script.script, converted_share=round(norm.changed_share, 4))
         doc.text = norm.text
         doc.meta = {k: self._field(k, v) for k, v in doc.meta.items()}
@@ -134,9 +136,16 @@ class Segment:
     def run(self, doc: Document) -> Document:
         spans = segmenter(self.options.user_dict, self.options.segmenter).spans(doc.text)
         doc.tokens = [doc.text[a:b] for a, b, _ in spans]
-        doc.annotations["keywords"] = extract_keywords(doc.text, self.options.keywords,
-                                                       segmenter=_Segmented(spans))
+        keywords = extract_keywords(doc.text, self.options.keywords, segmenter=_Segmented(spans))
+        doc.annotations["keywords"] = keywords or _most_frequent_word(doc.tokens)
         return doc
+
+
+def _most_frequent_word(tokens: list[str]) -> list[str]:
+    """For a text without any content word: its most frequent word, so that `keywords` is never
+    empty (an empty list in every line of a shard makes readers guess a column of nulls)."""
+    words = Counter(t for t in tokens if any(ch.isalpha() for ch in t))
+    return [max(words, key=lambda w: (words[w], -tokens.index(w)))] if words else []
 
 
 class _Segmented:
@@ -160,10 +169,11 @@ class Annotate:
 class Pipeline:
     """The steps in order; `timings` sums the seconds spent in each step."""
 
-    def __init__(self, options: Options, known: dict[str, str] | None = None) -> None:
-        self.steps = [Read(known, options.max_bytes), Decode(), Extract(), Normalize(options.config),
+    def __init__(self, options: Options) -> None:
+        self.steps = [Read(options.max_bytes), Decode(), Extract(), Normalize(options.config),
                       Segment(options), Annotate()]
         self.timings: Counter[str] = Counter()
+        self.doc_timeout = options.doc_timeout
 
     def process(self, item: InputFile) -> Document:
         """Run every step on one input; any failure becomes a reject, never an exception."""
@@ -171,8 +181,18 @@ class Pipeline:
                        kind=KINDS.get(item.path.suffix.lower(), "text"))
         if item.reject:
             return doc.fail(*item.reject)
+        current = ["read"]
+        try:
+            with Budget(self.doc_timeout):
+                return self._steps(doc, current)
+        except DocumentTimeout:
+            doc.reject = None
+            return doc.fail("timeout", f"processing took longer than {self.doc_timeout:g} s (in step {current[0]}); "
+                                       "the document is left out (--doc-timeout sets the limit)")
+
+    def _steps(self, doc: Document, current: list[str]) -> Document:
         for step in self.steps:
-            name = type(step).__name__.lower()
+            name = current[0] = type(step).__name__.lower()
             start = time.perf_counter()
             try:
                 doc = step.run(doc)

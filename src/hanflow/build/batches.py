@@ -11,7 +11,7 @@ from hanflow.build.shards import write_atomic
 from hanflow.build.store import FileState
 from hanflow.dedup import Candidate, fingerprint
 from hanflow.document import Document
-from hanflow.output import dumps, to_record, to_reject
+from hanflow.output import Stamp, dumps, to_record, to_reject
 from hanflow.sources import InputFile
 from hanflow.steps import Options, Pipeline
 
@@ -23,7 +23,6 @@ class BatchResult:
     candidates: list[Candidate] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
     files: list[FileState] = field(default_factory=list)
-    unchanged: list[FileState] = field(default_factory=list)
     removed: Counter[str] = field(default_factory=Counter)
     timings: Counter[str] = field(default_factory=Counter)
     scripts: Counter[str] = field(default_factory=Counter)
@@ -31,33 +30,34 @@ class BatchResult:
     bytes_in: int = 0
 
 
-def process_batch(index: int, items: list[InputFile], options: Options, staging: Path,
-                  known_sha: dict[str, str]) -> BatchResult:
-    """Run the per-document steps over one batch; kept candidates are staged on disk."""
-    pipeline = Pipeline(options, known_sha)
+def process_batch(index: int, items: list[InputFile], options: Options, staging: Path, run_id: str,
+                  first_seen: dict[str, str]) -> BatchResult:
+    """Run the per-document steps over one batch; kept candidates are staged on disk.
+
+    `first_seen` names the run that first saw each item.
+    """
+    pipeline = Pipeline(options)
     result = BatchResult(index, str(staging / f"batch-{index:05d}.jsonl"))
     lines = []
     for item, doc in zip(items, pipeline.run(items), strict=True):
         result.bytes_in += item.size
         result.removed.update(doc.removed)
+        stamp = Stamp(run_id, first_seen[item.source])
         state = FileState(doc.source, item.size, item.mtime_ns, doc.sha256, "reject")
-        if doc.unchanged:
-            result.unchanged.append(state)
-        elif doc.reject:
-            result.rejects.append(to_reject(doc.source, doc.reject.reason, doc.reject.detail))
-            result.files.append(state)
-        else:
-            record = to_record(doc)
-            lines.append(dumps(record))
-            result.candidates.append(_candidate(doc, record))
-            result.files.append(state)
-            result.scripts[record["script"]] += 1
-            result.langs[record["lang"]] += 1
+        result.files.append(state)
+        if doc.reject:
+            result.rejects.append(to_reject(doc.source, doc.reject.reason, doc.reject.detail, doc.sha256, stamp))
+            continue
+        record = to_record(doc, stamp)
+        lines.append(dumps(record))
+        result.candidates.append(_candidate(doc, record))
+        result.scripts[record["script"]] += 1
+        result.langs[record["lang"]] += 1
     result.timings = pipeline.timings
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
     return result
 
 
 def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:
-    return Candidate(doc.source, record["id"], record["n_chars"], record["published"],
+    return Candidate(doc.source, record["id"], record["n_chars"], record["published"] or None,
                      fingerprint(doc.text))

@@ -1,73 +1,197 @@
-"""After the batches: resolve duplicates, then write, commit and publish the run's output."""
+"""After the batches: resolve duplicates, then write, commit and publish the run's output.
+
+The output folder mirrors the raw folder: the lines of sources that leave (deleted, renamed,
+changed, filed again) are dropped by rewriting the shards that held them, copy-on-write;
+every other shard stays as it is. New lines, the rewritten shards' other lines and the change
+feed are staged, committed in one transaction with the state and the dedup index, then
+published (`Store.publish`).
+"""
 
 from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hanflow.build.batches import BatchResult
 from hanflow.build.manifest import make_manifest
 from hanflow.build.planning import Plan
-from hanflow.build.shards import ShardWriter, write_json
-from hanflow.build.store import FileState, Run, Store
-from hanflow.dedup import Candidate, DedupIndex, Verdict
+from hanflow.build.shards import ShardWriter, write_json, write_lines
+from hanflow.build.store import (
+    SHARD_KINDS,
+    SourceState,
+    Store,
+    drop_sources,
+    move_lines,
+    put_sources,
+    record_run,
+    replace_shards,
+    touch_sources,
+)
+from hanflow.dedup import DedupIndex, Verdict
 from hanflow.output import dumps, to_duplicate
 
+_RUN_FIELDS = ("run_id", "first_seen")
 
-def resolve(store: Store, results: list[BatchResult], threshold: float) -> dict[str, Verdict]:
-    """Duplicate verdicts for the run, against itself and every earlier run."""
+
+def reprocessed(plan: Plan, results: list[BatchResult]) -> set[str]:
+    """Known sources that this run processed again (changed, or filed again)."""
+    return {f.source for r in results for f in r.files if f.source in plan.known}
+
+
+def resolve(store: Store, plan: Plan, results: list[BatchResult], threshold: float) -> dict[str, Verdict]:
+    """Duplicate verdicts for the run, against itself and every record kept before that stays."""
     candidates = [c for r in results for c in r.candidates]
-    return DedupIndex(store.conn, threshold).resolve(candidates)
+    gone = {d.source for d in plan.deleted} | reprocessed(plan, results)
+    return DedupIndex(store.conn, threshold).resolve(candidates, gone)
 
 
-def _route(store: Store, run: Run, results: list[BatchResult], verdicts: dict[str, Verdict],
-           ) -> dict[str, ShardWriter]:
-    """Stream the staged records into corpus and duplicate shards, rejects into theirs."""
-    out_root = store.staging(run) / "out"
-    writers = {k: ShardWriter(out_root / k, run.prefix) for k in ("corpus", "duplicates", "rejects")}
+@dataclass
+class Outcome:
+    """What emit decided: each source's new line and place, and what left."""
+
+    states: dict[str, SourceState] = field(default_factory=dict)  # new or moved lines, by source
+    lines: dict[str, dict[str, Any]] = field(default_factory=dict)  # the new lines, by source
+    old_lines: dict[str, dict[str, Any]] = field(default_factory=dict)  # lines that left, by source
+    moves: list[tuple[str, str, int]] = field(default_factory=list)  # survivors of rewritten shards
+    affected: list[str] = field(default_factory=list)  # shards rewritten (their old names)
+    orphans: int = 0  # lines found in a rewritten shard that the state did not place there
+
+
+def _leaving(plan: Plan, results: list[BatchResult]) -> set[str]:
+    return ({d.source for d in plan.deleted} | {old.source for old, _ in plan.renamed}
+            | reprocessed(plan, results))
+
+
+def _copy_survivors(store: Store, plan: Plan, leaving: set[str], writers: dict[str, ShardWriter],
+                    outcome: Outcome) -> None:
+    """Rewrite every shard that holds a leaving line: its other lines go into this run's shards
+    of the same kind, in order; the leaving lines are kept aside (parsed) for the change feed."""
+    outcome.affected = sorted({plan.known[s].shard for s in leaving})
+    for shard in outcome.affected:
+        kind = shard.split("/", 1)[0]
+        placed = store.shard_sources(shard)
+        with open(store.out / shard, encoding="utf-8") as fh:
+            for number, line in enumerate(fh):
+                source = placed.get(number)
+                if source is None:
+                    outcome.orphans += 1
+                elif source in leaving:
+                    outcome.old_lines[source] = json.loads(line)
+                else:
+                    outcome.moves.append((source, *writers[kind].add(line.rstrip("\n"))))
+
+
+def _place(outcome: Outcome, writers: dict[str, ShardWriter], kind: str, line: dict[str, Any],
+           state: SourceState) -> None:
+    shard, number = writers[kind].add(dumps(line))
+    outcome.states[state.source] = replace(state, kind=kind, shard=shard, line=number)
+    outcome.lines[state.source] = line
+
+
+def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
+               writers: dict[str, ShardWriter], outcome: Outcome) -> None:
+    """This run's records, duplicate entries and rejects, then the renamed sources' lines."""
+    run, files = plan.run, {f.source: f for r in results for f in r.files}
+
+    def state(source: str, rid: str, dup_of: str) -> SourceState:
+        f = files[source]
+        first = plan.known[source].first_seen if source in plan.known else run.run_id
+        return SourceState(source, f.size, f.mtime_ns, f.sha256, "", rid, dup_of, "", 0, first, run.seq)
+
     for result in sorted(results, key=lambda r: r.index):
         with open(result.staged, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
+            for raw_line in fh:
+                record = json.loads(raw_line)
                 verdict = verdicts.get(record["source"])
                 if verdict is None:
-                    writers["corpus"].add(line.rstrip("\n"))
+                    _place(outcome, writers, "corpus", record, state(record["source"], record["id"], ""))
                 else:
-                    writers["duplicates"].add(dumps(to_duplicate(
-                        record, verdict.duplicate_of, verdict.similarity, verdict.method)))
+                    entry = to_duplicate(record, verdict.duplicate_of, verdict.similarity, verdict.method)
+                    _place(outcome, writers, "duplicates", entry,
+                           state(record["source"], record["id"], verdict.duplicate_of))
     for reject in sorted((j for r in results for j in r.rejects), key=lambda j: j["source"]):
-        writers["rejects"].add(dumps(reject))
+        _place(outcome, writers, "rejects", reject, state(reject["source"], "", ""))
+    for old, item in plan.renamed:
+        line = {**outcome.old_lines[old.source], "source": item.source, "run_id": run.run_id}
+        moved = replace(old, source=item.source, size=item.size, mtime_ns=item.mtime_ns, seq=run.seq)
+        _place(outcome, writers, old.kind, line, moved)
+
+
+def change_feed(plan: Plan, outcome: Outcome) -> list[dict[str, str]]:
+    """One line per record added, updated, removed or renamed, in source order."""
+    renamed = {item.source: old for old, item in plan.renamed}
+    gone_by_rename = {old.source for old in renamed.values()}
+    feed = []
+    for source in sorted(set(outcome.old_lines) | set(outcome.states)):
+        old, new = plan.known.get(source) if source in outcome.old_lines else None, outcome.states.get(source)
+        if source in gone_by_rename and new is None:
+            continue
+        if source in renamed:
+            feed.append(_op("renamed", new, previous=renamed[source]))
+        elif new is None:
+            feed.append(_op("removed", old))
+        elif old is None:
+            feed.append(_op("added", new))
+        elif old.kind != new.kind:
+            feed += [_op("removed", old), _op("added", new)]
+        elif _content(outcome.old_lines[source]) != _content(outcome.lines[source]):
+            feed.append(_op("updated", new, previous=old))
+    return feed
+
+
+def _content(line: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in line.items() if k not in _RUN_FIELDS}
+
+
+def _op(op: str, state: SourceState, previous: SourceState | None = None) -> dict[str, str]:
+    return {"op": op, "kind": state.kind, "id": state.id, "source": state.source,
+            "shard": "" if op == "removed" else state.shard,
+            "previous_id": previous.id if previous else "", "previous_source": previous.source if previous else ""}
+
+
+def emit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
+         context: dict[str, Any]) -> dict[str, Any]:
+    """Write shards, change feed and manifest; commit state and index in one transaction;
+    then publish."""
+    start = time.perf_counter()
+    run, out_root = plan.run, store.staging(plan.run) / "out"
+    if store.committed(run.run_id):  # a retry after the commit: only the publication is left
+        store.publish(run.run_id)
+        return json.loads((store.out / "runs" / f"{run.run_id}.json").read_text(encoding="utf-8"))
+    writers = {k: ShardWriter(out_root / k, run.prefix) for k in SHARD_KINDS}
+    leaving = _leaving(plan, results)
+    outcome = Outcome()
+    _copy_survivors(store, plan, leaving, writers, outcome)
+    _route_new(plan, results, verdicts, writers, outcome)
     for writer in writers.values():
         writer.flush()
-    return writers
-
-
-def _outcomes(results: list[BatchResult], verdicts: dict[str, Verdict],
-              ) -> tuple[list[Candidate], list[tuple[Candidate, Verdict]], dict[str, str]]:
-    """Kept candidates, duplicates with their verdicts (by source), and every file's outcome."""
-    candidates = sorted((c for r in results for c in r.candidates), key=lambda c: c.source)
-    kept = [c for c in candidates if c.source not in verdicts]
-    duplicates = [(c, verdicts[c.source]) for c in candidates if c.source in verdicts]
-    outcome = {c.source: "kept" for c in kept} | {c.source: "duplicate" for c, _ in duplicates}
-    return kept, duplicates, outcome
-
-
-def emit(store: Store, plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
-         context: dict[str, Any]) -> dict[str, Any]:
-    """Write shards and manifest, commit state and index in one transaction, then publish."""
-    start = time.perf_counter()
-    run = plan_.run
-    writers = _route(store, run, results, verdicts)
-    kept, duplicates, outcome = _outcomes(results, verdicts)
-    files = [FileState(f.source, f.size, f.mtime_ns, f.sha256, outcome.get(f.source, "reject"))
-             for r in results for f in r.files]
+    feed = change_feed(plan, outcome)
+    if feed:
+        write_lines(out_root / "changes" / f"{run.run_id}.jsonl",
+                    [dumps({**op, "run_id": run.run_id}) for op in feed])
     context = {**context, "emit_s": time.perf_counter() - start}
-    manifest = make_manifest(plan_, results, verdicts, writers, context)
-    write_json(store.staging(run) / "out" / "runs" / f"{run.run_id}.json", manifest)
-    if not store.committed(run.run_id):  # a retried emit must not record the run twice
-        with store.transaction() as conn:
-            store.record_run(conn, run, files, [u for r in results for u in r.unchanged])
-            DedupIndex(conn, plan_.options.dedup_threshold).add(kept, duplicates)
+    manifest = make_manifest(plan, results, verdicts, writers, outcome, feed, context)
+    write_json(out_root / "runs" / f"{run.run_id}.json", manifest)
+    _commit(store, plan, results, verdicts, writers, outcome, leaving)
     store.publish(run.run_id)
     return manifest
+
+
+def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
+            writers: dict[str, ShardWriter], outcome: Outcome, leaving: set[str]) -> None:
+    kept = [c for r in results for c in r.candidates if c.source not in verdicts]
+    new_shards = [(name, name.split("/", 1)[0], lines, size, plan.run.seq)
+                  for w in writers.values() for name, lines, size in w.written]
+    with store.transaction() as conn:
+        record_run(conn, plan.run)
+        drop_sources(conn, leaving - set(outcome.states))
+        put_sources(conn, outcome.states.values())
+        move_lines(conn, outcome.moves)
+        touch_sources(conn, plan.touched)
+        replace_shards(conn, outcome.affected, new_shards)
+        index = DedupIndex(conn, plan.options.dedup_threshold)
+        index.remove({d.source for d in plan.deleted} | reprocessed(plan, results))
+        index.rename((old.source, item.source) for old, item in plan.renamed if old.kind == "corpus")
+        index.add(kept)

@@ -26,8 +26,41 @@ def _versions() -> dict[str, str]:
     return found
 
 
+def _counts(plan: Plan, results: list[BatchResult], outcome: Any) -> dict[str, int]:
+    """How many sources were found, left alone, processed (and why), and what lines they got."""
+    processed = {f.source for r in results for f in r.files}
+    again = set(plan.requeued) & processed
+    new_lines = Counter(state.kind for source, state in outcome.states.items() if source in processed)
+    return {
+        "discovered": plan.discovered,
+        "unchanged": plan.unchanged,
+        "touched": len(plan.touched),
+        "new": sum(1 for s in processed if s not in plan.known),
+        "changed": sum(1 for s in processed if s in plan.known and s not in again),
+        "requeued": len(again),
+        "renamed": len(plan.renamed),
+        "deleted": len(plan.deleted),
+        "processed": len(processed),
+        "failed": plan.todo - len(processed),
+        "kept": new_lines["corpus"],
+        "duplicates": new_lines["duplicates"],
+        "rejects": new_lines["rejects"],
+    }
+
+
+def _totals(plan: Plan, outcome: Any) -> dict[str, int]:
+    """Lines of each kind in the output once this run is published."""
+    kinds = {s: st.kind for s, st in plan.known.items()}
+    for source in outcome.old_lines:
+        kinds.pop(source, None)
+    kinds.update({s: st.kind for s, st in outcome.states.items()})
+    total = Counter(kinds.values())
+    return {kind: total[kind] for kind in ("corpus", "duplicates", "rejects")}
+
+
 def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
-                  writers: dict[str, ShardWriter], context: dict[str, Any]) -> dict[str, Any]:
+                  writers: dict[str, ShardWriter], outcome: Any, feed: list[dict[str, str]],
+                  context: dict[str, Any]) -> dict[str, Any]:
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
     for key in ("removed", "timings", "scripts", "langs"):
@@ -39,18 +72,14 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
     rejects = Counter(j["reason"] for r in results for j in r.rejects)
     return {
         "run_id": plan_.run.run_id,
+        "seq": plan_.run.seq,
         "started": plan_.run.started,
         "finished": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
         "duration_s": round(time.perf_counter() - context.pop("t0", time.perf_counter()), 3),
         **{k: v for k, v in context.items() if k not in ("emit_s", "dedup_s", "plan_s", "failed")},
-        "counts": {
-            "discovered": plan_.discovered,
-            "unchanged": plan_.unchanged + sum(len(r.unchanged) for r in results),
-            "processed": sum(len(r.files) for r in results),
-            "kept": writers["corpus"].count,
-            "duplicates": writers["duplicates"].count,
-            "rejects": writers["rejects"].count,
-        },
+        "counts": _counts(plan_, results, outcome),
+        "totals": _totals(plan_, outcome),
+        "changes": dict(sorted(Counter(op["op"] for op in feed).items())),
         "duplicates_by_method": dict(sorted(Counter(v.method for v in verdicts.values()).items())),
         "rejects_by_reason": dict(sorted(rejects.items())),
         "removed_by_rule": part["removed"],
@@ -62,6 +91,7 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
                       "dedup": round(context.get("dedup_s", 0.0), 3),
                       "emit": round(context.get("emit_s", 0.0), 3)},
         "shards": {k: w.names for k, w in writers.items()},
+        "shards_rewritten": outcome.affected,
         "failed_batches": list(context.get("failed", [])),
         "versions": _versions(),
     }

@@ -38,8 +38,9 @@ class Settings:
 
 
 def plan_phase(store: Store, raw: Path, options: Options, batch_size: int | None, workers: int) -> Plan:
-    """Finish or discard what a killed run left, then plan this one."""
+    """Finish or discard what a killed run left, check that state and shards agree, then plan."""
     store.recover()
+    store.check()
     return plan(store, raw, options, batch_size, workers)
 
 
@@ -107,7 +108,7 @@ def run_phases(store: Store, raw: Path, options: Options, settings: Settings,
     observer.planned(p, settings)
     results, failed = _process(p, store, options, runner, observer)
     t1 = time.perf_counter()
-    verdicts = runner.call("deduplicate", store, results, options.dedup_threshold)
+    verdicts = runner.call("deduplicate", store, p, results, options.dedup_threshold)
     context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1, "raw": str(raw),
                "out": str(store.out), "full": settings.full, "runner": settings.runner,
                "options": asdict(options), "failed": failed}
@@ -117,7 +118,7 @@ def run_phases(store: Store, raw: Path, options: Options, settings: Settings,
 def _process(p: Plan, store: Store, options: Options, runner: Runner, observer: Observer,
              ) -> tuple[list[BatchResult], list[str]]:
     """Every batch's result in batch order, and a sentence for each batch that failed."""
-    calls = [(i, items, options, store.staging(p.run), p.known_for(items))
+    calls = [(i, items, options, store.staging(p.run), p.run.run_id, p.first_seen(items))
              for i, items in enumerate(p.batches)]
     results, failed = [], []
     try:

@@ -1,13 +1,21 @@
-"""Plan a run: which inputs are new or changed, cut into batches."""
+"""Plan a run: compare the raw folder with the state, decide what to process, cut batches.
+
+Every source is new, changed, touched (same content, new time stamp), unchanged, renamed
+(the content of a deleted source under a new path) or deleted. Duplicates whose kept record
+leaves the output are processed again, so that they are filed anew (one of them may become
+the kept record). A file's content is hashed here only when that decides something: a known
+file whose size or time stamp changed, or a new file as large as a deleted one.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
-from hanflow.build.store import FileState, Run, Store
-from hanflow.sources import InputFile, discover
+from hanflow.build.store import FileState, Run, SourceState, Store
+from hanflow.document import KINDS
+from hanflow.sources import InputFile, discover, file_sha256, read_limited
 from hanflow.steps import Options
 
 
@@ -15,22 +23,108 @@ from hanflow.steps import Options
 class Plan:
     run: Run
     batches: list[list[InputFile]]
-    known_sha: dict[str, str]
+    known: dict[str, SourceState]  # the state before this run, by source
     discovered: int
     unchanged: int
     options: Options
+    touched: list[FileState] = field(default_factory=list)
+    deleted: list[SourceState] = field(default_factory=list)
+    renamed: list[tuple[SourceState, InputFile]] = field(default_factory=list)
+    requeued: list[str] = field(default_factory=list)  # duplicates filed again
 
-    def known_for(self, items: list[InputFile]) -> dict[str, str]:
-        """The content hashes earlier runs saw for these inputs."""
-        return {i.source: self.known_sha[i.source] for i in items if i.source in self.known_sha}
+    def first_seen(self, items: list[InputFile]) -> dict[str, str]:
+        """The run that first saw each of these sources (this one for new sources)."""
+        return {i.source: self.known[i.source].first_seen if i.source in self.known else self.run.run_id
+                for i in items}
+
+    @property
+    def todo(self) -> int:
+        return sum(map(len, self.batches))
 
 
-def _unchanged(prev: FileState | None, item: InputFile) -> bool:
+def _same_stat(prev: SourceState, item: InputFile) -> bool:
     """Same size and time stamp, and the same verdict before reading: a file read last time
     (it has a hash) and readable now, or one turned away unread last time and again now."""
-    if prev is None or (prev.size, prev.mtime_ns) != (item.size, item.mtime_ns):
-        return False
-    return bool(prev.sha256) == (item.reject is None)
+    return (prev.size, prev.mtime_ns) == (item.size, item.mtime_ns) and bool(prev.sha256) == (item.reject is None)
+
+
+def _content_hash(item: InputFile, max_bytes: int) -> str:
+    """The file's SHA-256, or "" when it cannot be read within the limit (its batch will say why)."""
+    if item.reject is not None:
+        return ""
+    try:
+        data = read_limited(item.path, max_bytes)
+    except OSError:
+        return ""
+    return file_sha256(data) if len(data) <= max_bytes else ""
+
+
+def _kind(source: str) -> str:
+    return KINDS.get(Path(source).suffix.lower(), "text")
+
+
+@dataclass
+class _Changes:
+    todo: list[InputFile] = field(default_factory=list)
+    touched: list[FileState] = field(default_factory=list)
+    renamed: list[tuple[SourceState, InputFile]] = field(default_factory=list)
+    deleted: list[SourceState] = field(default_factory=list)
+    discovered: int = 0
+
+
+def _compare(known: dict[str, SourceState], found: list[InputFile], max_bytes: int) -> _Changes:
+    """Sort every found file into unchanged, touched, to do; what is not found was deleted."""
+    ch, new = _Changes(discovered=len(found)), []
+    for item in found:
+        prev = known.get(item.source)
+        if prev is None:
+            new.append(item)
+        elif _same_stat(prev, item):
+            continue
+        elif prev.sha256 and _content_hash(item, max_bytes) == prev.sha256:
+            ch.touched.append(FileState(item.source, item.size, item.mtime_ns, prev.sha256, prev.kind))
+        else:
+            ch.todo.append(item)
+    present = {i.source for i in found}
+    deleted = [s for src, s in sorted(known.items()) if src not in present]
+    ch.renamed, new_unmatched = _renames(deleted, new, max_bytes)
+    moved = {old.source for old, _ in ch.renamed}
+    ch.deleted = [d for d in deleted if d.source not in moved]
+    ch.todo += new_unmatched
+    return ch
+
+
+def _renames(deleted: list[SourceState], new: list[InputFile], max_bytes: int,
+             ) -> tuple[list[tuple[SourceState, InputFile]], list[InputFile]]:
+    """Pair new files with deleted sources of the same content and kind (in path order)."""
+    waiting: dict[tuple[str, str], list[SourceState]] = {}
+    for d in deleted:
+        if d.sha256:
+            waiting.setdefault((d.sha256, _kind(d.source)), []).append(d)
+    sizes = {d.size for d in deleted if d.sha256}
+    pairs, rest = [], []
+    for item in new:
+        match = waiting.get((_content_hash(item, max_bytes), _kind(item.source))) if item.size in sizes else None
+        if match:
+            pairs.append((match.pop(0), item))
+        else:
+            rest.append(item)
+    return pairs, rest
+
+
+def _requeue(known: dict[str, SourceState], ch: _Changes, found: dict[str, InputFile]) -> list[str]:
+    """Duplicates whose kept record leaves the output (deleted or changed) or is gone already
+    (its own batch failed in an earlier run): they are filed again in this run. A renamed
+    one is treated as deleted under its old name and new under its new one."""
+    leaving = {d.source for d in ch.deleted} | {i.source for i in ch.todo}
+    live = {s.id for s in known.values() if s.kind == "corpus" and s.source not in leaving}
+    orphaned = {s.source for s in known.values()
+                if s.kind == "duplicates" and s.duplicate_of not in live and s.source not in leaving}
+    for old, item in [p for p in ch.renamed if p[0].source in orphaned]:
+        ch.renamed.remove((old, item))
+        ch.deleted.append(old)
+        ch.todo.append(item)
+    return sorted(s for s in orphaned if s in found)
 
 
 MIN_BATCH, MAX_BATCH, BATCHES_PER_WORKER, TAIL_SHARE = 20, 1000, 3, 8
@@ -75,19 +169,19 @@ def _cut(todo: list[InputFile], sizes: list[int]) -> list[list[InputFile]]:
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
          workers: int = 1) -> Plan:
-    """New or changed inputs in stable order, cut into batches; unchanged ones are skipped.
+    """What this run does, in stable order and cut into batches.
 
     `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
-    known = store.known_files()
-    todo, unchanged, discovered = [], 0, 0
-    for item in discover(raw, options.max_bytes):
-        discovered += 1
-        if _unchanged(known.get(item.source), item):
-            unchanged += 1
-            continue
-        todo.append(item)
+    known = store.sources()
+    found = list(discover(raw, options.max_bytes))
+    ch = _compare(known, found, options.max_bytes)
+    by_source = {i.source: i for i in found}
+    requeued = _requeue(known, ch, by_source)
+    again = set(requeued)
+    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=lambda i: i.source)
+    touched = [t for t in ch.touched if t.source not in again]
+    unchanged = ch.discovered - len(todo) - len(touched) - len(ch.renamed)
     sizes = fixed_sizes(len(todo), batch_size) if batch_size else batch_sizes(len(todo), workers)
-    batches = _cut(todo, sizes)
-    known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
-    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
+    return Plan(store.begin_run(), _cut(todo, sizes), known, ch.discovered, unchanged, options,
+                touched=touched, deleted=ch.deleted, renamed=ch.renamed, requeued=requeued)

@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+SHARD_LINES = 10_000  # lines per shard file
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so a reader sees the old file or the new one, never half of one."""
@@ -23,25 +25,42 @@ def write_json(path: Path, obj: Any) -> None:
     write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 
-class ShardWriter:
-    """Lines into `<dir>/<prefix>-NNNN.jsonl`, a new shard every `max_lines` lines."""
+def write_lines(path: Path, lines: list[str]) -> None:
+    write_atomic(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 
-    def __init__(self, directory: Path, prefix: str, max_lines: int = 10_000) -> None:
-        self.directory, self.prefix, self.max_lines = directory, prefix, max_lines
+
+class ShardWriter:
+    """Lines into `<dir>/<prefix>-NNNN.jsonl`, a new shard every `max_lines` lines.
+
+    `add` returns where the line will be (`kind/name`, line number); `written` lists every
+    shard flushed as (`kind/name`, lines, bytes).
+    """
+
+    def __init__(self, directory: Path, prefix: str, max_lines: int | None = None) -> None:
+        self.directory, self.prefix, self.max_lines = directory, prefix, max_lines or SHARD_LINES
+        self.kind = directory.name
         self.names: list[str] = []
+        self.written: list[tuple[str, int, int]] = []
         self._lines: list[str] = []
         self.count = 0
 
-    def add(self, line: str) -> None:
+    def _name(self) -> str:
+        return f"{self.prefix}-{len(self.names):04d}.jsonl"
+
+    def add(self, line: str) -> tuple[str, int]:
+        where = (f"{self.kind}/{self._name()}", len(self._lines))
         self._lines.append(line)
         self.count += 1
         if len(self._lines) >= self.max_lines:
             self.flush()
+        return where
 
     def flush(self) -> None:
         if not self._lines:
             return
-        name = f"{self.prefix}-{len(self.names):04d}.jsonl"
-        write_atomic(self.directory / name, ("\n".join(self._lines) + "\n").encode("utf-8"))
+        name = self._name()
+        data = ("\n".join(self._lines) + "\n").encode("utf-8")
+        write_atomic(self.directory / name, data)
         self.names.append(name)
+        self.written.append((f"{self.kind}/{name}", len(self._lines), len(data)))
         self._lines = []

@@ -1,10 +1,8 @@
 """Near-duplicate decisions inside one run, on arrays already sorted in keep order.
 
 Row i of every array is the i-th document in keep order, so "earlier" means "preferred".
-A document joins the cluster of the most similar earlier document it was verified
-against, kept or not, so an edited copy that is close to the original but a little
-further from a longer repost still lands with both. Pointers always name the kept
-document, never another duplicate.
+A document joins the cluster of the most similar kept document it was verified against,
+so a duplicate's similarity is always measured against the record it points at.
 """
 
 from __future__ import annotations
@@ -55,24 +53,29 @@ def verified_edges(
 def assign(
     n: int, edges: np.ndarray, sims: np.ndarray, earlier: dict[int, tuple[str, float]]
 ) -> dict[int, tuple[int | str, float]]:
-    """Walk rows in keep order; each joins the cluster of its most similar earlier copy.
+    """Walk rows in keep order; each joins the most similar kept document, or is kept itself.
 
-    `earlier` holds each row's best verified match among records of earlier runs, as
-    (kept id of that record's cluster, similarity). A row's candidates are that match and
-    its verified edges to earlier rows of this run, kept or not; the most similar wins,
-    ties going to the earlier run, then to the earlier row. Returns {row: (kept row of this
-    run or kept id from an earlier run, similarity of the winning match)} for duplicates.
+    Only kept documents (cluster leaders) are candidates, so every duplicate is within the
+    threshold of the record it is filed under, never chained through another duplicate.
+    `earlier` holds each row's best verified match among kept records of earlier runs, as
+    (its id, similarity); ties go to the earlier run, then to the earlier row. Returns
+    {row: (kept row of this run or kept id of an earlier run, similarity)} for duplicates.
     """
     order = np.lexsort((edges[:, 0], -sims, edges[:, 1])) if len(edges) else np.zeros(0, int)
     js = edges[order, 1] if len(edges) else np.zeros(0, int)
-    starts = np.searchsorted(js, np.arange(n + 1))
+    starts = np.searchsorted(js, np.arange(n + 1)).tolist()
+    firsts, values = edges[order, 0].tolist(), sims[order].tolist()
+    kept: set[int] = set()
     root: dict[int, tuple[int | str, float]] = {}
-    for j in sorted(set(np.flatnonzero(starts[1:] > starts[:-1]).tolist()) | set(earlier)):
-        best, best_sim = earlier.get(j, (-1, -1.0))
-        if starts[j + 1] > starts[j]:
-            e = order[starts[j]]
-            if sims[e] > best_sim:
-                i = int(edges[e, 0])
-                best, best_sim = root.get(i, (i,))[0], float(sims[e])
-        root[j] = (best, best_sim)
+    for j in range(n):
+        best, best_sim = earlier.get(j, (None, -1.0))
+        for e in range(starts[j], starts[j + 1]):
+            if firsts[e] in kept:
+                if values[e] > best_sim:
+                    best, best_sim = firsts[e], values[e]
+                break
+        if best is None:
+            kept.add(j)
+        else:
+            root[j] = (best, best_sim)
     return root

@@ -22,10 +22,9 @@ from hanflow.dedup.minhash import (
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS dedup_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dedup_exact (key TEXT PRIMARY KEY, id TEXT NOT NULL,"
-    " similarity REAL NOT NULL, method TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS dedup_docs (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-    " root TEXT NOT NULL, n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS dedup_docs (doc INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE,"
+    " id TEXT NOT NULL, key TEXT NOT NULL, n_shingles INTEGER NOT NULL, signature BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS dedup_docs_by_key ON dedup_docs (key)",
     "CREATE TABLE IF NOT EXISTS dedup_bands (h INTEGER NOT NULL, doc INTEGER NOT NULL,"
     " PRIMARY KEY (h, doc)) WITHOUT ROWID",
 )
@@ -60,17 +59,18 @@ def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
         yield values[start : start + size]
 
 
-def exact_ids(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, tuple]:
-    """(kept id, similarity, method) for every key already in the index: what the record
-    with that key was told when it was emitted ((own id, 1.0, "exact") when it was kept)."""
-    found: dict[str, tuple] = {}
+def exact_ids(conn: sqlite3.Connection, keys: Iterable[str], excluded: frozenset[str] = frozenset(),
+              ) -> dict[str, str]:
+    """Key -> id of the kept record with that exact key (the earliest stored), leaving out the
+    records of `excluded` sources (those leaving the output in this run)."""
+    found: dict[str, str] = {}
     for chunk in _chunks(sorted(set(keys))):
-        for key, *verdict in conn.execute(
-            "SELECT key, id, similarity, method FROM dedup_exact"
-            " WHERE key IN (SELECT value FROM json_each(?))",
+        for key, rid, source in conn.execute(
+            "SELECT key, id, source FROM dedup_docs WHERE key IN (SELECT value FROM json_each(?)) ORDER BY doc",
             (json.dumps(chunk),),
         ):
-            found[key] = tuple(verdict)
+            if source not in excluded:
+                found.setdefault(key, rid)
     return found
 
 
@@ -101,55 +101,56 @@ def band_matches(conn: sqlite3.Connection, bands: np.ndarray) -> np.ndarray:
 
 
 def stored_docs(conn: sqlite3.Connection, column: str, values: Iterable) -> dict:
-    """`column` value (doc or id) -> (root, n_shingles, signature) of those stored records."""
-    if column not in ("doc", "id"):
+    """`column` value (doc or source) -> (doc, source, id, n_shingles, signature) of stored records."""
+    if column not in ("doc", "source"):
         raise ValueError(column)
     found: dict = {}
     for chunk in _chunks(sorted(set(values))):
-        for value, root, n, sig in conn.execute(
-            f"SELECT {column}, root, n_shingles, signature FROM dedup_docs"
+        for row in conn.execute(
+            f"SELECT {column}, doc, source, id, n_shingles, signature FROM dedup_docs"
             f" WHERE {column} IN (SELECT value FROM json_each(?))",
             (json.dumps(chunk),),
         ):
-            found[value] = (root, n, sig)
+            found[row[0]] = row[1:]
     return found
 
 
-def insert(conn: sqlite3.Connection, rows: list[tuple], verdicts: list[tuple]) -> None:
-    """Store (key, id, root, n_shingles, signature) of emitted records; never commits.
-
-    `root` is the id of the kept record of the record's cluster (its own id when kept);
-    `verdicts` holds the matching (similarity, method) of each row.
-    """
-    conn.executemany(
-        "INSERT OR IGNORE INTO dedup_exact (key, id, similarity, method) VALUES (?, ?, ?, ?)",
-        [(r[0], r[2], *v) for r, v in zip(rows, verdicts, strict=True)],
-    )
-    _insert_docs(conn, [r[1:] for r in rows if r[3] > 0])
-
-
-def _insert_docs(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """(id, root, n_shingles, signature) rows whose id is new, with their band hashes.
+def insert(conn: sqlite3.Connection, rows: list[tuple[str, str, str, int, bytes]]) -> None:
+    """Store (source, id, key, n_shingles, signature) of kept records, with the band hashes of
+    those that have shingles; never commits.
 
     Band rows go in sorted by hash, so the B-tree is appended to rather than split at
     random: several times faster for a run of 100k documents.
     """
-    present = set(stored_docs(conn, "id", [r[0] for r in rows]))
-    fresh: dict[str, tuple] = {}
-    for row in rows:
-        if row[0] not in present:
-            fresh.setdefault(row[0], row)
     start = conn.execute("SELECT COALESCE(MAX(doc), 0) + 1 FROM dedup_docs").fetchone()[0]
     conn.executemany(
-        "INSERT INTO dedup_docs (doc, id, root, n_shingles, signature) VALUES (?, ?, ?, ?, ?)",
-        ((start + n, *row) for n, row in enumerate(fresh.values())),
+        "INSERT INTO dedup_docs (doc, source, id, key, n_shingles, signature) VALUES (?, ?, ?, ?, ?, ?)",
+        ((start + n, *row) for n, row in enumerate(rows)),
     )
-    bands = band_hashes(signature_matrix([row[3] for row in fresh.values()]))
-    docs = np.repeat(np.arange(start, start + len(bands), dtype=np.int64), bands.shape[1])
+    with_bands = [(start + n, row[4]) for n, row in enumerate(rows) if row[3] > 0]
+    _put_bands(conn, "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)", with_bands)
+
+
+def remove(conn: sqlite3.Connection, sources: Iterable[str]) -> None:
+    """Forget the kept records of `sources` and their band hashes; never commits."""
+    stored = stored_docs(conn, "source", sources)
+    _put_bands(conn, "DELETE FROM dedup_bands WHERE h = ? AND doc = ?", [(d[0], d[4]) for d in stored.values()])
+    conn.executemany("DELETE FROM dedup_docs WHERE doc = ?", ((d[0],) for d in stored.values()))
+
+
+def rename(conn: sqlite3.Connection, moves: Iterable[tuple[str, str]]) -> None:
+    """(old source, new source) of kept records that moved to a new path with the same text."""
+    conn.executemany("UPDATE dedup_docs SET source = ? WHERE source = ?", ((new, old) for old, new in moves))
+
+
+def _put_bands(conn: sqlite3.Connection, statement: str, docs: list[tuple[int, bytes]]) -> None:
+    """Run `statement` with (band hash, doc) for every band of every (doc, signature)."""
+    if not docs:
+        return
+    bands = band_hashes(signature_matrix([sig for _, sig in docs]))
+    ids = np.repeat(np.array([d for d, _ in docs], dtype=np.int64), bands.shape[1])
     order = np.argsort(bands.ravel(), kind="stable")
-    hashes, docs = bands.ravel()[order], docs[order]
+    hashes, ids = bands.ravel()[order], ids[order]
     for at in range(0, len(order), _CHUNK):
-        conn.executemany(
-            "INSERT OR IGNORE INTO dedup_bands (h, doc) VALUES (?, ?)",
-            zip(hashes[at : at + _CHUNK].tolist(), docs[at : at + _CHUNK].tolist(), strict=True),
-        )
+        conn.executemany(statement, zip(hashes[at : at + _CHUNK].tolist(), ids[at : at + _CHUNK].tolist(),
+                                        strict=True))

@@ -94,14 +94,15 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000,
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
                  segmenter: str = "jieba", threshold: float = DEFAULT_THRESHOLD,
-                 progress: bool | None = None, runner: str = "local") -> dict[str, Any]:
+                 progress: bool | None = None, runner: str = "local", doc_timeout: float = 120.0,
+                 ) -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`.
 
     `batch_size=None` cuts about three batches per worker; `workers` and `runner` only label
     the run and size its batches (the task runner itself is chosen by whoever starts the flow).
     """
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
-                      dedup_threshold=threshold)
+                      dedup_threshold=threshold, doc_timeout=doc_timeout)
     settings = Settings(full=full, batch_size=batch_size, workers=workers, runner=runner)
     with open_output(Path(out), full) as store:
         manifest = run_phases(store, Path(raw), options, settings, TaskRunsRunner(), FlowObserver(progress))

@@ -95,8 +95,7 @@ class FlowObserver(Observer):
             return
         self.bar.advance(len(items))
         self.tracker.advance(len(items))
-        logger.info("batch %d: %d kept candidates, %d rejects, %d unchanged", index,
-                    len(result.candidates), len(result.rejects), len(result.unchanged))
+        logger.info("batch %d: %d kept candidates, %d rejects", index, len(result.candidates), len(result.rejects))
 
     def batches_over(self) -> None:
         if self.bar is not None:
