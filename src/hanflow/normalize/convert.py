@@ -149,9 +149,12 @@ class OpenCCConverter:
                 self._convert_paragraph(p) if convert and self._gate.may_change(p) else p
                 for p, convert in _outside_fences(text)
             )
-        if not text or (self._may_change is not None and not any_in(self._may_change, code_points(text))):
+        codes = code_points(text)
+        if not text or (self._may_change is not None and not any_in(self._may_change, codes)):
             return text  # no character that a key or correction could change (see triggers)
         if "```" not in text and "~~~" not in text:
+            if _HINT.search(text) is None:  # one chunk: the code points are at hand
+                return self._corrections.apply(self._chain.convert(text, codes))
             return _convert_unprotected(text, self._convert_compiled)
         return "\n".join(
             _convert_unprotected("\n".join(lines), self._convert_compiled) if convert else "\n".join(lines)

@@ -9,44 +9,20 @@ dictionary matched is left to the next dictionary of the group. Keeping occurren
 result: an occurrence is kept exactly when no kept occurrence of higher rank overlaps it.
 
 No usable key holds a separator, so no occurrence crosses one and a whole text can be converted
-at once. Occurrences are found by one regex per dictionary (a trie of its keys when they start
-with few distinct characters, else the class of their first characters), and a last dictionary
-of single characters becomes a code-point table applied to the whole text. The tests compare the
+at once. Candidate starts of keys are found with code-point tables (the pairs of characters that
+begin a key), dictionary look-ups confirm them, and a last dictionary of single characters
+becomes a code-point table applied to the whole text. The tests compare the
 result with the package's own `convert` on generated and real text for every config it has.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from hanflow.normalize.codepoints import char_table, map_chars
-
-# Above this many distinct first characters a trie regex dispatches slower than a class of
-# first characters followed by dictionary look-ups (measured on STPhrases' 3,557).
-_TRIE_FIRST_CHARS = 400
-
-
-def _trie_pattern(keys: Iterable[str]) -> str:
-    """A regex whose match starts exactly where one of `keys` starts."""
-    trie: dict[str, dict] = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+from hanflow.normalize.codepoints import char_set, char_table, code_points, from_code_points
 
 
 @dataclass(frozen=True)
@@ -55,29 +31,35 @@ class Phrases:
 
     values: dict[str, str]
     lengths: dict[str, tuple[int, ...]]  # first character -> lengths of the keys it starts
-    finder: re.Pattern[str]  # a match starts at every position where a key may start
+    singles: np.ndarray  # True on one-character keys
+    firsts: np.ndarray  # True on the first characters of longer keys
+    seconds: np.ndarray  # True on their second characters
+    any_single: bool
 
     @classmethod
     def of(cls, values: dict[str, str]) -> Phrases:
         lengths: dict[str, set[int]] = {}
         for key in values:
             lengths.setdefault(key[0], set()).add(len(key))
-        if len(lengths) <= _TRIE_FIRST_CHARS:
-            pattern = _trie_pattern(values)
-        else:
-            pattern = "[" + "".join(map(re.escape, sorted(lengths))) + "]"
-        return cls(values, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}, re.compile(pattern))
+        longer = [key for key in values if len(key) > 1]
+        singles = [key for key in values if len(key) == 1]
+        return cls(values, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()},
+                   char_set(singles), char_set(key[0] for key in longer), char_set(key[1] for key in longer),
+                   bool(singles))
 
-    def occurrences(self, text: str) -> list[tuple[int, int]]:
+    def candidates(self, codes: np.ndarray) -> np.ndarray:
+        """Positions where a key may start: a one-character key, or a pair of characters that
+        begins a longer one (a superset; the look-ups decide)."""
+        pairs = np.flatnonzero(self.firsts.take(codes[:-1]) & self.seconds.take(codes[1:]))
+        if not self.any_single:
+            return pairs
+        return np.union1d(pairs, np.flatnonzero(self.singles.take(codes)))
+
+    def occurrences(self, text: str, codes: np.ndarray) -> list[tuple[int, int]]:
         """(start, length) of every occurrence of a key, overlapping ones included."""
-        found: list[tuple[int, int]] = []
-        values, lengths, search = self.values, self.lengths, self.finder.search
-        pos, size = 0, len(text)
-        while (m := search(text, pos)) is not None:
-            at = m.start()
-            found += [(at, n) for n in lengths[text[at]] if at + n <= size and text[at : at + n] in values]
-            pos = at + 1
-        return found
+        values, lengths, size = self.values, self.lengths, len(text)
+        return [(at, n) for at in self.candidates(codes).tolist() for n in lengths.get(text[at], ())
+                if at + n <= size and text[at : at + n] in values]
 
 
 def _rank(occurrence: tuple[int, int]) -> tuple[int, int]:
@@ -91,9 +73,9 @@ class Group:
     phrases: tuple[Phrases, ...]
     chars: np.ndarray | None  # table of the last dictionary when it maps single characters
 
-    def convert(self, text: str) -> str:
-        spans = self._kept(text)
-        mapped = map_chars(self.chars, text) if self.chars is not None else text
+    def convert(self, text: str, codes: np.ndarray) -> str:
+        spans = self._kept(text, codes)
+        mapped = from_code_points(self.chars.take(codes)) if self.chars is not None else text
         if not spans:
             return mapped
         spans.sort()
@@ -105,11 +87,11 @@ class Group:
         out.append(mapped[pos:])
         return "".join(out)
 
-    def _kept(self, text: str) -> list[tuple[int, int, str]]:
+    def _kept(self, text: str, codes: np.ndarray) -> list[tuple[int, int, str]]:
         kept: list[tuple[int, int, str]] = []
         taken: bytearray | None = None
         for phrases in self.phrases:
-            found = phrases.occurrences(text)
+            found = phrases.occurrences(text, codes)
             if not found:
                 continue
             if taken is None:
@@ -130,11 +112,12 @@ class Chain:
     groups: tuple[Group, ...]
     ascii_inert: bool  # no key holds an ASCII character, so ASCII text cannot change
 
-    def convert(self, text: str) -> str:
+    def convert(self, text: str, codes: np.ndarray | None = None) -> str:
+        """`text` converted; `codes` may pass `code_points(text)` when the caller has it."""
         if not text or (self.ascii_inert and text.isascii()):
             return text
-        for group in self.groups:
-            text = group.convert(text)
+        for i, group in enumerate(self.groups):
+            text = group.convert(text, codes if i == 0 and codes is not None else code_points(text))
         return text
 
 
