@@ -35,14 +35,18 @@ from datatrove.utils.word_tokenizers import load_word_tokenizer
 LANGUAGE = Languages.mandarin_chinese  # "cmn": spaCy's Chinese tokenizer with the jieba segmenter
 
 
+def _pages(raw: Path) -> list[Path]:
+    """The corpus files (hidden files such as the corpus description are not pages)."""
+    return sorted(p for p in raw.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
 def read_html(raw: Path):
     """A first pipeline step: every file under `raw`, shared out by rank."""
 
     def read(data, rank: int = 0, world_size: int = 1):
         from trafilatura.utils import decode_file
 
-        files = sorted(p for p in raw.rglob("*") if p.is_file())
-        for path in files[rank::world_size]:
+        for path in _pages(raw)[rank::world_size]:
             yield Document(text=decode_file(path.read_bytes()), id=str(path.relative_to(raw)))
 
     return read
@@ -116,11 +120,11 @@ def run(raw: Path, out: Path, workers: int) -> dict:
         executor.run()
         times[name] = time.perf_counter() - t
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    pages = sum(1 for p in raw.rglob("*") if p.is_file())
+    pages = len(_pages(raw))
     extracted_docs, _ = _count(extracted)
     kept, chars = _count(out / "kept")
     return {"seconds": seconds, "cpu_s": cpu, "pages": pages,
-            "bytes": sum(p.stat().st_size for p in raw.rglob("*") if p.is_file()), "chars": chars,
+            "bytes": sum(p.stat().st_size for p in _pages(raw)), "chars": chars,
             "stages": times, "kept": kept, "duplicates": extracted_docs - kept, "rejects": pages - extracted_docs}
 
 

@@ -33,11 +33,6 @@ def char_table(mapping: Mapping[str, str]) -> np.ndarray:
     return table
 
 
-def map_chars(table: np.ndarray, text: str) -> str:
-    """`text` with every character replaced through `table` (same length)."""
-    return from_code_points(table.take(code_points(text)))
-
-
 def char_set(chars: Iterable[str]) -> np.ndarray:
     """A boolean table, True on `chars`."""
     table = np.zeros(CODE_POINTS, dtype=np.bool_)
