@@ -33,8 +33,13 @@ bench-extract: $(VENV)/.synced  ## main-text extraction F1 and speed vs readabil
 
 PAGES ?= 20000
 REPEAT ?= 3
-bench: $(VENV)/.synced  ## throughput: flow 1/2 workers, fast options, naive script, bare steps (PAGES=2000 for a quick look)
+bench: $(VENV)/.synced  ## per-stage limits, then throughput: flow 1/2 workers, fast, naive, datatrove peer, bare steps (PAGES=2000 for a quick look)
+	$(PY) benchmarks/bench_stages.py --pages 500
 	$(PY) benchmarks/bench_throughput.py --pages $(PAGES) --repeat $(REPEAT)
+
+.PHONY: bench-stages
+bench-stages: $(VENV)/.synced  ## each stage next to the fastest library for it (500 pages, one core)
+	$(PY) benchmarks/bench_stages.py --pages 500
 
 clean:
 	rm -rf $(VENV) .uv .pytest_cache
@@ -44,7 +49,7 @@ clean:
 bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
 	$(PY) benchmarks/bench_segment.py
 
-bench-convert: $(VENV)/.synced  ## OpenCC cases per config and conversion MB/s against converting everything
+bench-convert: $(VENV)/.synced  ## OpenCC cases per config; conversion and whole-normalise MB/s before/after
 	$(PY) benchmarks/bench_convert.py
 
 .PHONY: bench-dedup

@@ -1,5 +1,6 @@
 """Throughput benchmark: hanflow's flow (1 and 2 workers, default and fast options), the naive
-reference script, and each of hanflow's steps alone, over one generated corpus.
+reference script, the datatrove pipeline peer, and each of hanflow's steps alone, over one
+generated corpus.
 
     python benchmarks/bench_throughput.py --pages 20000 --repeat 3
     python benchmarks/bench_throughput.py --pages 2000 --repeat 1      # quick look
@@ -32,6 +33,46 @@ from make_bench_corpus import REPO, make_corpus  # noqa: E402
 PREFECT_ENV = {"PREFECT_HOME": str(REPO / ".bench" / "prefect"),
                "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}
+
+
+PEER = "datatrove"
+ALL_CONFIGS = (*CONFIGS, PEER)
+# (label, hanflow config, how, target as text, predicate) against the datatrove peer
+PEER_RATIOS = (("hanflow 2 workers / datatrove peer, 2 workers (CPU s)", "flow-2", "cpu", ">= 3", lambda r: r >= 3),
+               ("hanflow 2 workers / datatrove peer (pages/s)", "flow-2", "rate", "(info)", lambda r: True),
+               ("hanflow fast, 2 workers / datatrove peer (CPU s)", "fast-2", "cpu", "(info)", lambda r: True))
+
+
+def run_peer(corpus: Path, out: Path, workers: int = 2) -> dict:
+    """The datatrove pipeline (benchmarks/datatrove_peer.py) in its own environment."""
+    from bench_measure import cpu_seconds
+    from peer_env import python
+
+    exe = python(PEER)
+    cpu = cpu_seconds()
+    done = subprocess.run([str(exe), str(Path(__file__).with_name("datatrove_peer.py")), str(corpus), str(out),
+                           "--workers", str(workers)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the datatrove peer failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["cpu_s"] = cpu_seconds() - cpu  # the peer and its forked workers, all joined
+    return {"config": PEER, "fast_options": {}, **result}
+
+
+def peer_lines(medians: dict[str, dict]) -> list[str]:
+    """hanflow against the datatrove peer: CPU seconds are the steadier figure on a shared machine."""
+    peer = medians.get(PEER)
+    if peer is None:
+        return []
+    lines = ["", "against the datatrove pipeline peer"]
+    for label, config, how, target, ok in PEER_RATIOS:
+        if config not in medians:
+            continue
+        m = medians[config]
+        ratio = peer["cpu_s"] / m["cpu_s"] if how == "cpu" else (m["pages"] / m["seconds"]) / (
+            peer["pages"] / peer["seconds"])
+        lines.append(f"{label:<52} {ratio:>6.2f}   target {target:<8} {'holds' if ok(ratio) else 'MISSED'}")
+    return lines
 
 
 def _descendants(pid: int) -> list[int]:
@@ -162,7 +203,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of: {', '.join(CONFIGS)}")
+    ap.add_argument("--configs", default=",".join(ALL_CONFIGS), help=f"comma-separated, of: {', '.join(ALL_CONFIGS)}")
     ap.add_argument("--json", type=Path, help="also write the medians here")
     ap.add_argument("--no-cold-start", action="store_true", help="skip the 10-page cold-start runs")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -170,7 +211,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(run_child(args.child, args.corpus, args.out)))
+        if args.child == PEER:
+            print(json.dumps(run_peer(args.corpus, args.out)))
+        else:
+            print(json.dumps(run_child(args.child, args.corpus, args.out)))
         return
     from bench_cold_start import cold_start
     from bench_report import report
@@ -182,6 +226,7 @@ def main() -> None:
     medians = run_all(args.configs.split(","), corpus, args.repeat)
     ceiling = medians.pop("_ceiling")
     print(report(medians, info, args.repeat, ceiling))
+    print("\n".join(peer_lines(medians)))
     if not args.no_cold_start:
         print("\n" + cold_start(corpus, args.repeat, {**os.environ, **PREFECT_ENV}))
     if args.json:

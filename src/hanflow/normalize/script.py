@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy as np
+
+from hanflow.normalize.codepoints import class_table, code_points
+
 # A document whose minority script has at least this share of the script-specific characters
 # is "mixed"; below it, a few quoted names do not change the verdict.
 MIXED_SHARE = 0.2
@@ -47,17 +51,35 @@ def _verdict(hans: int, hant: int) -> str:
     return "mixed"
 
 
-def _count(text: str) -> tuple[int, int]:
-    hans_set, hant_set = script_chars()
-    chars = [c for c in text if c >= "\u2e80"]
-    return sum(c in hans_set for c in chars), sum(c in hant_set for c in chars)
+_HANS, _HANT = 1, 2
 
 
-def detect_script(text: str) -> ScriptInfo:
-    """Script of `text`: simplified, traditional, mixed, or none (no script-specific character)."""
-    hans, hant = _count(text)
+@lru_cache(maxsize=1)
+def _script_table() -> np.ndarray:
+    hans, hant = script_chars()
+    return class_table([(_HANS, map(ord, hans)), (_HANT, map(ord, hant))])
+
+
+def _paragraph_counts(classes: np.ndarray, codes: np.ndarray) -> list[tuple[int, int]]:
+    """(simplified-only, traditional-only) counts of each paragraph (lines split at LF)."""
+    breaks = np.flatnonzero(codes == 0x0A)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(codes)]))
+    sums = [np.concatenate(([0], np.cumsum(classes == bit))) for bit in (_HANS, _HANT)]
+    hans, hant = ((s[ends] - s[starts]).tolist() for s in sums)
+    return list(zip(hans, hant, strict=True))
+
+
+def detect_script(text: str, codes: np.ndarray | None = None) -> ScriptInfo:
+    """Script of `text`: simplified, traditional, mixed, or none (no script-specific character).
+
+    `codes` may pass `code_points(text)` when the caller has it already.
+    """
+    codes = code_points(text) if codes is None else codes
+    classes = _script_table().take(codes)
+    hans, hant = int(np.count_nonzero(classes == _HANS)), int(np.count_nonzero(classes == _HANT))
     script = _verdict(hans, hant)
     paragraphs: tuple[str, ...] = ()
     if script == "mixed":
-        paragraphs = tuple(_verdict(*_count(p)) for p in text.split("\n"))
+        paragraphs = tuple(_verdict(*pair) for pair in _paragraph_counts(classes, codes))
     return ScriptInfo(script, hans, hant, paragraphs)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+
+from hanflow.normalize.codepoints import CODE_POINTS, code_points, count_in
 from hanflow.normalize.convert import get_converter
 from hanflow.normalize.script import ScriptInfo, detect_script
 from hanflow.normalize.unicode import clean_unicode
@@ -17,8 +21,14 @@ class Normalized:
     changed_share: float
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+@lru_cache(maxsize=1)
+def _han_table() -> np.ndarray:
+    """True on the Han ideographs counted: CJK unified (with extension A), compatibility, and
+    everything from the supplementary ideographic plane on."""
+    table = np.zeros(CODE_POINTS, dtype=np.bool_)
+    for lo, hi in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, CODE_POINTS - 1)):
+        table[lo : hi + 1] = True
+    return table
 
 
 def _changed(before: str, after: str) -> int:
@@ -30,18 +40,28 @@ def _changed(before: str, after: str) -> int:
     )
 
 
-def changed_share(before: str, after: str) -> float:
+def _changed_chars(before: str, after: str, codes: np.ndarray) -> int:
+    """Characters changed, paragraph by paragraph; at once where all paragraphs kept their length."""
+    if len(before) == len(after):
+        other = code_points(after)
+        if np.array_equal(codes == 0x0A, other == 0x0A):
+            return int(np.count_nonzero(codes != other))
+    pairs = zip(before.split("\n"), after.split("\n"), strict=False)
+    return sum(_changed(b, a) for b, a in pairs if b != a)
+
+
+def changed_share(before: str, after: str, codes: np.ndarray | None = None) -> float:
     """Share of the Han characters of `before` that conversion changed (0.0 without any).
 
     Paragraphs are compared one by one, so phrase conversions that change length
-    (tw2sp, s2twp) are counted without aligning a whole document.
+    (tw2sp, s2twp) are counted without aligning a whole document. `codes` may pass
+    `code_points(before)` when the caller has it already.
     """
-    han = sum(_is_han(c) for c in before)
-    if not han:
+    codes = code_points(before) if codes is None else codes
+    han = count_in(_han_table(), codes)
+    if not han or before == after:
         return 0.0
-    pairs = zip(before.split("\n"), after.split("\n"), strict=False)
-    changed = sum(_changed(b, a) for b, a in pairs if b != a)
-    return min(1.0, changed / han)
+    return min(1.0, _changed_chars(before, after, codes) / han)
 
 
 def normalize(text: str, config: str = "t2s", *, clean: bool = True) -> Normalized:
@@ -49,4 +69,5 @@ def normalize(text: str, config: str = "t2s", *, clean: bool = True) -> Normaliz
     if clean:
         text = clean_unicode(text)
     converted = get_converter(config).convert(text)
-    return Normalized(converted, detect_script(text), changed_share(text, converted))
+    codes = code_points(text)
+    return Normalized(converted, detect_script(text, codes), changed_share(text, converted, codes))
