@@ -30,9 +30,9 @@ def hanflow_stages(corpus: Path, scratch: Path) -> tuple[dict[str, float], dict]
     """CPU seconds per step over the corpus, and the inputs of normalise and segment."""
     from bench_steps import _warm
 
-    from hanflow.discover import discover
     from hanflow.document import KINDS, Document
-    from hanflow.pipeline import Options, Pipeline
+    from hanflow.sources import discover
+    from hanflow.steps import Options, Pipeline
 
     pipeline = Pipeline(Options())
     _warm(pipeline, scratch)

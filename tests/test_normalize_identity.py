@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from hanflow.normalize import CONFIGS, clean_unicode, detect_script, get_converter, normalize
 from hanflow.normalize.convert import OpenCCConverter
-from hanflow.normalize.document import changed_share
 from hanflow.normalize.longest_match import compile_chain
+from hanflow.normalize.text import changed_share
 from tests import normalize_reference as ref
 from tests.helpers import SHARED
 
