@@ -64,3 +64,7 @@ bench-orchestration: $(VENV)/.synced  ## the flow against its earlier form: tagg
 .PHONY: bench-load
 bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
 	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000
+
+.PHONY: bench-incremental
+bench-incremental: $(VENV)/.synced  ## a run after editing 10 files of a 100,000-page output, against its full build
+	$(PY) benchmarks/bench_incremental.py --pages 100000 --edits 10

@@ -166,6 +166,8 @@ def _preflight(out: Path, full: bool, repair: bool, threshold: float) -> None:
                 store.close()
     except (LockedError, StateError) as exc:
         raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
 
 
 def _check_backends(config: str, segmenter: str) -> None:
