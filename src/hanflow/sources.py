@@ -32,7 +32,7 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 _SPELLED = re.compile(r"\\\\|\\x[89a-f][0-9a-f]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputFile:
     source: str
     path: Path

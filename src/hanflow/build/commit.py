@@ -52,7 +52,7 @@ class Outcome:
     """What emit decided: each source's new line and place, and what left."""
 
     states: dict[str, SourceState] = field(default_factory=dict)  # new or moved lines, by source
-    lines: dict[str, dict[str, Any]] = field(default_factory=dict)  # the new lines, by source
+    lines: dict[str, dict[str, Any]] = field(default_factory=dict)  # new lines replacing old ones, by source
     old_lines: dict[str, dict[str, Any]] = field(default_factory=dict)  # lines that left, by source
     moves: list[tuple[str, str, int]] = field(default_factory=list)  # survivors of rewritten shards
     affected: list[str] = field(default_factory=list)  # shards rewritten (their old names)
@@ -84,10 +84,13 @@ def _copy_survivors(store: Store, plan: Plan, leaving: set[str], writers: dict[s
 
 
 def _place(outcome: Outcome, writers: dict[str, ShardWriter], kind: str, line: dict[str, Any],
-           state: SourceState) -> None:
-    shard, number = writers[kind].add(dumps(line))
+           state: SourceState, text: str | None = None) -> None:
+    """Write `line` (or its JSON `text`, when already serialised) and note where it went; the
+    line itself is kept only when it replaces one (for the change feed's comparison)."""
+    shard, number = writers[kind].add(text if text is not None else dumps(line))
     outcome.states[state.source] = replace(state, kind=kind, shard=shard, line=number)
-    outcome.lines[state.source] = line
+    if state.source in outcome.old_lines:
+        outcome.lines[state.source] = line
 
 
 def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
@@ -106,7 +109,8 @@ def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdi
                 record = json.loads(raw_line)
                 verdict = verdicts.get(record["source"])
                 if verdict is None:
-                    _place(outcome, writers, "corpus", record, state(record["source"], record["id"], ""))
+                    _place(outcome, writers, "corpus", record, state(record["source"], record["id"], ""),
+                           raw_line.rstrip("\n"))
                 else:
                     entry = to_duplicate(record, verdict.duplicate_of, verdict.similarity, verdict.method)
                     _place(outcome, writers, "duplicates", entry,

@@ -48,7 +48,9 @@ class ShardWriter:
         return f"{self.prefix}-{len(self.names):04d}.jsonl"
 
     def add(self, line: str) -> tuple[str, int]:
-        where = (f"{self.kind}/{self._name()}", len(self._lines))
+        if not self._lines:
+            self._where = f"{self.kind}/{self._name()}"  # one string for every line of the shard
+        where = (self._where, len(self._lines))
         self._lines.append(line)
         self.count += 1
         if len(self._lines) >= self.max_lines:

@@ -85,7 +85,7 @@ class Run:
         return f"part-{self.seq:05d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileState:
     """What a run learnt of one input file: its stat, its hash and the kind of line it got."""
 
@@ -96,7 +96,7 @@ class FileState:
     outcome: str  # "kept" | "duplicate" | "reject" (final kinds are settled at emit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceState:
     """One current source as the state holds it: where its line is and what it says."""
 

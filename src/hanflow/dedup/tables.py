@@ -143,14 +143,17 @@ def rename(conn: sqlite3.Connection, moves: Iterable[tuple[str, str]]) -> None:
     conn.executemany("UPDATE dedup_docs SET source = ? WHERE source = ?", ((new, old) for old, new in moves))
 
 
+_DOCS_AT_ONCE = 20_000  # documents whose band rows are built at once: bounds the memory
+
+
 def _put_bands(conn: sqlite3.Connection, statement: str, docs: list[tuple[int, bytes]]) -> None:
     """Run `statement` with (band hash, doc) for every band of every (doc, signature)."""
-    if not docs:
-        return
-    bands = band_hashes(signature_matrix([sig for _, sig in docs]))
-    ids = np.repeat(np.array([d for d, _ in docs], dtype=np.int64), bands.shape[1])
-    order = np.argsort(bands.ravel(), kind="stable")
-    hashes, ids = bands.ravel()[order], ids[order]
-    for at in range(0, len(order), _CHUNK):
-        conn.executemany(statement, zip(hashes[at : at + _CHUNK].tolist(), ids[at : at + _CHUNK].tolist(),
-                                        strict=True))
+    for start in range(0, len(docs), _DOCS_AT_ONCE):
+        part = docs[start : start + _DOCS_AT_ONCE]
+        bands = band_hashes(signature_matrix([sig for _, sig in part]))
+        ids = np.repeat(np.array([d for d, _ in part], dtype=np.int64), bands.shape[1])
+        order = np.argsort(bands.ravel(), kind="stable")
+        hashes, ids = bands.ravel()[order], ids[order]
+        for at in range(0, len(order), _CHUNK):
+            conn.executemany(statement, zip(hashes[at : at + _CHUNK].tolist(), ids[at : at + _CHUNK].tolist(),
+                                            strict=True))
