@@ -57,16 +57,6 @@ def _wrap(owner: object, name: str, *, before: bool = False, when: Callable[...,
         setattr(owner, name, wrapper)
 
 
-def _half_written(path: Path, data: bytes) -> None:
-    """A shard write cut off half-way through its temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f".{path.name}.tmp"), "wb") as fh:
-        fh.write(data[: len(data) // 2])
-        fh.flush()
-        os.fsync(fh.fileno())
-    _die()
-
-
 def _replace_then_die(real: Callable[..., None]) -> Callable[..., None]:
     def replace(src, dst, *args, **kwargs):
         real(src, dst, *args, **kwargs)
@@ -80,9 +70,7 @@ def _arm(point: str) -> None:
     if point == "staged-batch-2":
         _wrap(phases.PHASES, "process", when=lambda index, *a: index == 2)
     elif point == "shard-half-written":
-        original = shards.write_atomic
-        shards.write_atomic = lambda path, data: (
-            _half_written(path, data) if path.parent.name == "corpus" else original(path, data))
+        _wrap(shards.ShardWriter, "add", when=lambda self, line: self.kind == "corpus" and self._lines == 7)
     elif point == "shard-written":
         _wrap(shards.ShardWriter, "flush", when=lambda self: self.names and self.directory.name == "corpus")
     elif point == "before-manifest":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 SHARD_LINES = 10_000  # lines per shard file
 
@@ -32,8 +32,10 @@ def write_lines(path: Path, lines: list[str]) -> None:
 class ShardWriter:
     """Lines into `<dir>/<prefix>-NNNN.jsonl`, a new shard every `max_lines` lines.
 
-    `add` returns where the line will be (`kind/name`, line number); `written` lists every
-    shard flushed as (`kind/name`, lines, bytes).
+    Lines stream into a temporary file that is fsynced and renamed into place when the shard
+    is full or flushed, so memory does not grow with the shard. `add` returns where the line
+    will be (`kind/name`, line number); `written` lists every shard flushed as (`kind/name`,
+    lines, bytes).
     """
 
     def __init__(self, directory: Path, prefix: str, max_lines: int | None = None) -> None:
@@ -41,28 +43,37 @@ class ShardWriter:
         self.kind = directory.name
         self.names: list[str] = []
         self.written: list[tuple[str, int, int]] = []
-        self._lines: list[str] = []
         self.count = 0
+        self._fh: BinaryIO | None = None
+        self._lines = self._bytes = 0
 
     def _name(self) -> str:
         return f"{self.prefix}-{len(self.names):04d}.jsonl"
 
     def add(self, line: str) -> tuple[str, int]:
-        if not self._lines:
+        if self._fh is None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.directory / f".{self._name()}.tmp", "wb")  # noqa: SIM115 - closed in flush
             self._where = f"{self.kind}/{self._name()}"  # one string for every line of the shard
-        where = (self._where, len(self._lines))
-        self._lines.append(line)
+        where = (self._where, self._lines)
+        data = (line + "\n").encode("utf-8")
+        self._fh.write(data)
+        self._lines += 1
+        self._bytes += len(data)
         self.count += 1
-        if len(self._lines) >= self.max_lines:
+        if self._lines >= self.max_lines:
             self.flush()
         return where
 
     def flush(self) -> None:
-        if not self._lines:
+        if self._fh is None:
             return
-        name = self._name()
-        data = ("\n".join(self._lines) + "\n").encode("utf-8")
-        write_atomic(self.directory / name, data)
+        name, fh = self._name(), self._fh
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+        self._fh = None
+        os.replace(self.directory / f".{name}.tmp", self.directory / name)
         self.names.append(name)
-        self.written.append((f"{self.kind}/{name}", len(self._lines), len(data)))
-        self._lines = []
+        self.written.append((f"{self.kind}/{name}", self._lines, self._bytes))
+        self._lines = self._bytes = 0

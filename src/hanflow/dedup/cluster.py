@@ -12,7 +12,7 @@ import numpy as np
 from hanflow.dedup.minhash import similarities
 
 MAX_BUCKET_SPAN = 64
-_CHUNK = 65_536
+_CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
 
 
 def candidate_pairs(bands: np.ndarray) -> np.ndarray:

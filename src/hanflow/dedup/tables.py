@@ -143,7 +143,7 @@ def rename(conn: sqlite3.Connection, moves: Iterable[tuple[str, str]]) -> None:
     conn.executemany("UPDATE dedup_docs SET source = ? WHERE source = ?", ((new, old) for old, new in moves))
 
 
-_DOCS_AT_ONCE = 20_000  # documents whose band rows are built at once: bounds the memory
+_DOCS_AT_ONCE = 5_000  # documents whose band rows are built at once: bounds the memory
 
 
 def _put_bands(conn: sqlite3.Connection, statement: str, docs: list[tuple[int, bytes]]) -> None:
