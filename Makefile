@@ -59,3 +59,11 @@ bench-orchestration: $(VENV)/.synced  ## the flow against its earlier form: tagg
 .PHONY: bench-load
 bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
 	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000
+
+.PHONY: bench-decode bench-rules
+BASE ?= 2efd975
+bench-decode: $(VENV)/.synced  ## double-encoding judges (hanflow, ftfy) and decode speed against BASE
+	$(PY) benchmarks/bench_decode.py --base $(BASE)
+
+bench-rules: $(VENV)/.synced  ## boilerplate rules: precision on article sentences, recall on boilerplate, regex cost growth
+	$(PY) benchmarks/bench_rules.py
