@@ -82,7 +82,8 @@ def score_judges(base: ModuleType | None) -> None:
     texts = paragraphs()
     # Dense typographic punctuation, as in transcripts and subtitles: curly apostrophes, thirty times over.
     long = ["\n".join([t.replace("'", "\u2019").replace(" - ", " \u2013 ")] * 30) for t in texts]
-    cases: dict[str, list[tuple[str, str]]] = {"clean": [(t, t) for t in texts], "typographic-x30": [(t, t) for t in long]}
+    cases: dict[str, list[tuple[str, str]]] = {"clean": [(t, t) for t in texts],
+                                               "typographic-x30": [(t, t) for t in long]}
     for kind, damage in DAMAGE.items():
         cases[kind] = [(d, t) for t in texts if (d := damage(t)) is not None and d != t]
     print(f"{'judge':18s} " + " ".join(f"{k:>16s}" for k in cases) + f" {'ms/text':>8s}")
