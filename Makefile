@@ -67,3 +67,7 @@ bench-decode: $(VENV)/.synced  ## double-encoding judges (hanflow, ftfy) and dec
 
 bench-rules: $(VENV)/.synced  ## boilerplate rules: precision on article sentences, recall on boilerplate, regex cost growth
 	$(PY) benchmarks/bench_rules.py
+
+.PHONY: bench-dates
+bench-dates: $(VENV)/.synced  ## find_date against dateparser and htmldate: forms, gold page dates, cost per line
+	$(PY) benchmarks/bench_dates.py
