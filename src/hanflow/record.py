@@ -35,6 +35,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "author": doc.meta.get("author"),
         "published": iso_date(doc.meta.get("published")),
         "lang": a["lang"],
+        "lang_code": a["lang_code"],
         "zh_ratio": a["zh_ratio"],
         "latin_ratio": a["latin_ratio"],
         "script": a["script"],
