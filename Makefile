@@ -66,7 +66,7 @@ bench-decode: $(VENV)/.synced  ## double-encoding judges (hanflow, ftfy) and dec
 	$(PY) benchmarks/bench_decode.py --base $(BASE)
 
 bench-rules: $(VENV)/.synced  ## boilerplate rules: precision on article sentences, recall on boilerplate, regex cost growth
-	$(PY) benchmarks/bench_rules.py
+	$(PY) benchmarks/bench_rules.py --base $(BASE)
 
 .PHONY: bench-dates
 bench-dates: $(VENV)/.synced  ## find_date against dateparser and htmldate: forms, gold page dates, cost per line

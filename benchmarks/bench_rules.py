@@ -7,22 +7,34 @@
    of an article; counted when removed, and when removed under its own rule id.
 3. Cost growth: each line regex (rules, line filter, dates) on its most adversarial line of
    1 KB, 10 KB, 100 KB and 1 MB; the exponent of cost ~ length^k (1 is linear).
+4. Speed (with --base REV): `line_rule` (inside and at the edge) on every text line of the
+   html-eval and html-modern pages, against rules.py as of REV, alternating passes, CPU.
 
-    python benchmarks/bench_rules.py [--max-size 1000000]
+    python benchmarks/bench_rules.py [--max-size 1000000] [--base REV]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
+import statistics
+import subprocess
 import sys
+import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_data import SHARED  # noqa: E402
+
+from hanflow.decode import DecodeError, decode_bytes  # noqa: E402
+from hanflow.extract import rules  # noqa: E402
 from hanflow.extract.lines import filter_lines  # noqa: E402
+from hanflow.extract.parse import parse_html  # noqa: E402
 from hanflow.extract.rules import line_rule  # noqa: E402
 from tests.regex_cost import adversarial, cost, named_patterns, worst_inputs  # noqa: E402
 
@@ -87,13 +99,61 @@ def growth_table(max_size: int) -> None:
     print(f"largest exponent: {worst_k:.2f} (1.00 is linear; 2.00 quadratic)")
 
 
+def _base_rules(rev: str):  # type: ignore[no-untyped-def]
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:src/hanflow/extract/rules.py"],
+                            check=True, capture_output=True, text=True).stdout
+    path = Path(tempfile.mkdtemp()) / "rules_base.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("rules_base", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["rules_base"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _page_lines() -> list[str]:
+    out = []
+    for part in ("html-eval", "html-modern"):
+        for page in sorted((SHARED / "data" / part / "html").glob("*.html")):
+            try:
+                root = parse_html(decode_bytes(page.read_bytes()).text)
+            except DecodeError:
+                continue
+            if root is not None:
+                out += [ln.strip() for ln in root.text_content().splitlines() if ln.strip()]
+    return out
+
+
+def time_rules(rev: str, repeat: int = 3) -> None:
+    lines = _page_lines()
+    if not lines:
+        return
+    modules = {"hanflow": rules, "hanflow@base": _base_rules(rev)}
+    runs: dict[str, list[float]] = {name: [] for name in modules}
+    for _ in range(repeat):
+        for name, module in modules.items():
+            start = time.process_time()
+            for line in lines:
+                module.line_rule(line, edge=False)
+                module.line_rule(line, edge=True)
+            runs[name].append(time.process_time() - start)
+    print(f"\nline_rule on {len(lines):,} page lines, inside and at the edge, {repeat} passes, CPU seconds")
+    for name, secs in runs.items():
+        print(f"  {name:14s} median {statistics.median(secs):.2f} s")
+    ratios = [a / b for a, b in zip(runs["hanflow"], runs["hanflow@base"], strict=True)]
+    print(f"  ratio hanflow / hanflow@base: median {statistics.median(ratios):.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--max-size", type=int, default=1_000_000)
+    parser.add_argument("--base", help="git revision whose rules.py is the speed baseline")
     args = parser.parse_args(argv)
     precision()
     recall()
     growth_table(args.max_size)
+    if args.base:
+        time_rules(args.base)
     return 0
 
 
