@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import ftfy
-from shared_data import SHARED
+from shared_data import SHARED, module_at
 
 from hanflow import decode
 from hanflow.mojibake import _FTFY_CONFIG, repair_mojibake
@@ -134,25 +131,12 @@ def time_decoding(base: ModuleType | None, repeat: int) -> None:
         print(f"  ratio hanflow / hanflow@base: median {statistics.median(ratios):.2f}")
 
 
-def load_base(rev: str) -> ModuleType:
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:src/hanflow/decode.py"],
-                            check=True, capture_output=True, text=True).stdout
-    path = Path(tempfile.mkdtemp()) / "decode_base.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("decode_base", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", help="git revision whose decode.py is the baseline")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    base = load_base(args.base) if args.base else None
+    base = module_at(args.base, "src/hanflow/decode.py") if args.base else None
     score_judges(base)
     time_decoding(base, args.repeat)
     return 0

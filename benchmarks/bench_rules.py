@@ -16,12 +16,9 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from shared_data import SHARED  # noqa: E402
+from shared_data import SHARED, module_at  # noqa: E402
 
 from hanflow.decode import DecodeError, decode_bytes  # noqa: E402
 from hanflow.extract import rules  # noqa: E402
@@ -99,18 +96,6 @@ def growth_table(max_size: int) -> None:
     print(f"largest exponent: {worst_k:.2f} (1.00 is linear; 2.00 quadratic)")
 
 
-def _base_rules(rev: str):  # type: ignore[no-untyped-def]
-    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:src/hanflow/extract/rules.py"],
-                            check=True, capture_output=True, text=True).stdout
-    path = Path(tempfile.mkdtemp()) / "rules_base.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("rules_base", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["rules_base"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _page_lines() -> list[str]:
     out = []
     for part in ("html-eval", "html-modern"):
@@ -128,7 +113,7 @@ def time_rules(rev: str, repeat: int = 3) -> None:
     lines = _page_lines()
     if not lines:
         return
-    modules = {"hanflow": rules, "hanflow@base": _base_rules(rev)}
+    modules = {"hanflow": rules, "hanflow@base": module_at(rev, "src/hanflow/extract/rules.py")}
     runs: dict[str, list[float]] = {name: [] for name in modules}
     for _ in range(repeat):
         for name, module in modules.items():
