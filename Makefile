@@ -68,3 +68,15 @@ bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput 
 .PHONY: bench-incremental
 bench-incremental: $(VENV)/.synced  ## a run after editing 10 files of a 100,000-page output, against its full build
 	$(PY) benchmarks/bench_incremental.py --pages 100000 --edits 10
+
+.PHONY: bench-decode bench-rules
+BASE ?= 2efd975
+bench-decode: $(VENV)/.synced  ## double-encoding judges (hanflow, ftfy) and decode speed against BASE
+	$(PY) benchmarks/bench_decode.py --base $(BASE)
+
+bench-rules: $(VENV)/.synced  ## boilerplate rules: precision on article sentences, recall on boilerplate, regex cost growth
+	$(PY) benchmarks/bench_rules.py --base $(BASE)
+
+.PHONY: bench-dates
+bench-dates: $(VENV)/.synced  ## find_date against dateparser and htmldate: forms, gold page dates, cost per line
+	$(PY) benchmarks/bench_dates.py

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hanflow.decode import DecodeError, decode_bytes, repair_mojibake
+from hanflow.decode import DecodeError, decode_bytes
+from hanflow.mojibake import repair_mojibake
 
 ARTICLE = "市政府今天发布了新的公共交通规划，计划在五年内新建三条地铁线路，并优化现有公交网络。" * 8
 TRAD = "市政府今天發布了新的公共交通規劃，計劃在五年內新建三條地鐵線路，並優化現有公交網絡。" * 8
@@ -121,3 +122,118 @@ def test_declared_utf8_with_a_few_bad_bytes_stays_utf8() -> None:
     data = text.encode("utf-8").replace("消息".encode(), b"\xff\xfe", 1)
     decoded = decode_bytes(data)
     assert decoded.encoding == "utf-8" and "交通运输局" in decoded.text and "\ufffd" in decoded.text
+
+
+# --- double encoding: repaired only on evidence; ordinary text passes through unchanged
+
+DIALOGUE = "A: It’s late, isn’t it?\nB: We’re fine, don’t worry.\n" * 30
+MIXED = ("她说：“明天见！”——他答道：‘好的…’ The café’s “special” costs €5 – “très bon”. "
+         "《城市》第3期·专题「交通」，共12页；网址 https://example.org/a?b=1 。\n") * 6
+
+WORDS = st.sampled_from([
+    "the", "city", "council", "said", "it’s", "don’t", "we’re", "café", "naïve", "résumé", "Zürich", "São Paulo",
+    "市政府", "今天", "发布", "交通", "规划", "地铁", "線路", "網絡", "iPhone", "5G", "COVID-19", "2024年", "10:30",
+])
+PUNCT = st.sampled_from([" ", " ", "’", "‘", "“", "”", "—", "–", "…", "·", "«", "»", "、", "，", "。", "！", "？",
+                         "：", "；", "（", "）", "《", "》", "「", "」", "\n", ", ", ". ", "€", "©", "®", "™", "°"])
+TYPOGRAPHIC_TEXT = st.lists(st.one_of(WORDS, PUNCT), min_size=1, max_size=400).map("".join)
+
+
+def test_curly_quote_dialogue_is_not_repaired() -> None:
+    decoded = decode_bytes(DIALOGUE.encode("utf-8"))
+    assert (decoded.text, decoded.method) == (DIALOGUE, "utf-8")
+
+
+def test_dense_typographic_punctuation_is_not_repaired() -> None:
+    assert decode_bytes(MIXED.encode("utf-8")).text == MIXED
+    quotes = "’‘“”—–…" * 200
+    assert repair_mojibake(quotes, "gb18030") is quotes
+
+
+@settings(max_examples=300, deadline=None)
+@given(TYPOGRAPHIC_TEXT)
+def test_valid_utf8_without_mojibake_comes_back_unchanged(text: str) -> None:
+    assert repair_mojibake(text, "gb18030") is text
+    if text.strip():
+        assert decode_bytes(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize("wrong", ["cp1252", "latin-1"])
+@pytest.mark.parametrize("text", [ARTICLE, MIXED, DIALOGUE])
+def test_utf8_read_as_a_western_code_page_is_repaired(text: str, wrong: str) -> None:
+    raw = text.encode("utf-8")
+    mojibake = raw.decode("latin-1") if wrong == "latin-1" else "".join(
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+    decoded = decode_bytes(mojibake.encode("utf-8"))
+    assert (decoded.text, decoded.method) == (text, "utf-8+repaired")
+
+
+def test_twice_double_encoded_text_is_repaired() -> None:
+    once = ARTICLE.encode("utf-8").decode("latin-1")
+    twice = once.encode("utf-8").decode("latin-1")
+    assert decode_bytes(twice.encode("utf-8")).text == ARTICLE
+
+
+def test_a_mojibake_line_among_good_ones_is_repaired_alone() -> None:
+    good = "市民对新规划的反应不一，有人支持，也有人担心施工影响出行。"
+    bad = "交通局表示将在下月公布详细方案。".encode().decode("latin-1")
+    decoded = decode_bytes(f"{good}\n{bad}\n{good}".encode())
+    assert decoded.text == f"{good}\n交通局表示将在下月公布详细方案。\n{good}"
+
+
+def test_big5_read_as_latin1_is_repaired() -> None:
+    raw = page(TRAD, "big5").encode("big5hkscs").decode("latin-1").encode("utf-8")
+    assert TRAD in decode_bytes(raw).text
+
+
+def test_accented_latin_words_in_pairs_are_not_read_as_chinese() -> None:
+    text = "Ça coûte très cher. Wörterbücher für Ärzte; Łódź, Ærøskøbing, façade. " * 20
+    assert repair_mojibake(text, "gb18030") is text
+
+
+# --- UTF-16 without a byte-order mark
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [page(ARTICLE, None), "Plain notes, line one.\nLine two: “quoted”.\n" * 20,
+                                  "第一行：交通规划。\n第二行：地铁线路。\n" * 30])
+def test_utf16_without_bom_is_decoded_not_binary(text: str, codec: str) -> None:
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.encoding == codec
+
+
+def test_binary_with_nul_bytes_is_still_binary() -> None:
+    data = bytes(range(256)) * 40
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data)
+    assert info.value.reason == "binary"
+
+
+# --- implausible decodings: another candidate, or undecodable
+
+def test_gbk_page_declared_as_big5_is_read_as_gbk() -> None:
+    decoded = decode_bytes(page(ARTICLE, "big5").encode("gb18030"))
+    assert decoded.encoding == "gb18030"
+    assert ARTICLE in decoded.text
+
+
+def test_big5_page_declared_as_gbk_is_read_as_big5() -> None:
+    decoded = decode_bytes(page(TRAD, "gbk").encode("big5hkscs"))
+    assert decoded.encoding == "big5hkscs"
+    assert TRAD in decoded.text
+
+
+def test_bytes_no_candidate_reads_plausibly_are_undecodable() -> None:
+    rare = bytes(b for i in range(600) for b in (0x81 + i % 32, 0x40 + i % 63))
+    for data in (rare, b'<meta charset="gbk"><p>' + rare + b"</p>"):
+        with pytest.raises(DecodeError) as info:
+            decode_bytes(data)
+        assert info.value.reason == "undecodable"
+
+
+def test_plausibility_tells_right_from_wrong_chinese_codec() -> None:
+    from hanflow.plausibility import IMPLAUSIBLE, implausible_share
+
+    assert implausible_share(ARTICLE) == 0 and implausible_share(TRAD) == 0
+    assert implausible_share(ARTICLE.encode("gb18030").decode("big5hkscs", "replace")) > 2 * IMPLAUSIBLE
+    assert implausible_share(TRAD.encode("big5hkscs").decode("gb18030", "replace")) > 2 * IMPLAUSIBLE

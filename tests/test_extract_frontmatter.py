@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+
+import pytest
 
 from hanflow.extract import extract_text
-from hanflow.extract.frontmatter import front_matter_metadata, split_front_matter
+from hanflow.extract.frontmatter import front_matter_metadata, invalid_fields, split_front_matter
+from hanflow.sources import InputFile
+from hanflow.steps import Options, Pipeline
 
 POST = """---
 title: "城市交通的未来"
@@ -60,3 +65,34 @@ def test_invalid_yaml_is_reported_not_raised() -> None:
     fields, body, ok = split_front_matter("---\ntitle: [unclosed\n---\n正文")
     assert (fields, ok) == ({}, False)
     assert body == "正文"
+
+
+BODY = "第一段正文，介绍城市交通面临的问题，以及近年来各地的探索和尝试。\n"
+
+
+def test_impossible_date_is_dropped_not_raised() -> None:
+    fields, body, ok = split_front_matter(f"---\ntitle: 交通\ndate: 2024-02-30\n---\n{BODY}")
+    assert ok and body == BODY
+    assert front_matter_metadata(fields) == {"title": "交通", "author": None, "published": None, "url": None}
+    assert invalid_fields(fields) == ["published"]
+
+
+def test_valid_timestamps_stay_iso() -> None:
+    fields, _, _ = split_front_matter("---\ndate: 2024-02-29\nupdated: 2024-02-30T10:00:00Z\n---\n正文")
+    assert front_matter_metadata(fields)["published"] == "2024-02-29"
+    assert invalid_fields(fields) == []
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "2024-13-01T10:00:00", "'not a date'", "{a: 1}", "[[1]]"])
+def test_document_with_an_invalid_value_is_kept_and_the_value_counted(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: 城市交通\ndate: {value}\n---\n{BODY * 3}", encoding="utf-8")
+    doc = Pipeline(Options()).process(InputFile(source="post.md", path=path, size=path.stat().st_size))
+    assert doc.reject is None, doc.reject
+    assert doc.meta["published"] is None and doc.meta["title"] == "城市交通"
+    assert doc.removed["front_matter_invalid"] == 1
+
+
+def test_deeply_nested_yaml_is_invalid_front_matter_not_an_error() -> None:
+    fields, body, ok = split_front_matter("---\ntitle: " + "[" * 5000 + "\n---\n正文")
+    assert (fields, ok, body) == ({}, False, "正文")

@@ -1,4 +1,4 @@
-"""Bytes to text: BOM first, then the declared charset, then detection."""
+"""Bytes to text: BOM, UTF-16 without one, UTF-8 (double encoding undone), the declared charset, detection."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
+
+from hanflow.mojibake import repair_mojibake
+from hanflow.plausibility import IMPLAUSIBLE, implausible_share, is_plausible, looks_like_text
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -42,11 +45,11 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
-    method: str  # "bom" | "declared" | "detected" | "utf-8" | "utf-8+repaired" (mojibake undone)
+    method: str  # "bom" | "declared" | "detected" | "utf-8" | "utf-8+repaired" (double encoding undone)
 
 
 def looks_binary(data: bytes) -> bool:
-    """A NUL- or control-heavy prefix means binary data (UTF-16/32 are caught by BOM first)."""
+    """A NUL- or control-heavy prefix means binary data (UTF-16/32 are caught before)."""
     head = data[:4096]
     if not head:
         return False
@@ -74,12 +77,20 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode scraped bytes; raises DecodeError("empty" | "binary" | "undecodable")."""
+    """Decode scraped bytes; raises DecodeError("empty" | "binary" | "undecodable").
+
+    A decoding is kept only when it is plausible text (see `hanflow.plausibility`): a declared
+    charset that yields mostly rare or odd characters is overruled by a candidate that does not,
+    and bytes that no candidate reads plausibly are undecodable rather than kept as garbage.
+    """
     if not data.strip():
         raise DecodeError("empty", "the file is empty or holds only whitespace")
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(name, errors="replace"), name.replace("-sig", ""), "bom")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
     declared = declared_charset(data)
@@ -88,62 +99,36 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
-        repaired = repair_mojibake(text, declared or "gb18030")
+        repaired = repair_mojibake(text, declared)
         return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
     if declared:
         decoded = _decode_tolerant(data, declared)
-        if decoded is not None:
+        if decoded is not None and is_plausible(decoded):
             return Decoded(decoded, declared, "declared")
     return _detect(data, declared)
 
 
-_LATIN_RUN = re.compile(
-    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
-)
-_CJK = re.compile(r"[\u3000-\u9fff]")
-
-
-def _legacy_bytes(text: str) -> bytes:
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark: NUL bytes (the high half of ASCII characters) and a
+    strict decoding, in one byte order only, into text with no control, unassigned or
+    private-use characters. Binary data with NULs fails the second test."""
+    head = data[:4096]
+    if b"\x00" not in head or len(data) % 2:
+        return None
+    fits = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(sample) and is_plausible(sample):
+            fits.append(codec)
+    if len(fits) != 1:
+        return None
     try:
-        return text.encode("cp1252")
-    except UnicodeEncodeError:
-        pass
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            out += ch.encode("latin-1")
-    return bytes(out)
-
-
-def repair_mojibake(text: str, legacy: str) -> str:
-    """Undo pages that were decoded as Windows-1252 and re-encoded, possibly twice.
-
-    Only text with no CJK characters and mostly Latin-1 letters is touched, and only
-    when every round decodes strictly; anything else is returned unchanged.
-    """
-    current = text
-    for _ in range(3):
-        if current.isascii() or _CJK.search(current):
-            break
-        non_ascii = len(current) - len(current.encode("ascii", "ignore"))
-        latin = len(_LATIN_RUN.findall(current))
-        if non_ascii < 50 or latin < 0.95 * non_ascii:
-            break
-        try:
-            raw = _legacy_bytes(current)
-        except UnicodeEncodeError:
-            break
-        for enc in ("utf-8", legacy):
-            try:
-                current = raw.decode(enc)
-                break
-            except (UnicodeDecodeError, LookupError):
-                continue
-        else:
-            break
-    return current if _CJK.search(current) else text
+        return Decoded(data.decode(fits[0]), fits[0], "detected")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_tolerant(data: bytes, encoding: str) -> str | None:
@@ -155,27 +140,34 @@ def _decode_tolerant(data: bytes, encoding: str) -> str | None:
     return text if text.count("\ufffd") <= len(text) * _TOLERATED_DAMAGE else None
 
 
-def _detect(data: bytes, declared: str | None) -> Decoded:
-    """charset-normalizer's guess, but a Chinese encoding that fits better wins.
 
-    Detectors often call damaged GBK pages Big5 (or a Cyrillic code page); the Chinese
-    candidate with the fewest replacement characters is kept when it is clearly better.
+
+def _detect(data: bytes, declared: str | None) -> Decoded:
+    """charset-normalizer's guess, but a Chinese encoding that reads the bytes better wins.
+
+    Detectors often call damaged GBK pages Big5 (or a Cyrillic code page), and a page may
+    declare Big5 while holding GBK: each candidate is scored by its replacement characters plus
+    its implausible characters, and the guess is kept unless another is clearly better.
     """
     best = from_bytes(data[:200_000]).best()
     guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
-    candidates = [c for c in (guess, "gb18030", "big5hkscs") if c]
-    scored = [(_damage(data, enc), i, enc) for i, enc in enumerate(candidates)]
-    damage, _, enc = min(scored)
-    if guess and damage >= _damage(data, guess) * 0.5:
+    candidates = list(dict.fromkeys(c for c in (guess, "gb18030", "big5hkscs", declared) if c))
+    scored = {enc: _badness(data, enc) for enc in candidates}
+    enc = min(candidates, key=lambda c: scored[c][0])
+    if guess and scored[guess][0] <= 2 * scored[enc][0] and scored[guess][2] <= IMPLAUSIBLE:
         enc = guess
-    if enc is None or _damage(data, enc) > _TOLERATED_DETECTED_DAMAGE:
-        if declared:
-            return Decoded(data.decode(declared, errors="replace"), declared, "declared")
-        raise DecodeError("undecodable", "no text encoding fits the file's bytes")
+    _, damage, implausible = scored[enc]
+    if damage > _TOLERATED_DETECTED_DAMAGE or implausible > IMPLAUSIBLE:
+        raise DecodeError("undecodable", "no text encoding reads the file's bytes as plausible text: "
+                                         "every candidate gives replacement or rare characters")
     return Decoded(data.decode(enc, errors="replace"), enc, "detected")
 
 
-def _damage(data: bytes, encoding: str) -> float:
-    """Share of replacement characters (beyond those already in the bytes) when decoding."""
+def _badness(data: bytes, encoding: str) -> tuple[float, float, float]:
+    """(damage + implausible share, damage, implausible share) of `data` decoded with `encoding`.
+
+    Damage is the share of replacement characters beyond those already in the bytes."""
     text = data[:200_000].decode(encoding, errors="replace")
-    return max(text.count("\ufffd") - data.count(b"\xef\xbf\xbd"), 0) / max(len(text), 1)
+    damage = max(text.count("\ufffd") - data.count(b"\xef\xbf\xbd"), 0) / max(len(text), 1)
+    implausible = implausible_share(text.replace("\ufffd", ""))
+    return damage + implausible, damage, implausible

@@ -19,9 +19,10 @@ from hanflow.document import Document
 from hanflow.extract.dates import find_date
 
 SCHEMA_VERSION = "2.0.0"
-# The offset assumed when a page gives a time but no zone: UTC+8 is the time of every
-# Chinese-speaking region (mainland China, Hong Kong, Macau, Taiwan, Singapore).
-ASSUMED_OFFSET = {"zh": dt.timedelta(hours=8), "mixed": dt.timedelta(hours=8)}
+# The offset assumed, by `lang_code`, when a page gives a time but no zone: UTC+8 is the time of
+# every Chinese-speaking region (mainland China, Hong Kong, Macau, Taiwan, Singapore); Japan and
+# Korea keep UTC+9; anything else is taken as UTC.
+ASSUMED_OFFSET = {"zh": dt.timedelta(hours=8), "ja": dt.timedelta(hours=9), "ko": dt.timedelta(hours=9)}
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def iso_date(value: str | None) -> str | None:
     return find_date(value)
 
 
-def published_fields(value: str | None, lang: str) -> tuple[str, str]:
+def published_fields(value: str | None, lang_code: str) -> tuple[str, str]:
     """(`published`, `published_tz`): the time in the one record form, and whether its offset is
     the page's own ("stated") or `ASSUMED_OFFSET` ("assumed"); ("", "") without a date.
 
@@ -68,7 +69,7 @@ def published_fields(value: str | None, lang: str) -> tuple[str, str]:
         return "", ""
     if moment.tzinfo is not None:
         return _rfc3339(moment), "stated"
-    zone = dt.timezone(ASSUMED_OFFSET.get(lang, dt.timedelta(0)))
+    zone = dt.timezone(ASSUMED_OFFSET.get(lang_code, dt.timedelta(0)))
     return _rfc3339(moment.replace(tzinfo=zone)), "assumed"
 
 
@@ -78,7 +79,7 @@ def _ratio(value: object) -> float:
 
 def to_record(doc: Document, stamp: Stamp) -> dict[str, Any]:
     a, meta = doc.annotations, doc.meta
-    published, published_tz = published_fields(meta.get("published"), str(a["lang"]))
+    published, published_tz = published_fields(meta.get("published"), str(a["lang_code"]))
     return {
         "id": a["id"],
         "source": doc.source,
@@ -88,6 +89,7 @@ def to_record(doc: Document, stamp: Stamp) -> dict[str, Any]:
         "published": published,
         "published_tz": published_tz,
         "lang": a["lang"],
+        "lang_code": a["lang_code"],
         "zh_ratio": _ratio(a["zh_ratio"]),
         "latin_ratio": _ratio(a["latin_ratio"]),
         "script": a["script"],

@@ -1,4 +1,11 @@
-"""YAML front matter (`---` ... `---`) at the top of Markdown and text files."""
+"""YAML front matter (`---` ... `---`) at the top of Markdown and text files.
+
+Front matter is advisory: a block that is not valid YAML is skipped, and a field whose value
+cannot be used (an impossible date such as 2024-02-30, a mapping where a title belongs) is
+dropped; either is counted under `front_matter_invalid`, and the document is processed as if
+the value were absent. Timestamps stay text until `find_date` reads them, so a date YAML would
+reject never raises.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +22,13 @@ _FM = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader without anchors/aliases: front matter never needs them, and nested
-    aliases ("billion laughs") would turn a few lines into an enormous structure."""
+    aliases ("billion laughs") would turn a few lines into an enormous structure. Timestamps
+    are left as text (YAML would raise on 2024-02-30)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
@@ -30,7 +43,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, bool]:
         return {}, text, True
     try:
         fields = yaml.load(m.group(1), Loader=_NoAliasLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: a value YAML cannot build
         return {}, text[m.end():], False
     if not isinstance(fields, dict):
         return {}, text[m.end():], False
@@ -49,18 +62,32 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def front_matter_metadata(fields: dict[str, Any]) -> dict[str, str | None]:
-    """Map Hugo/Jekyll-style fields to hanflow's metadata names."""
-    date = fields.get("date") or fields.get("published") or fields.get("publishDate")
-    if isinstance(date, dt.datetime | dt.date):
-        date = date.isoformat()
-    date = _scalar(date)
+def _raw(fields: dict[str, Any]) -> dict[str, Any]:
+    """Hugo/Jekyll-style fields under hanflow's metadata names, values as YAML gave them."""
     url = fields.get("url") or fields.get("canonical") or fields.get("canonicalURL")
     if not url and isinstance(fields.get("links"), list):
         url = next((link.get("url") for link in fields["links"] if isinstance(link, dict)), None)
     return {
-        "title": _scalar(fields.get("title")),
-        "author": _scalar(fields.get("authors") or fields.get("author")),
-        "published": (find_date(date) or date) if date else None,
-        "url": _scalar(url),
+        "title": fields.get("title"),
+        "author": fields.get("authors") or fields.get("author"),
+        "published": fields.get("date") or fields.get("published") or fields.get("publishDate"),
+        "url": url,
     }
+
+
+def _value(key: str, value: Any) -> str | None:
+    if isinstance(value, dt.datetime | dt.date):
+        value = value.isoformat()
+    text = _scalar(value)
+    return find_date(text) if key == "published" and text else text
+
+
+def front_matter_metadata(fields: dict[str, Any]) -> dict[str, str | None]:
+    """Map Hugo/Jekyll-style fields to hanflow's metadata names; an unusable value is None."""
+    return {key: _value(key, value) for key, value in _raw(fields).items()}
+
+
+def invalid_fields(fields: dict[str, Any]) -> list[str]:
+    """The metadata fields the front matter gives but with a value that cannot be used."""
+    return [key for key, value in _raw(fields).items()
+            if value not in (None, "", []) and _value(key, value) is None]

@@ -1,8 +1,14 @@
 """Named boilerplate line rules (Chinese and English), each with a stable id.
 
-A rule matches a whole short line, anchored at its start or end, so that sentences of the
-article that merely mention 时间 or 来源 are kept. `EDGE` rules apply only before the first
-or after the last prose line of a block, where bylines and datelines sit.
+A rule removes a line only when the line *is* that boilerplate, judged by its shape: the
+label it starts with and what follows the label (a name, a date, a list of short items), the
+stock phrase it ends with, its length, and for `EDGE` rules its position before the first or
+after the last prose line of a block. A sentence of the article that merely mentions ©, 声明,
+版权, 关注, share or follow is kept.
+
+Every pattern runs in time linear in the line: quantifiers that could split the same text in
+more than one way are possessive (`*+`, `++`) or inside atomic groups (`(?>…)`), and the rest
+are bounded. tests/test_rules_linear.py feeds each pattern adversarial lines of growing length.
 """
 
 from __future__ import annotations
@@ -10,24 +16,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN = r"^[\s\[【(（〔<《「]*"
-_COLON = r"\s*[:：]"
+_OPEN = r"^[\s\[【(（〔<《「]*+"
+_COLON = r"\s*+[:：]"
 _BYLINE_KEYS = (r"来源|來源|作者|记者|記者|发布时间|發布時間|发表时间|發表時間|更新时间|更新時間|"
                 r"发布日期|發佈日期|發布日期|发稿时间|稿源|出处|出處|撰文|撰稿|供稿|通讯员|通訊員|"
                 r"文章来源|新闻来源|新聞來源|点击数|點擊數|浏览次数|瀏覽次數|阅读次数|閱讀次數|"
                 r"阅读|閱讀|点击|點擊")
-
+# No sentence punctuation: what a label, a name list or a tool bar is made of.
+_NOT_PROSE = r"[^。！？!?，,；;]"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*+\.?,?"
+_ARROW = r"(?:>>|>|＞|»|›|→)"
 
 _SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
-_TOOL = (r"(打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
-         r"返回列表|"
-         r"返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|点击进入|點擊進入|纠错|糾錯|推荐给朋友|"
-         r"推薦給朋友|大|中|小|print|back to top|advertisement|sponsored|click here|read more|"
-         r"continue reading|sign up|subscribe|top|close|caption|enlarge|expand|back to gallery|"
-         r"view gallery|gallery|next|previous|prev|loading|play video|watch|share|comments?|"
-         r"advert|text size|read later|home|like this|like loading\.*|"
+_TOOL = (r"(?:打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
+         r"返回列表|返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|评论|評論|点击进入|點擊進入|"
+         r"纠错|糾錯|推荐给朋友|推薦給朋友|推荐|推薦|顶部|頂部|大|中|小|print|back to top|advertisement|"
+         r"sponsored|click here|read more|continue reading|sign up|subscribe|top|close|caption|enlarge|"
+         r"expand|back to gallery|view gallery|gallery|next|previous|prev|loading|play video|watch|share|"
+         r"comments?|advert|text size|read later|home|like this|like loading\.*+|"
          r"this slideshow requires javascript\.?)")
-
+# A pagination bar: page numbers (never years), page words and arrows, nothing else.
+_PAGE_TOKEN = (r"(?:第\s*+\d{1,4}+\s*+[页頁]|共\s*+\d{1,5}+\s*+[页頁条條篇]|\d{1,3}+(?!\d)|上一页|下一页|"
+               r"上一頁|下一頁|首页|尾页|首頁|尾頁|末页|末頁|跳转|跳轉|到第|页|頁|»|«|‹|›|<<|>>|…|\.\.\.|"
+               r"page|of|next|prev(?:ious)?|first|last|go)")
+_PAGE_SEP = r"[\s|/,，:：\[\]【】]"
 
 _SENTENCE = re.compile(r"[。？！?]")
 
@@ -39,9 +52,12 @@ class Rule:
     max_len: int
     edge: bool = False
     sentence_ok: bool = True  # False: a line holding a full sentence (。？！?) is never this
+    needle: re.Pattern[str] | None = None  # words the line must hold: a fast scan before the pattern
 
     def matches(self, line: str) -> bool:
         if len(line) > self.max_len or (not self.sentence_ok and _SENTENCE.search(line)):
+            return False
+        if self.needle is not None and self.needle.search(line) is None:
             return False
         return self.pattern.search(line) is not None
 
@@ -52,100 +68,143 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 RULES: tuple[Rule, ...] = (
     Rule("breadcrumb", _rx(
-        _OPEN + r"(当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
-        r"所在位置|现在位置|目前位置|位置)\s*[:：]|^\s*(首页|首頁|主页|主頁|网站首页|網站首頁|"
-        r"home)\s*(>|＞|»|›|→|/|>>)|^[^。，,.!?！？]{1,40}(\s*(>|＞|»|›|→|>>)\s*[^。，,.!?！？>]{1,30}){2,}$"
+        _OPEN + r"(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
+        r"所在位置|现在位置|目前位置)\s*+[:：]|"
+        + _OPEN + r"位置\s*+[:：][^。，,]{1,40}" + _ARROW + "|"
+        r"^\s*+(?:首页|首頁|主页|主頁|网站首页|網站首頁|home)\s*+(?:" + _ARROW + r"|/)[^。！？!?，,]*+$|"
+        r"^(?>[^。，,.!?！？>＞»›→]{1,40}+)(?>\s*+" + _ARROW + r"\s*+[^。，,.!?！？>＞»›→]{1,30}+){2,}+$"
     ), 120),
     Rule("editor", _rx(
-        _OPEN + r"(责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
-        r"editor|edited by)\s*[:：]|"
-        r"[\[【(（](责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]?.{0,20}[\]】)）]\s*$|"
-        r"^[\[【(（]\s*[^\s，。,]{2,4}(\s+[^\s，。,]{2,4})?\s*(编辑|編輯|报道|報導|整理)\s*[\]】)）]\s*$|"
-        r"contributed (reporting|to this report)|^write to .{2,40} at \S+@\S+$"
+        _OPEN + r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
+        r"editor|edited by)\s*+[:：]\s*+[^。！？!?，；;]{0,40}+$|"
+        r"^\s*+[\[【(（](?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*+[:：]?[^\]】)）]{0,20}+[\]】)）][^。！？!?]{0,12}+$|"
+        r"^[\[【(（]\s*+[^\s，。,]{2,4}+(?:\s++[^\s，。,]{2,4}+)?\s*+(?:编辑|編輯|报道|報導|整理)\s*+[\]】)）]\s*+$|"
+        r"^[^.]{2,80}?\bcontributed (?:reporting|to this report)\b[^.]{0,60}+\.?$|"
+        r"^write to [^@]{2,40}? at [^\s@]++@[^\s@]++$"
     ), 120),
     Rule("byline", _rx(
-        _OPEN + rf"({_BYLINE_KEYS}){_COLON}|({_BYLINE_KEYS}){_COLON}.*({_BYLINE_KEYS}){_COLON}|"
-        r"^[\s(（]*(19|20)\d{2}\s*[-/.年].{0,60}(来源|來源|阅读|閱讀|字号|字號|打印|列印|评论|評論|作者|"
-        r"编辑|編輯|浏览|瀏覽|点击|點擊)|(发表于|發表於|张贴|張貼|posted|published)\s*(@|于|於|on|at)?\s*"
-        r"(19|20)\d{2}"
+        _OPEN + rf"(?:{_BYLINE_KEYS}){_COLON}|(?:{_BYLINE_KEYS}){_COLON}.{{0,80}}?(?:{_BYLINE_KEYS}){_COLON}|"
+        r"^[\s(（]*+(?:19|20)\d{2}\s*+[-/.年].{0,60}?(?:来源|來源|阅读|閱讀|字号|字號|打印|列印|评论|評論|作者|"
+        r"编辑|編輯|浏览|瀏覽|点击|點擊)|"
+        r"^[^。，,.!?！？]{0,30}?(?:发表于|發表於|张贴|張貼|posted|published)\s*+(?:@|于|於|on|at)?\s*+(?:19|20)\d{2}"
     ), 120, sentence_ok=False),
     Rule("source_line", _rx(
-        _OPEN + r"(本文来自|本文來自|本文来源|本文來源|本文转载自|本文轉載自|本文转自|本文轉自|"
-        r"原文链接|原文鏈接|原文地址|原文网址|转载自|轉載自|稿件来源|本文由.{1,20}(授权|發布|发布)|"
-        r"originally published|this (article|story) (was )?(first|originally) (appeared|published))"
-    ), 160),
+        _OPEN + r"(?:本文来自|本文來自|本文来源|本文來源)\s*+[:：]?\s*+(?:微信公众号|微信公眾號|公众号|公眾號|微博|"
+        r"[“\"《「『]|[^\s，。,、的]{1,15}?(?:网|網|报|報|社|台|刊|号|號|站|客户端|客戶端|app)(?![\w]{0,2}的))|"
+        + _OPEN + r"(?:原文链接|原文鏈接|原文地址|原文网址|原文網址)\s*+(?:[:：]|https?://|$)|"
+        + _OPEN + r"(?:本文)?(?:转载自|轉載自|转自|轉自)\s*+[:：]?\s*+[^\s，,。；;]{1,30}+\s*+$|"
+        + _OPEN + r"(?:稿件来源|稿件來源)\s*+[:：]|"
+        r"本文由.{1,20}?(?:授权|授權)(?:发布|發布|转载|轉載)|"
+        r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
+        r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
+        r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$"
+    ), 160, needle=_rx(r"本文|原文|转|轉|稿件|originally|this (?:article|story|piece|essay)|a version")),
     Rule("image_credit", _rx(
-        _OPEN + r"(图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
+        _OPEN + r"(?:图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
         r"摄影|攝影|"
-        r"photo|image|photograph|picture|credit|illustration)\s*(credit)?\s*[:：/／]|"
-        r"第\s*\d+\s*[张張]\s*$|^[\s(（]*(资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*$|"
-        r"(getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
-        r"\s*\)?\s*$|(photo|image|picture)?\s*credit\s*:\s*[^.。]{2,60}$|"
-        r"^(image|photo) (copyright|caption)\s*$|^(image|photo|picture|slide) \d+ of \d+$"
+        r"photo|image|photograph|picture|credit|illustration)\s*+(?:credit)?\s*+[:：/／]|"
+        r"^[^。，！？,]{0,40}?第\s*+\d+\s*+[张張]\s*+$|^[\s(（]*+(?:资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*+$|"
+        r"^[^.。!?！？]{0,150}?(?:getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
+        r"\s*+\)?\s*+$|(?:^|\s)(?:(?:photo|image|picture)\s++)?credit\s*+:\s*+[^.。:]{2,60}+$|"
+        r"\b(?:photos?|images?|pictures?)\s*+(?:©|\(c\)|copyright)\s*+[^.。]{2,60}+$|"
+        r"^(?:image|photo) (?:copyright|caption)\s*+$|^(?:image|photo|picture|slide) \d+ of \d+$"
     ), 240),
     Rule("caption", _rx(
-        _OPEN + r"(图为|圖為|图说|圖說|上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*[:：]?|"
-        r"[(（〔]\s*(图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*[)）〕]\s*$|"
-        r"(相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*$"
+        _OPEN + r"(?:图为|圖為|图说|圖說)|"
+        + _OPEN + r"(?:上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*+(?:[:：|丨]|为|為)|"
+        r"[(（〔]\s*+(?:图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*+[)）〕]\s*+$|"
+        r"^[^。，！？,]{0,30}?(?:相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*+$"
     ), 140),
     Rule("copyright", _rx(
-        r"copyright\s*(©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|版权所有|版權所有|版权声明|版權聲明|icp\s*(备|備|证|證)|"
-        r"(未经|未經).{0,12}(不得)?(转载|轉載|复制|複製|摘编|摘編|转贴|轉貼)|不得(转载|轉載)|"
-        r"(转载|轉載)(请|請)(注明|註明)|"
-        r"免责声明|免責聲明|all rights reserved|公网安备|公網安備|违法和不良信息举报"
-    ), 160),
+        r"^\s*+(?:copyright\s*+)?(?:©|\(c\))|^\s*+copyright\s*+(?:19|20)\d{2}|"
+        r"^\s*+copyright(?:\s++(?-i:[A-Z][\w&.-]*+)){1,5}+\s*+$|"
+        r"^[^.!?。！？]{0,40}?(?:©|\(c\)|copyright)\s*+(?:19|20)\d{2}(?:\s*+[-–—]\s*+(?:19|20)?\d{2,4})?"
+        r"[^.,;:。，；！？]{0,60}+(?:\.\s*+all rights reserved\.?)?\s*+$|"
+        r"all rights reserved\W*+$|^\W*+版权所有(?![者人权權])|版权所有\W*+$|版权所有\s*+[©:：(（]|"
+        r"^\W*+版權所有(?![者人權])|版權所有\W*+$|版權所有\s*+[©:：(（]|"
+        r"icp\s*+(?:备|備|证|證)[案]?\s*+(?:号|號)?\s*+[:：]?\s*+\d{4,}|(?:公网安备|公網安備)\s*+(?:号|號)?\s*+[:：]?\s*+\d{6,}|"
+        r"^\W*+违法和不良信息举报|^\W*+違法和不良資訊舉報|"
+        r"(?:不得|禁止|严禁|嚴禁|请勿|請勿|谢绝|謝絕)(?:任何形式的)?(?:转载|轉載|复制|複製|摘编|摘編|转贴|轉貼)"
+        r"(?![的之者])|(?:转载|轉載)(?:请|請|须|須|需)(?:注明|註明|联系|聯繫|获得|獲得|经过|經過)|"
+        r"(?:如需|如要|欢迎)(?:转载|轉載)|"
+        r"^\s*+[【\[(（]\s*+(?:版权声明|版權聲明|免责声明|免責聲明)\s*+[】\]）)]|"
+        r"^\s*+(?:版权声明|版權聲明|免责声明|免責聲明)\s*+(?:[:：]|$)"
+    ), 160, needle=_rx(r"copyright|©|\(c\)|版权|版權|icp|公网安备|公網安備|违法|違法|转载|轉載|复制|複製|摘编|摘編|"
+                       r"转贴|轉貼|rights reserved|免责|免責")),
     Rule("disclaimer", _rx(
-        _OPEN + r"[^\s，。,:：]{0,6}(声明|聲明)\s*[:：]|(出于|出於)传递更多信息|(出於)傳遞更多信息|"
-        r"不代表本(网|站|报|報|網|台)(观点|觀點|立场|立場)|文责自负|文責自負|不构成投资建议|不構成投資建議|"
-        r"风险自担|風險自擔"
-    ), 200),
+        _OPEN + r"(?:特别|特別|郑重|鄭重|重要)?(?:声明|聲明)\s*+[:：].{0,60}?"
+        r"(?:本站|本网|本網|本报|本報|本台|本文|本平台|"
+        r"转载|轉載|版权|版權|侵权|侵權|删除|刪除|观点|觀點|立场|立場|仅供参考|僅供參考|联系|聯繫|授权|授權|稿件|刊用)|"
+        r"(?:出于|出於)(?:传递|傳遞)更多信息|"
+        r"不代表本(?:网|站|报|報|網|台|平台|刊)(?:的)?(?:观点|觀點|立场|立場)|"
+        r"(?:仅供参考|僅供參考|本文|以上|文中|文章|本站|本网)[^。]{0,30}?不(?:构成|構成)(?:任何)?投资建议|"
+        r"^\W*+不(?:构成|構成)(?:任何)?(?:投资|投資)建议|"
+        r"(?:文责自负|文責自負|风险自担|風險自擔|后果自负|後果自負)\W{0,3}+$|"
+        r"[(（](?:[^()（）]{0,20}?)(?:文责自负|文責自負)[)）]"
+    ), 200, needle=_rx(r"声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果")),
     Rule("promo", _rx(
-        r"(关注|關注|扫描|掃描|扫码|掃碼|订阅|訂閱|下载|下載|开设|開設|加入|like|按此|点击|點擊|follow)"
-        r".{0,40}(公众号|公眾號|微信|微博|facebook|專頁|专页|二维码|二維碼|客户端|客戶端|app\b|newsletter)|"
-        r"(公众号|公眾號|微信|微博|facebook|專頁|专页|二维码|二維碼|客户端|客戶端).{0,40}"
-        r"(关注|關注|扫描|掃描|扫码|掃碼|订阅|訂閱|下载|下載|like|按此)"
-    ), 160),
+        r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
+        r"本台|本站)|欢迎(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|加入)|歡迎(?:關注|訂閱|下載|掃碼|加入)|"
+        r"(?:扫码|掃碼|扫一扫|掃一掃|长按|長按)[^。，,]{0,12}?(?:关注|關注|识别|識別|下载|下載|订阅|訂閱)|"
+        r"(?:扫描|掃描)[^。，,]{0,8}?(?:二维码|二維碼)[^。，,]{0,6}?(?:关注|關注|下载|下載|订阅|訂閱)|"
+        r"^\W*+(?:关注|關注|订阅|訂閱|下载|下載)[^。，,！!？?]{0,30}?(?:公众号|公眾號|客户端|客戶端|app\b)"
+        r"[^。！？!?]{0,20}+$|"
+        r"(?:公众号|公眾號|微信号|微信號)\s*+[:：]\s*+\S{2,30}+\s*+$|"
+        r"\b(?:follow|like) us\b|\b(?:like|follow) our (?:facebook|page|instagram|twitter)|"
+        r"\bfollow @\w+|(?:^\W*+|[.!?]\s++)follow\b[^.!?]{0,60}?"
+        r"\bon (?:twitter|facebook|instagram|youtube|tiktok|x|threads)\b[^.!?]*+[.!?]?\s*+$|"
+        r"[\[【]\s*+按此\s*+like\s*+[\]】]|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter|"
+        r"^\W*+(?:sign up|subscribe) (?:for|to) (?:the|our) (?:\w+ )?newsletter\W*+$|"
+        r"^\W*+(?:download|get) (?:our|the \w+) app\b"
+    ), 160, needle=_rx(r"关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
+                       r"公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download")),
     Rule("share", _rx(
-        _OPEN + r"(分享到|分享至|转发到|轉發到|一键分享|一鍵分享)|"
-        + _OPEN + r"(分享|share( this( article| story)?| on)?|tweet|email this|follow us)"
-        r"\s*([:：]|$)|"
-        r"^(微信|微博|qq空间|QQ空間|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·])+$|"
-        r"^(分享|转发|轉發).{0,10}(朋友|好友|更多人)"
+        _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
+        r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
+        + _OPEN + r"(?:分享|share(?: this(?: article| story| page)?| on(?: \w+)?)?|tweet|email this|follow us)"
+        r"\s*+(?:[:：](?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|"
+        r"[\s|/、·]))*+)?\s*+$|"
+        r"^(?:微信|微博|qq空间|QQ空間|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·])++$|"
+        r"^(?:分享|转发|轉發)(?:给|給|到|让|讓)?(?:你的)?(?:朋友|好友|更多人)[^。，,！!]{0,4}+$"
     ), 60),
     Rule("page_tools", _rx(
-        rf"^({_SEP}*{_TOOL})+{_SEP}*$|[\[【]\s*(打印|列印|关闭|關閉|收藏|纠错|糾錯|大|中|小|评论|評論|"
-        r"推荐|推薦|返回|顶部|頂部)\s*[\]】]|^\s*(字号|字號|字体|字體)\s*[:：]|"
-        r"^\s*(进入|進入|点击进入|點擊進入|点此进入).{1,12}(频道|頻道|专题|專題|首页|首頁)\s*[>»]*$|"
-        r"^\s*(点击|點擊|点此|點此)(进入|進入|查看|这里|這裡|此处|此處|图片|圖片|浏览|瀏覽|收看|观看|觀看)|"
-        r"(返回目录|返目录|返回目錄|返目錄)|^.{0,6}(下一页|下一頁)\s*$|powered by"
+        rf"^(?>{_SEP}*+{_TOOL})++{_SEP}*+$|^\s*+(?:字号|字號|字体|字體)\s*+[:：]|"
+        r"^\s*+(?:进入|進入|点击进入|點擊進入|点此进入).{1,24}?(?:频道|頻道|专题|專題|首页|首頁)\s*+[>»]*+\s*+"
+        r"(?:了解更多|查看更多|更多|more)?\s*+$|"
+        r"^\s*+(?:点击|點擊|点此|點此)(?:进入|進入|查看|这里|這裡|此处|此處|图片|圖片|浏览|瀏覽|收看|观看|觀看)"
+        r"[^。，！？,]{0,20}+$|"
+        r"^\W*+(?:返回目录|返目录|返回目錄|返目錄)\W*+$|^.{0,6}(?:下一页|下一頁)\s*+$|"
+        r"^\W*+powered by(?:\s++\S++){1,4}\s*+$"
     ), 60),
     Rule("tags", _rx(
-        _OPEN + r"(标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|"
-        r"filed under)\s*[:：]"
-    ), 100),
+        _OPEN + r"(?:标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|filed under)\s*+[:：]"
+        r"(?>\s*+[^。！？!?，,、;；|/\s]{1,20}+[\s，,、;；|/]*+)*+$"
+    ), 100, sentence_ok=False),
     Rule("pagination", _rx(
-        _OPEN + r"(上一篇|下一篇|上一页|下一页|上一頁|下一頁|上一条|下一条|previous|next)"
-        r"(\s*(article|post))?\s*[:：]|"
-        r"第\s*\d+\s*[页頁]\s*[/，,]?\s*共|共\s*\d+\s*[页頁]|^(\s*(\d+|上一页|下一页|上一頁|下一頁|"
-        r"首页|尾页|首頁|尾頁|»|«)\s*){2,}$"
+        _OPEN + r"(?:上一篇|下一篇|上一页|下一页|上一頁|下一頁|上一条|下一条|previous|next)"
+        r"(?:\s*+(?:article|post|story))?\s*+[:：]|"
+        rf"^(?:{_PAGE_SEP}*+{_PAGE_TOKEN}){{2,}}+{_PAGE_SEP}*+$"
     ), 60),
     Rule("dateline", _rx(
-        r"^(https?://\S+\s*)?[\s(（\[【]*((19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
-        r"[\s\dT:：.+\-]*(hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*"
-        r"[^。，,.!?！？]{0,16}[)）\]】]*\s*$|"
-        r"^\s*(by|updated|published|posted)\b(?!\s+\d{4})[^。]{0,60}$|"
-        r"^\s*([a-z]+day,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?"
-        r"\s+(19|20)\d{2}([\s,at-]+\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*[a-z]{0,4})?\s*$|"
-        r"^\S+@\S+\.[a-z]{2,}$|^(https?://)?(www\.)?(twitter|x|facebook|instagram)\.com/\S+$|"
-        r"^\s*(文|文︱|文\|)\s*[/／|︱]\s*\S{1,12}\s*$|^\s*(记者|記者)\s*\S{2,12}(\s+\S{2,12})*\s*$|"
-        r"^[\s(（【\[]*(文|圖|图|文/圖|文/图)?\s*[/／]?\s*[^，。,；!?！？]{0,14}(记者|記者)[^，。,；!?！？]{1,24}"
-        r"(报道|報導|報道|发自\S{2,4}|發自\S{2,4}|摄|攝)?[)）】\]]?\s*$|"
-        r"^\s*(时间|時間|日期)\s*[:：]\s*(19|20)\d{2}[^，。,]{0,30}$"
+        r"^(?:https?://\S++\s*+)?[\s(（\[【]*+(?:(?:19|20)\d{2}\s*+[-/.年]\s*+\d{1,2}\s*+[-/.月]\s*+\d{1,2}\s*+日?)"
+        r"[\s\dT:：.+\-]*+(?:hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*+"
+        r"[^。，,.!?！？]{0,16}+[)）\]】]*+\s*+$|"
+        r"^\s*+by\s++(?-i:[A-Z][\w.'’-]*+)(?:\s++(?:(?-i:[A-Z][\w.'’-]*+)|and|&|de|van|von|da|la|le|bin|,))*+\s*+$|"
+        r"^\s*+by\s++(?-i:[A-Z]{2,}+)(?:\s++(?-i:[A-Z]{2,}+|and))*+\s*+$|"
+        r"^\s*+(?:updated|published|posted)\b\s*+(?:[:：]|on|at)?\s*+(?:\d|" + _MONTH + r"\s|" + _WEEKDAY
+        + r"\s|by\b|\w+ (?:hours?|minutes?|days?) ago)[^。]{0,60}+$|"
+        r"^\s*+(?:" + _WEEKDAY + r"\s++)?" + _MONTH + r"\s++\d{1,2},?\s++(?:19|20)\d{2}"
+        r"(?:[\s,at-]++\d{1,2}:\d{2}\s*+(?:[ap]\.?m\.?)?\s*+[a-z]{0,4}+)?\s*+$|"
+        r"^[^\s@]++@(?=[^\s@]*?\.[a-z]{2,}$)[^\s@]++$|^(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S++$|"
+        r"^\s*+(?:文|文︱|文\|)\s*+[/／|︱]\s*+\S{1,12}+\s*+$|^\s*+(?:记者|記者)\s*+\S{2,12}+(?:\s++\S{2,12}+)*+\s*+$|"
+        r"^[\s(（【\[]*+(?:文|圖|图|文/圖|文/图)?\s*+[/／]?\s*+[^，。,；!?！？]{0,14}?(?:记者|記者)[^，。,；!?！？]{1,24}?"
+        r"(?:报道|報導|報道|发自\S{2,4}|發自\S{2,4}|摄|攝)?[)）】\]]?\s*+$|"
+        r"^\s*+(?:时间|時間|日期)\s*+[:：]\s*+(?:19|20)\d{2}[^，。,]{0,30}+$"
     ), 80, edge=True),
     Rule("source_line", _rx(
-        r"^[\s(（【\[]*((据|據|来源|來源|转自|轉自|via|source)\s*[:：]?\s*《[^》]{1,20}》|"
-        r"(据|據)\s*[^\s，。,《]{2,12}(报道|報導|報道|消息|电|電)|(来源|來源|转自|轉自|source)\s*[:：]\s*\S{2,20})"
-        r"[^，。,]{0,8}[)）】\]]?\s*$|^[(（][^()（），。,]{2,10}[)）]$"
+        r"^[\s(（【\[]*+(?:(?:据|據|来源|來源|转自|轉自|via|source)\s*+[:：]?\s*+《[^》]{1,20}+》|"
+        r"(?:据|據)\s*+[^\s，。,《]{2,12}?(?:报道|報導|報道|消息|电|電)|(?:来源|來源|转自|轉自|source)\s*+[:：]\s*+\S{2,20}?)"
+        r"[^，。,]{0,8}+[)）】\]]?\s*+$|^[(（][^()（），。,]{2,10}+[)）]$"
     ), 40, edge=True),
 )
 
@@ -175,7 +234,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
 RULE_IDS: tuple[str, ...] = tuple(RULE_DESCRIPTIONS)
 """Every rule id a removal can be counted under (line rules, section cuts, block rules)."""
 
-_HEAD_END = r"[\s:：>»·|\-—.…]*(更多|more)?[\s:：>»·|\-—.…]*$"
+_HEAD_END = r"[\s:：>»·|\-—.…]*+(更多|more)?[\s:：>»·|\-—.…]*+$"
 SECTION_HEAD = _rx(
     r"^[\s\[【(（<《]*((相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关链接|相關鏈接|"
     r"相关报道|相關報導|相關報道|相关专题|相關專題|相关教程|相关推荐|相關推薦|热门文章|熱門文章|"
@@ -191,10 +250,10 @@ SECTION_HEAD = _rx(
 )
 COMMENT_HEAD = _rx(
     r"^[\s\[【(（]*(网友评论|網友評論|发表评论|發表評論|我要评论|我要評論|评论区|評論區|最新评论|"
-    r"最新評論|热门评论|熱門評論|全部评论|全部評論|评论|評論|已有\s*\d+\s*(人|条)\S*|"
+    r"最新評論|热门评论|熱門評論|全部评论|全部評論|评论|評論|已有\s*\d+\s*(人|条)\S*+|"
     r"共\s*\d+\s*(条|篇|則)(评论|評論)|\d+\s*comments?|comments?|leave a (comment|reply)|"
     r"join the discussion)"
-    r"([\s\d()（）\]】条則:：>»|]|发表评论|發表評論|我要评论|我要評論|参与|參與)*$"
+    r"(?:[\s\d()（）\]】条則:：>»|]|发表评论|發表評論|我要评论|我要評論|参与|參與)*+$"
 )
 
 

@@ -1,0 +1,151 @@
+"""Undo double encoding in text that decoded cleanly as UTF-8 — only on positive evidence.
+
+Two kinds are met on the web:
+
+- UTF-8 read as Windows-1252 or Latin-1 and saved again (``å¸‚æ”¿`` for 市政, ``â€™`` for ’),
+  once or several times. ftfy judges these: it undoes a sequence only where the result is
+  clearly better text, line by line, and leaves everything else alone.
+- A Chinese legacy page (GBK, Big5) read as Latin-1 and saved as UTF-8 (``ÊÐÕþ¸®`` for 市政府).
+  ftfy does not undo this; it is undone here when the whole text is Latin-1 letters whose bytes
+  decode strictly into plausible Chinese text (see `hanflow.plausibility`) made of words, not
+  of lone characters.
+
+Text without the signatures of either kind (curly quotes, dashes, accented Latin, any CJK text)
+is returned unchanged, as the same object.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+from ftfy.badness import is_bad
+
+from hanflow.plausibility import IMPLAUSIBLE, implausible_share
+
+# A UTF-8 lead byte read as Windows-1252/Latin-1, followed by a continuation byte read the same way.
+# The characters Windows-1252 has where Latin-1 has C1 controls.
+_CP1252_EXTRA = ("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                 "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_UTF8_SIGNATURE = re.compile(f"[\xc2-\xf4][\x80-\xbf{_CP1252_EXTRA}]")
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
+    uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
+    normalization=None, explain=False,
+)
+
+_LATIN1_RUN = re.compile(f"[\x80-\xff{_CP1252_EXTRA}]+")
+_NOT_LATIN1 = re.compile(f"[^\x00-\xff{_CP1252_EXTRA}]")
+# Windows-1252's characters back to the byte (as a Latin-1 character) they stand for.
+_CP1252_BYTES = {ord(bytes([b]).decode("cp1252")): chr(b)
+                 for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_CJK_RUN = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+# Legacy Chinese read as Latin-1 is only undone with this many Latin-1 letters to judge by,
+# and when this share of the letters stands in runs of two or more (the bytes of one character;
+# Big5 and GB18030 also have characters whose second byte is ASCII).
+_MIN_LEGACY = 20
+_PAIRED = 0.3
+
+
+def repair_mojibake(text: str, legacy: str | None = None) -> str:
+    """`text` with double encoding undone; the same object when there is no evidence of it.
+
+    Text made only of ASCII and Latin-1 letters is undone whole, layer by layer, only when each
+    layer's bytes decode strictly: UTF-8 where ftfy calls the text bad, or a Chinese codec where
+    the letters come in pairs. Other text with
+    UTF-8 signatures goes to ftfy, which undoes the sequences it is sure of. `legacy` is the
+    Chinese codec to try first (the page's declared charset), then GB18030 and Big5-HKSCS.
+    """
+    if text.isascii():
+        return text
+    current = text
+    for _ in range(3):
+        layer = _undo_whole_layer(current, legacy)
+        if layer is None:
+            break
+        current = layer
+    if current is text:
+        current = _undo_utf8_sequences(text)
+    return text if current == text else current
+
+
+def _undo_whole_layer(text: str, legacy: str | None) -> str | None:
+    """One layer of double encoding undone, or None when `text` shows no evidence of one."""
+    if _NOT_LATIN1.search(text):  # CJK, or any character a single-byte reading cannot produce
+        return None
+    if _UTF8_SIGNATURE.search(text) and is_bad(text):  # a signature, and ftfy's word that it is mojibake
+        try:
+            decoded = _bytes_read_as_cp1252(text).decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return decoded if _reads_as_words(decoded) else None
+    runs = _LATIN1_RUN.findall(text)
+    latin = sum(map(len, runs))
+    if latin < _MIN_LEGACY or sum(len(r) for r in runs if len(r) >= 2) < _PAIRED * latin:
+        return None
+    return _best_chinese_reading(_bytes_read_as_cp1252(text), legacy)
+
+
+def _collapses(raw: bytes, decoded: str) -> bool:
+    """Double-byte characters: far fewer non-ASCII characters than non-ASCII bytes (Big5 and
+    GBK characters whose second byte is ASCII count one each)."""
+    high = len(raw) - len(raw.translate(None, bytes(range(0x80, 0x100))))
+    return len(decoded) - len(decoded.encode("ascii", "ignore")) <= 0.75 * high
+
+
+def _reads_as_words(fixed: str) -> bool:
+    """A repair that yields CJK only as lone characters between Latin ones (``café”«`` read as
+    ``caf锫``) undid punctuation that happened to follow an accent, not mojibake."""
+    runs = _CJK_RUN.findall(fixed)
+    return not runs or max(map(len, runs)) >= 2
+
+
+def _bytes_read_as_cp1252(text: str) -> bytes:
+    """The bytes that, read as Windows-1252 (Latin-1 where it has no character), gave `text`."""
+    return text.translate(_CP1252_BYTES).encode("latin-1")
+
+
+def _best_chinese_reading(raw: bytes, legacy: str | None) -> str | None:
+    """The strict Chinese decoding of `raw` with the fewest implausible characters, if one is
+    plausible enough. Accented Latin text either fails strict decoding or reads as lone rare
+    characters; twice the implausibility a charset choice allows is tolerated, for pages that
+    lost bytes before they were saved."""
+    readings = []
+    for codec in dict.fromkeys(c for c in (legacy, "gb18030", "big5hkscs") if c and _is_cjk_codec(c)):
+        try:
+            candidate = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _collapses(raw, candidate) and _reads_as_words(candidate):
+            readings.append((implausible_share(candidate), candidate))
+    if not readings:
+        return None
+    share, best = min(readings, key=lambda r: r[0])
+    return best if share <= 2 * IMPLAUSIBLE else None
+
+
+def _undo_utf8_sequences(text: str) -> str:
+    """ftfy on each line that shows a UTF-8 signature; other lines are not looked at."""
+    spans: dict[int, int] = {}
+    for m in _UTF8_SIGNATURE.finditer(text):
+        if spans and m.start() < max(spans.values()):
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        spans[start] = len(text) if end < 0 else end
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans.items():
+        line = text[start:end]
+        fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+        out += [text[last:start], fixed if _reads_as_words(fixed) else line]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _is_cjk_codec(codec: str) -> bool:
+    return codec.replace("_", "").replace("-", "").lower().startswith(("gb", "big5", "cp936", "cp950", "hz"))
