@@ -48,13 +48,34 @@ class Decoded:
     method: str  # "bom" | "declared" | "detected" | "utf-8" | "utf-8+repaired" (double encoding undone)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def looks_binary(data: bytes) -> bool:
     """A NUL- or control-heavy prefix means binary data (UTF-16/32 are caught before)."""
     head = data[:4096]
     if not head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return head.count(0) > len(head) // 100 or controls > len(head) // 10
+
+
+# Both kinds of double encoding leave two characters of U+0080–U+00FF side by side (or one
+# followed by a Windows-1252 punctuation mark): in UTF-8 bytes, C2/C3 xx then C2, C3, C5, C6,
+# CB or E2. Text without such a pair cannot be repaired and is not looked at again.
+_SECOND_LEADS = frozenset(b"\xc2\xc3\xc5\xc6\xcb\xe2")
+
+
+def may_be_mojibake(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds the byte pattern every double encoding leaves (a few
+    microseconds: `bytes.find` from one C2/C3 byte to the next)."""
+    for lead in (0xC3, 0xC2):
+        i = data.find(lead)
+        while 0 <= i < len(data) - 2:
+            if 0x80 <= data[i + 1] <= 0xBF and data[i + 2] in _SECOND_LEADS:
+                return True
+            i = data.find(lead, i + 2)
+    return False
 
 
 # Python codecs that a page may name but no browser would honour.
@@ -99,6 +120,8 @@ def decode_bytes(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
+        if not may_be_mojibake(data):
+            return Decoded(text, "utf-8", "utf-8")
         repaired = repair_mojibake(text, declared)
         return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
     if declared:

@@ -16,6 +16,7 @@ is returned unchanged, as the same object.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import ftfy
@@ -36,9 +37,6 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 
 _LATIN1_RUN = re.compile(f"[\x80-\xff{_CP1252_EXTRA}]+")
 _NOT_LATIN1 = re.compile(f"[^\x00-\xff{_CP1252_EXTRA}]")
-# Windows-1252's characters back to the byte (as a Latin-1 character) they stand for.
-_CP1252_BYTES = {ord(bytes([b]).decode("cp1252")): chr(b)
-                 for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _CJK_RUN = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 # Legacy Chinese read as Latin-1 is only undone with this many Latin-1 letters to judge by,
@@ -102,9 +100,16 @@ def _reads_as_words(fixed: str) -> bool:
     return not runs or max(map(len, runs)) >= 2
 
 
+def _latin1_where_cp1252_has_none(err: UnicodeEncodeError) -> tuple[bytes, int]:
+    return err.object[err.start : err.end].encode("latin-1"), err.end
+
+
+codecs.register_error("hanflow-latin1", _latin1_where_cp1252_has_none)
+
+
 def _bytes_read_as_cp1252(text: str) -> bytes:
     """The bytes that, read as Windows-1252 (Latin-1 where it has no character), gave `text`."""
-    return text.translate(_CP1252_BYTES).encode("latin-1")
+    return text.encode("cp1252", errors="hanflow-latin1")
 
 
 def _best_chinese_reading(raw: bytes, legacy: str | None) -> str | None:
@@ -129,12 +134,13 @@ def _best_chinese_reading(raw: bytes, legacy: str | None) -> str | None:
 def _undo_utf8_sequences(text: str) -> str:
     """ftfy on each line that shows a UTF-8 signature; other lines are not looked at."""
     spans: dict[int, int] = {}
+    last = -1
     for m in _UTF8_SIGNATURE.finditer(text):
-        if spans and m.start() < max(spans.values()):
+        if m.start() < last:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
-        spans[start] = len(text) if end < 0 else end
+        last = spans[start] = len(text) if end < 0 else end
     if not spans:
         return text
     out, last = [], 0
