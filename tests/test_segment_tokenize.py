@@ -122,6 +122,6 @@ def test_tokens_concatenate_to_the_text_minus_whitespace(seg, text):
     assert all(t and t == t.strip() for t in tokens)
     spans = seg.spans(text)
     assert [text[a:b] for a, b, _ in spans] == tokens
-    assert all(not text[b:c].strip() for (_, b, _), (c, _, _) in zip(spans, spans[1:]))
+    assert all(not text[b:c].strip() for (_, b, _), (c, _, _) in zip(spans, spans[1:], strict=False))
     spaced = [kind for start, end, kind in spans if re.search(r"\s", text[start:end])]
     assert set(spaced) <= {"phrase", "version"}

@@ -132,22 +132,9 @@ class Segment:
         self.options = options
 
     def run(self, doc: Document) -> Document:
-        spans = segmenter(self.options.user_dict, self.options.segmenter).spans(doc.text)
-        doc.tokens = [doc.text[a:b] for a, b, _ in spans]
-        doc.annotations["keywords"] = extract_keywords(doc.text, self.options.keywords,
-                                                       segmenter=_Segmented(spans))
+        doc.tokens = segmenter(self.options.user_dict, self.options.segmenter).tokenize(doc.text)
+        doc.annotations["keywords"] = extract_keywords(doc.text, self.options.keywords, tokens=doc.tokens)
         return doc
-
-
-class _Segmented:
-    """The segmenter's answer for one text, handed to `extract_keywords` so that the text the
-    tokens came from is not segmented a second time."""
-
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self._spans = spans
-
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        return self._spans
 
 
 class Annotate:

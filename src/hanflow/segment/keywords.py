@@ -45,12 +45,17 @@ class _Known:
     def __init__(self) -> None:
         self.weights: dict[str, float] = {}
         self.keys: dict[str, str] = {}
+        self._stops = stop_words()
+        self._idf, self._median = idf_table()
+        self._rare = rare_idf()
+        self._entities = frozenset(entity_names())
 
     def learn(self, tokens: Iterable[str]) -> None:
         if len(self.weights) > _CACHE_SIZE:
-            self.__init__()
+            self.weights.clear()
+            self.keys.clear()
         for token in tokens:
-            found = entry(token)
+            found = self.entry(token)
             if found is None:
                 self.weights[token] = 0.0
                 continue
@@ -58,8 +63,38 @@ class _Known:
             if key != token:
                 self.keys[token] = key
 
+    def entry(self, token: str) -> Entry | None:
+        """(key, weight) of a token that can be a keyword; None for any other token."""
+        if len(token) < 2:
+            return None
+        if _HAN_WORD.fullmatch(token):
+            if token in self._stops or _ZH_NUMBER.fullmatch(token):
+                return None
+            return token, self._idf.get(token, self._rare if token in self._entities else self._median)
+        if kind_of(token) in NON_WORD:
+            return None
+        key = _POSSESSIVE.sub("", token.replace("’", "'")).lower()
+        if key in self._stops or not _LATIN.search(key) or _QUANTITY.fullmatch(token):
+            return None
+        if token.islower() and _FRAGMENT.fullmatch(token):
+            return None
+        return key, english_weight(key)
 
-_known = _Known()
+
+_known: _Known | None = None
+
+
+def forget() -> None:
+    """Drop what earlier texts taught (the token weights): a cold start, as in a new worker."""
+    global _known
+    _known = None
+
+
+def _memory() -> _Known:
+    global _known
+    if _known is None:
+        _known = _Known()
+    return _known
 
 
 @lru_cache(maxsize=1)
@@ -73,28 +108,6 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
-def _entities() -> frozenset[str]:
-    return frozenset(entity_names())
-
-
-def entry(token: str) -> Entry | None:
-    """(key, weight) of a token that can be a keyword; None for any other token."""
-    if len(token) < 2 or kind_of(token) in NON_WORD:
-        return None
-    if _HAN_WORD.fullmatch(token):
-        if token in stop_words() or _ZH_NUMBER.fullmatch(token):
-            return None
-        idf, median = idf_table()
-        return token, idf.get(token, rare_idf() if token in _entities() else median)
-    key = _POSSESSIVE.sub("", token.replace("’", "'")).lower()
-    if key in stop_words() or not _LATIN.search(key) or _QUANTITY.fullmatch(token):
-        return None
-    if token.islower() and _FRAGMENT.fullmatch(token):
-        return None
-    return key, english_weight(key)
-
-
 def extract_keywords(
     text: str, top_k: int = 10, *, segmenter: Segmenter | None = None, tokens: list[str] | None = None
 ) -> list[str]:
@@ -106,19 +119,20 @@ def extract_keywords(
     """
     if tokens is None:
         tokens = (segmenter or latest_segmenter()).tokenize(text)
+    known = _memory()
     counts = Counter(tokens)
     # one lookup per distinct token, and map/compress/sorted run in C: the cost follows the
     # number of distinct tokens, with little Python work for each
-    weights = _known.weights
+    weights = known.weights
     try:
         scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
     except KeyError:  # tokens not seen before: learn them, then score
-        _known.learn([t for t in counts if t not in weights])
+        known.learn(set(counts).difference(weights))
         scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
     words = list(counts)
     spelling: dict[str, str] = {}
-    if any(map(_known.keys.__contains__, words)):
-        words, scores, spelling = _merge_spellings(words, scores, tokens)
+    if any(map(known.keys.__contains__, words)):
+        words, scores, spelling = _merge_spellings(words, scores, tokens, known.keys)
     return [spelling.get(word, word) for word in _top(words, scores, top_k)]
 
 
@@ -133,14 +147,14 @@ def _top(words: list[str], scores: list[float], k: int) -> list[str]:
 
 
 def _merge_spellings(
-    words: list[str], scores: list[float], tokens: list[str]
+    words: list[str], scores: list[float], tokens: list[str], keys: dict[str, str]
 ) -> tuple[list[str], list[float], dict[str, str]]:
     """Add up the scores of spellings with one key (Kubernetes, kubernetes) under that key, and
     give each merged key the spelling written first."""
     merged: dict[str, float] = {}
     spellings: dict[str, list[str]] = {}
     for word, score in zip(words, scores, strict=True):
-        key = _known.keys.get(word, word)
+        key = keys.get(word, word)
         merged[key] = merged.get(key, 0.0) + score
         spellings.setdefault(key, []).append(word)
     spelling = {}
