@@ -9,7 +9,6 @@ Ratios of the same process's CPU time, the best of a few runs, so a busy machine
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -45,14 +44,13 @@ def test_pattern_cost_grows_linearly(name, pattern):
     assert not slow, f"{name}: cost grows more than linearly on {slow}"
 
 
-def test_the_reported_inputs_segment_quickly():
+def test_the_reported_inputs_segment():
+    # a 200,000-letter run took minutes with the old version pattern; the cost test above bounds it
     seg = Segmenter()
     letters = "x" * 200_000
-    start = time.process_time()
     assert seg.tokenize(letters) == [letters]
-    header = " ".join(str(year) for year in range(1900, 2100)) + " 增长率"
-    assert len(seg.tokenize(header * 50)) > 10_000
-    assert time.process_time() - start < 5
+    header = " ".join(str(year) for year in range(2010, 2025)) + " 增长率"
+    assert seg.tokenize(header) == [str(year) for year in range(2010, 2025)] + ["增长率"]
 
 
 _PIECES = st.sampled_from(["1", "9", "20", "2019", ".", ",", ":", "-", "/", "%", " ", "中", "年", "万", "a", "Z",
