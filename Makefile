@@ -46,7 +46,7 @@ clean:
 
 .PHONY: bench-segment bench-convert
 
-bench-segment: $(VENV)/.synced  ## segmentation F1 and speed on SIGHAN 2005 PKU/MSR against jieba.lcut
+bench-segment: $(VENV)/.synced  ## segmentation F1 on every shared gold set and speed against jieba.lcut and rjieba; span-pattern cost
 	$(PY) benchmarks/bench_segment.py
 
 bench-convert: $(VENV)/.synced  ## OpenCC cases per config; conversion and whole-normalise MB/s before/after

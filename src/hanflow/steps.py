@@ -134,9 +134,8 @@ class Segment:
         self.options = options
 
     def run(self, doc: Document) -> Document:
-        spans = segmenter(self.options.user_dict, self.options.segmenter).spans(doc.text)
-        doc.tokens = [doc.text[a:b] for a, b, _ in spans]
-        keywords = extract_keywords(doc.text, self.options.keywords, segmenter=_Segmented(spans))
+        doc.tokens = segmenter(self.options.user_dict, self.options.segmenter).tokenize(doc.text)
+        keywords = extract_keywords(doc.text, self.options.keywords, tokens=doc.tokens)
         doc.annotations["keywords"] = keywords or _most_frequent_word(doc.tokens)
         return doc
 
@@ -146,17 +145,6 @@ def _most_frequent_word(tokens: list[str]) -> list[str]:
     empty (an empty list in every line of a shard makes readers guess a column of nulls)."""
     words = Counter(t for t in tokens if any(ch.isalpha() for ch in t))
     return [max(words, key=lambda w: (words[w], -tokens.index(w)))] if words else []
-
-
-class _Segmented:
-    """The segmenter's answer for one text, handed to `extract_keywords` so that the text the
-    tokens came from is not segmented a second time."""
-
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self._spans = spans
-
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        return self._spans
 
 
 class Annotate:

@@ -1,26 +1,100 @@
-"""Top terms of a text by TF-IDF over the Segmenter's tokens, content words only.
+"""Top terms of a text by TF-IDF over the Segmenter's tokens, content words of either language.
 
-The IDF table is jieba's own (jieba/analyse/idf.txt), read once per process; tokens come from the
-Segmenter, so no second jieba dictionary is loaded. Stop words (Chinese and English), URLs,
-e-mail addresses, dates, numbers and punctuation never become keywords; names from the entity
-list rank as rare terms.
+Chinese words are weighted by jieba's IDF table (jieba/analyse/idf.txt); English words, which that
+table does not hold, by their frequency in wordfreq's English list, put on the same scale (see
+`weights`), so that neither language's common words crowd out the other's content words. Never
+keywords: stop words of either language, URLs, e-mail addresses, dates, times, numbers (三天, 第一,
+100km, 30mg), punctuation, single characters and fragments (a lower-case word of one or two
+letters: de, kr, s). A Chinese name from the entity list that jieba's table does not hold ranks
+as a rare term.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
+import sys
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
-from pathlib import Path
+from itertools import compress
+from operator import mul, neg
 
 from hanflow.segment.entities import entity_names
-from hanflow.segment.protect import NON_WORD
+from hanflow.segment.protect import HAN, NON_WORD, kind_of
 from hanflow.segment.tokenize import Segmenter, latest_segmenter
+from hanflow.segment.weights import english_weight, idf_table, rare_idf
 
-_CONTENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a]")
-_ALL_DIGITS = re.compile(r"[\d\uff10-\uff19.,%\uff05\u3007○零一二三四五六七八九十百千万亿两]+")
+_HAN_WORD = re.compile(rf"[{HAN}]+")
+_NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
+_MEASURES = "个天年月日号次位名岁元周倍成分秒点层届期种项件条家只张台辆米斤亩吨"
+_ZH_NUMBER = re.compile(rf"第?[{_NUMERALS}]+[{_MEASURES}]?|第[{_MEASURES}]")
+_LATIN = re.compile(r"[^\W\d_]")
+_QUANTITY = re.compile(r"\d[\d.,]*+(?![A-Z]$)[^\W\d_][\w/]*")  # 100km, 30mg, 3rd; not 5G, 4K
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_FRAGMENT = re.compile(r"[^\W\d_]{1,2}")  # with token.islower(): de, kr, на
+
+Entry = tuple[str, float]  # (the key words are compared by, weight)
+_CACHE_SIZE = 500_000
+
+
+class _Known:
+    """What earlier texts taught about tokens: the weight of each (0.0 for a token that is never
+    a keyword), and the key of each candidate that is compared by another spelling."""
+
+    def __init__(self) -> None:
+        self.weights: dict[str, float] = {}
+        self.keys: dict[str, str] = {}
+        self._stops = stop_words()
+        self._idf, self._median = idf_table()
+        self._rare = rare_idf()
+        self._entities = frozenset(entity_names())
+
+    def learn(self, tokens: Iterable[str]) -> None:
+        if len(self.weights) > _CACHE_SIZE:
+            self.weights.clear()
+            self.keys.clear()
+        for token in tokens:
+            found = self.entry(token)
+            if found is None:
+                self.weights[token] = 0.0
+                continue
+            key, self.weights[token] = found
+            if key != token:
+                self.keys[token] = key
+
+    def entry(self, token: str) -> Entry | None:
+        """(key, weight) of a token that can be a keyword; None for any other token."""
+        if len(token) < 2:
+            return None
+        if _HAN_WORD.fullmatch(token):
+            if token in self._stops or _ZH_NUMBER.fullmatch(token):
+                return None
+            return token, self._idf.get(token, self._rare if token in self._entities else self._median)
+        if kind_of(token) in NON_WORD:
+            return None
+        key = _POSSESSIVE.sub("", token.replace("’", "'")).lower()
+        if key in self._stops or not _LATIN.search(key) or _QUANTITY.fullmatch(token):
+            return None
+        if token.islower() and _FRAGMENT.fullmatch(token):
+            return None
+        return key, english_weight(key)
+
+
+_known: _Known | None = None
+
+
+def forget() -> None:
+    """Drop what earlier texts taught (the token weights): a cold start, as in a new worker."""
+    global _known
+    _known = None
+
+
+def _memory() -> _Known:
+    global _known
+    if _known is None:
+        _known = _Known()
+    return _known
 
 
 @lru_cache(maxsize=1)
@@ -34,53 +108,59 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF values and their median (the value for unknown words)."""
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).parent / "analyse" / "idf.txt"  # read without importing jieba.analyse
-    idf: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
-
-
-@lru_cache(maxsize=1)
-def rare_idf() -> float:
-    """The IDF of the rarest word in the table: the weight given to names from the entity list."""
-    return max(idf_table()[0].values())
-
-
-def is_candidate(token: str, kind: str) -> bool:
-    if kind in NON_WORD or kind == "other" or len(token) < 2:
-        return False
-    return bool(_CONTENT.search(token)) and not _ALL_DIGITS.fullmatch(token)
-
-
 def extract_keywords(
-    text: str, top_k: int = 10, *, segmenter: Segmenter | None = None
+    text: str, top_k: int = 10, *, segmenter: Segmenter | None = None, tokens: list[str] | None = None
 ) -> list[str]:
     """The `top_k` content words of `text` by TF-IDF, best first (ties by the word itself).
 
-    `segmenter` defaults to the Segmenter this process created last. English words are
-    compared in lower case and returned as first written.
+    `tokens` are the Segmenter's tokens of `text` when the caller has them already; otherwise
+    `segmenter` (default: the Segmenter this process created last) cuts the text. English words
+    are compared in lower case without a possessive 's, and returned as first written.
     """
-    seg = segmenter or latest_segmenter()
-    stops = stop_words()
-    counts: Counter[str] = Counter()
+    if tokens is None:
+        tokens = (segmenter or latest_segmenter()).tokenize(text)
+    known = _memory()
+    counts = Counter(tokens)
+    # one lookup per distinct token, and map/compress/sorted run in C: the cost follows the
+    # number of distinct tokens, with little Python work for each
+    weights = known.weights
+    try:
+        scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
+    except KeyError:  # tokens not seen before: learn them, then score
+        known.learn(set(counts).difference(weights))
+        scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
+    words = list(counts)
     spelling: dict[str, str] = {}
-    for start, end, kind in seg.spans(text):
-        token = text[start:end]
-        key = token.lower()
-        if is_candidate(token, kind) and key not in stops:
-            counts[key] += 1
-            spelling.setdefault(key, token)
-    idf, median = idf_table()
-    rare = rare_idf()
-    entities = {name.lower() for name in entity_names()}
-    scores = {w: n * (rare if w in entities else idf.get(w, median)) for w, n in counts.items()}
-    ranked = sorted(scores, key=lambda w: (-scores[w], w))
-    return [spelling[w] for w in ranked[:top_k]]
+    if any(map(known.keys.__contains__, words)):
+        words, scores, spelling = _merge_spellings(words, scores, tokens, known.keys)
+    return [spelling.get(word, word) for word in _top(words, scores, top_k)]
+
+
+def _top(words: list[str], scores: list[float], k: int) -> list[str]:
+    """The `k` words of highest positive score, best first, ties by the word."""
+    if k <= 0 or not scores:
+        return []
+    floor = sorted(scores)[-k] if len(scores) > k else 0.0
+    floor = max(floor, sys.float_info.min)
+    chosen = sorted(compress(zip(map(neg, scores), words, strict=True), map(floor.__le__, scores)))
+    return [word for _, word in chosen[:k]]
+
+
+def _merge_spellings(
+    words: list[str], scores: list[float], tokens: list[str], keys: dict[str, str]
+) -> tuple[list[str], list[float], dict[str, str]]:
+    """Add up the scores of spellings with one key (Kubernetes, kubernetes) under that key, and
+    give each merged key the spelling written first."""
+    merged: dict[str, float] = {}
+    spellings: dict[str, list[str]] = {}
+    for word, score in zip(words, scores, strict=True):
+        key = keys.get(word, word)
+        merged[key] = merged.get(key, 0.0) + score
+        spellings.setdefault(key, []).append(word)
+    spelling = {}
+    for key, group in spellings.items():
+        if len(group) > 1:
+            group.sort(key=tokens.index)
+        if group[0] != key:
+            spelling[key] = group[0]
+    return list(merged), list(merged.values()), spelling

@@ -1,26 +1,31 @@
-"""Mixed Chinese/English tokenisation: protected spans first, jieba (HMM off) for Chinese runs.
+"""Mixed Chinese/English tokenisation: protected spans first, jieba for the Chinese runs.
 
-Jieba runs with its HMM off: on news and web text it guesses more wrong words than right.
-Traditional input is segmented through its t2s conversion, which maps one character to one
-character, and tokens are cut from the original text; jieba's dictionary is simplified.
+jieba runs with its HMM on, so that names and new words are found, and `guesses` cuts back the
+guesses that swallow a common one-character word. Traditional text is looked up through its
+one-for-one simplified copy (`simplify`); tokens are always cut from the original text.
+
+One call to the dictionary segmenter per text: the Han runs are joined with a newline standing for
+each token between them and a space for whitespace (jieba cuts at whitespace and returns it as a
+token); in its answer the newlines are then replaced by those tokens, in order, and the spaces
+dropped.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate, compress, count
 from pathlib import Path
 
-from hanflow.normalize.convert import get_converter
-from hanflow.normalize.script import script_chars
 from hanflow.segment.backends import Backend, make_backend
 from hanflow.segment.entities import load_entities
-from hanflow.segment.protect import FOLD, build_pattern
-
-_HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_OTHER_RUN = re.compile(r"(\S)\1*")
+from hanflow.segment.guesses import GuessFilter
+from hanflow.segment.protect import build_pairs, build_phrases, kind_of, starts_inside_word
+from hanflow.segment.simplify import simplify
 
 _latest: Segmenter | None = None
+_SLOT = "\n"  # stands for a token between Han runs
+_GAP = " "  # stands for whitespace, which keeps two Han runs apart and is no token
 
 
 class Segmenter:
@@ -35,51 +40,86 @@ class Segmenter:
         phrases = list(load_entities(self._backend))
         if user_dict is not None:
             phrases += load_user_dict(self._backend, Path(user_dict))
-        self._protected = build_pattern(phrases)
-        self._hant = script_chars()[1]
+        self._phrases = build_phrases(phrases)
+        self._pairs = build_pairs()
+        self._guesses = GuessFilter(self._backend)
         _latest = self
 
     def tokenize(self, text: str) -> list[str]:
         """Tokens of `text`, cut from it; whitespace is never a token.
 
-        Tokens concatenate to the text minus whitespace; only multi-word names ("Windows 11",
+        Tokens concatenate to the text minus whitespace; only multi-word names ("iPhone 15 Pro",
         names from the entity list or user dictionary) keep the spaces inside them.
         """
-        return [text[a:b] for a, b, _ in self.spans(text)]
+        if self._phrases is None or not self._phrases.search(text):
+            return self._segment(text)
+        tokens: list[str] = []
+        for start, end, phrase in self._phrase_split(text):
+            if phrase:
+                tokens.append(text[start:end])
+            elif start < end:
+                tokens += self._segment(text[start:end])
+        return tokens
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of each token; kind is "han", "other" or a protected kind."""
-        basis = text
-        if not self._hant.isdisjoint(text):
-            simplified = get_converter("t2s").convert(text)
-            if len(simplified) == len(text):
-                basis = simplified
-        return list(self._spans(basis))
+        """(start, end, kind) of each token; kind is "han", "phrase" or a kind of
+        `protect.PATTERNS`."""
+        out: list[tuple[int, int, str]] = []
+        end = 0
+        for token in self.tokenize(text):
+            start = text.find(token, end)
+            end = start + len(token)
+            out.append((start, end, kind_of(token)))
+        return out
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int, str]]:
-        folded = text.translate(FOLD)
+    def _segment(self, text: str) -> list[str]:
+        pieces = self._pairs.findall(text)
+        masked = "".join([han or (_SLOT if other else _GAP) for han, other in pieces])
+        lookup = simplify(masked)
+        found = self._backend.cut(lookup)
+        rejected = self._guesses.rejected(found)
+        words = found if lookup is masked else _cut(masked, found)
+        others = [other for _, other in pieces if other]
+        return _assemble(words, found, others, rejected)
+
+    def _phrase_split(self, text: str) -> Iterator[tuple[int, int, bool]]:
+        """The text between multi-word names, and the names (`True`)."""
         pos = 0
-        for m in self._protected.finditer(folded):
-            yield from self._unprotected(text, pos, m.start())
-            yield m.start(), m.end(), m.lastgroup or "word"
+        for m in self._phrases.finditer(text) if self._phrases is not None else ():
+            if starts_inside_word(text, m.start()):
+                continue
+            yield pos, m.start(), False
+            yield m.start(), m.end(), True
             pos = m.end()
-        yield from self._unprotected(text, pos, len(text))
-
-    def _unprotected(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        pos = start
-        for m in _HAN_RUN.finditer(text, start, end):
-            yield from _other(text, pos, m.start())
-            at = m.start()
-            for word in self._backend.cut(m.group()):
-                yield at, at + len(word), "han"
-                at += len(word)
-            pos = m.end()
-        yield from _other(text, pos, end)
+        yield pos, len(text), False
 
 
-def _other(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    for m in _OTHER_RUN.finditer(text, start, end):
-        yield m.start(), m.end(), "other"
+def _cut(text: str, words: list[str]) -> list[str]:
+    """The pieces of `text` with the lengths of `words` (slices made in C)."""
+    ends = list(accumulate(map(len, words)))
+    return list(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+
+
+def _assemble(words: list[str], found: list[str], others: list[str], rejected: set[str]) -> list[str]:
+    """`words` with each slot replaced by the next of `others` and each rejected guess cut into
+    characters; `found` are the same words as looked up (simplified), where the guesses are
+    found. The positions come from one pass in C (compress over set membership), so the Python
+    work grows with the number of slots and guesses, not of words."""
+    if not others and not rejected and _GAP not in found:
+        return words
+    marks = rejected | {_SLOT, _GAP}
+    out: list[str] = []
+    prev = 0
+    slot = iter(others)
+    for i in compress(count(), map(marks.__contains__, found)):
+        out += words[prev:i]
+        if found[i] == _SLOT:
+            out.append(next(slot))
+        elif found[i] != _GAP:
+            out += words[i]  # a rejected guess, one character a token
+        prev = i + 1
+    out += words[prev:]
+    return out
 
 
 def load_user_dict(tokenizer: Backend, path: Path) -> list[str]:
