@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -23,6 +24,32 @@ class Plan:
     def known_for(self, items: list[InputFile]) -> dict[str, str]:
         """The content hashes earlier runs saw for these inputs."""
         return {i.source: self.known_sha[i.source] for i in items if i.source in self.known_sha}
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a run would take on, found without starting one."""
+
+    discovered: int
+    unchanged: int
+    todo: list[InputFile]
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.todo
+
+
+def survey(known: Mapping[str, FileState], raw: Path, max_bytes: int) -> Survey:
+    """The inputs under `raw` that are new or changed against `known` (what earlier runs
+    processed), in stable order; unchanged ones are only counted. Reads no file's content."""
+    todo, unchanged, discovered = [], 0, 0
+    for item in discover(raw, max_bytes):
+        discovered += 1
+        if _unchanged(known.get(item.source), item):
+            unchanged += 1
+            continue
+        todo.append(item)
+    return Survey(discovered, unchanged, todo)
 
 
 def _unchanged(prev: FileState | None, item: InputFile) -> bool:
@@ -80,14 +107,9 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
     known = store.known_files()
-    todo, unchanged, discovered = [], 0, 0
-    for item in discover(raw, options.max_bytes):
-        discovered += 1
-        if _unchanged(known.get(item.source), item):
-            unchanged += 1
-            continue
-        todo.append(item)
+    found = survey(known, raw, options.max_bytes)
+    todo = found.todo
     sizes = fixed_sizes(len(todo), batch_size) if batch_size else batch_sizes(len(todo), workers)
     batches = _cut(todo, sizes)
     known_sha = {s: f.sha256 for s, f in known.items() if f.sha256}
-    return Plan(store.begin_run(), batches, known_sha, discovered, unchanged, options)
+    return Plan(store.begin_run(), batches, known_sha, found.discovered, found.unchanged, options)

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 STATE_DB = "state.sqlite"
 OUTPUT_DIRS = ("corpus", "duplicates", "rejects", "runs")
@@ -69,8 +70,10 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path) -> Iterator[None]:
-    """Exclusive use of the output folder; a second holder fails at once with LockedError."""
+def output_lock(out: Path) -> Iterator[IO[str]]:
+    """Exclusive use of the output folder; a second holder fails at once with LockedError.
+
+    Yields the open lock file: a process started with its descriptor shares the lock."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "a+") as fh:
         try:
@@ -80,16 +83,17 @@ def output_lock(out: Path) -> Iterator[None]:
                 f"another hanflow run is writing to {out}; wait for it to finish "
                 "or choose another --out folder") from None
         try:
-            yield
+            yield fh
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager
-def open_output(out: Path, full: bool = False) -> Iterator[Store]:
+def open_output(out: Path, full: bool = False, *, locked: bool = False) -> Iterator[Store]:
     """The output folder's state, held under its lock for the whole run; `full` first forgets
-    every earlier run (only once the lock is ours, so a running run is never wiped)."""
-    with output_lock(out):
+    every earlier run (only once the lock is ours, so a running run is never wiped).
+    `locked` says the caller already holds `output_lock(out)` (taken before the run started)."""
+    with contextlib.nullcontext() if locked else output_lock(out):
         if full:
             clear_output(out)
         store = Store(out, locked=True)
@@ -119,6 +123,27 @@ def clear_output(out: Path) -> None:
 
 def _has_output(out: Path) -> bool:
     return any(any((out / sub).glob("*.jsonl")) for sub in OUTPUT_DIRS if (out / sub).is_dir())
+
+
+def _known_files(conn: sqlite3.Connection) -> dict[str, FileState]:
+    rows = conn.execute("SELECT source, size, mtime_ns, sha256, outcome FROM files")
+    return {r[0]: FileState(*r) for r in rows}
+
+
+def read_known_files(out: Path) -> dict[str, FileState]:
+    """What earlier runs processed, read without the lock and without changing anything (for
+    a look before a run starts); empty when `out` has no state yet or it cannot be read."""
+    db = out / STATE_DB
+    if not db.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _known_files(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
 
 
 class Store:
@@ -180,8 +205,7 @@ class Store:
         return self.work / run.run_id
 
     def known_files(self) -> dict[str, FileState]:
-        rows = self.conn.execute("SELECT source, size, mtime_ns, sha256, outcome FROM files")
-        return {r[0]: FileState(*r) for r in rows}
+        return _known_files(self.conn)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -1,0 +1,125 @@
+"""The process in which `hanflow run` runs its flow: `python -m hanflow.flow.entry SPEC`.
+
+`hanflow.flow.launch` starts it once it holds the output folder's lock (this process inherits
+it) and knows there is work to do. Here: the Prefect API (the configured server, checked
+first, or a temporary one for the length of the run), the flow run, then the summary, or one
+sentence saying what went wrong. Interrupted (SIGINT, sent by the launcher), it stops the
+batches and exits 130 without a word; the launcher says what happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from hanflow.flow.server import ApiUnreachable, check_api, temporary_server
+from hanflow.progress import STOP, clear_status, status
+from hanflow.report import summary
+
+
+def fail(message: str, code: int) -> int:
+    clear_status()
+    print(f"hanflow: {message}", file=sys.stderr, flush=True)
+    return code
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """Stop at once: batches on threads stop at their next document, worker processes are
+    killed, and the flow run unwinds (Prefect marks it crashed). The commit protocol leaves
+    the output folder to the next run's recovery."""
+    if STOP.is_set():
+        return
+    STOP.set()
+    logging.disable(logging.CRITICAL)
+    for child in multiprocessing.active_children():
+        child.kill()
+    raise KeyboardInterrupt
+
+
+def run(spec: dict[str, Any]) -> int:
+    from prefect.settings import get_current_settings
+
+    configured = get_current_settings().api.url
+    if configured:
+        try:
+            check_api(configured)
+        except ApiUnreachable as exc:
+            return fail(str(exc), 2)
+        api = contextlib.nullcontext(configured)
+    else:
+        status("starting Prefect's temporary server…")
+        api = temporary_server(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 90)))
+    try:
+        with api as url:
+            return _run_flow(spec, url, bool(configured))
+    except RuntimeError as exc:  # the temporary server did not start
+        return fail(str(exc), 1)
+
+
+def _run_flow(spec: dict[str, Any], url: str, configured: bool) -> int:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    os.environ["PREFECT_API_URL"] = url  # worker processes report to the same server
+    with temporary_settings({PREFECT_API_URL: url}):
+        status("starting the flow run…")
+        from prefect.utilities.urls import url_for
+
+        from hanflow.flow import build_corpus as module
+        from hanflow.flow import ui
+        from hanflow.flow.recording import wait_until_recorded
+
+        params, out = spec["params"], spec["params"]["out"]
+        module.HELD_LOCKS.add(str(Path(out).resolve()))
+        ui.SHOW_LINKS = configured
+        try:
+            state = module.build_corpus.with_options(flow_run_name=spec["name"])(**params, return_state=True)
+        except Exception as exc:  # noqa: BLE001 - the API went away, or Prefect refused the run
+            return fail(f"the run could not be started or reported ({type(exc).__name__}: {exc}); "
+                        f"earlier output in {out} is intact; rerun with --verbose for Prefect's logs", 1)
+        flow_run_id = state.state_details.flow_run_id
+        code, manifest = _outcome(state, out)
+        if code:
+            wait_until_recorded(flow_run_id, 1, timeout=10)
+            return code
+        wait_until_recorded(flow_run_id, manifest["inputs"]["batches"] + 3 if manifest["run_id"] else 0)
+        clear_status()
+        link = url_for("flow-run", obj_id=flow_run_id) if configured else None
+        print(summary(manifest, out, link), flush=True)
+        return 0
+
+
+def _outcome(state: Any, out: str) -> tuple[int, dict[str, Any]]:
+    """(0, the manifest) for a completed run, else (exit code, {}) with the sentence said."""
+    from hanflow.build.store import LockedError
+
+    try:
+        return 0, state.result()
+    except LockedError as exc:
+        return fail(str(exc), 2), {}
+    except OSError as exc:
+        return fail(f"the run could not complete: {exc}; earlier output in {out} is intact", 2), {}
+    except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
+        return fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
+                    "rerun with --verbose for Prefect's logs", 1), {}
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        code = run(json.loads(sys.argv[1]))
+    except KeyboardInterrupt:
+        code = 130
+    if STOP.is_set():
+        os._exit(130)  # nothing more to say or to wait for: the launcher speaks
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

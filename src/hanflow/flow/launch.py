@@ -1,0 +1,126 @@
+"""`hanflow run` before and around Prefect: refuse a busy output folder, find out whether there
+is anything to do, then run the flow in a process of its own and stop it cleanly on Ctrl-C.
+
+Nothing here imports Prefect, so a run that finds nothing new, or that cannot start, ends in
+a fraction of a second. The flow's process (`hanflow.flow.entry`) runs in a session of its
+own, with its Prefect server and worker processes: Ctrl-C reaches only this process, which
+stops them all (SIGINT to the flow's process, then SIGKILL to whatever is left after
+GRACE_S) and says so in one line. Whatever the moment, the output folder keeps every
+committed run, and the next run finishes or discards what the interrupted one left.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from hanflow.build.planning import Survey, survey
+from hanflow.build.store import Store, output_lock
+from hanflow.flow.names import run_name
+from hanflow.progress import clear_status, status
+
+GRACE_S = 5.0
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class RunStopped(Exception):  # noqa: N818 - a way out with a sentence, not a bug
+    """The run ended without completing; `args[0]` says why, `code` is the exit status."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def interrupted_message(out: Path) -> str:
+    return (f"interrupted; {out} keeps every committed run, and the next hanflow run "
+            "finishes what this one started")
+
+
+def look(raw: Path, out: Path, max_bytes: int, full: bool) -> Survey:
+    """What the run would take on, holding the lock: first the leftovers of a killed run are
+    finished or discarded, as the run itself would. `--full` takes on every file."""
+    if full:
+        return survey({}, raw, max_bytes)
+    store = Store(out, locked=True)
+    try:
+        store.recover()
+        return survey(store.known_files(), raw, max_bytes)
+    finally:
+        store.close()
+
+
+def launch(params: dict[str, Any]) -> int:
+    """Run build_corpus with `params` (its parameters) as `hanflow run` does; the exit status.
+
+    Raises LockedError when another run holds the output folder, RunStopped when interrupted.
+    """
+    raw, out = Path(params["raw"]), Path(params["out"])
+    status(f"looking for new or changed files in {raw}…")
+    with output_lock(out) as lock_file:
+        found = look(raw, out, params["max_bytes"], params["full"])
+        if found.nothing_to_do and not params["full"]:
+            clear_status()
+            print(f"nothing new: {found.discovered} files in {raw}, all unchanged since the last run; "
+                  f"{out} is as it was", flush=True)
+            return 0
+        status(f"{len(found.todo)} of {found.discovered} files in {raw} to process; starting the run…")
+        spec = {"params": params, "name": run_name(dt.datetime.now(dt.UTC), len(found.todo))}
+        child = subprocess.Popen([sys.executable, "-m", "hanflow.flow.entry", json.dumps(spec)],
+                                 pass_fds=(lock_file.fileno(),), start_new_session=True,
+                                 stdin=subprocess.DEVNULL, preexec_fn=_interrupt_with_parent)
+        return supervise(child, out)
+
+
+def _interrupt_with_parent() -> None:
+    """In the flow's process: be interrupted when this process dies (Linux only)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGINT)  # PR_SET_PDEATHSIG
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
+    """Wait for the flow's process; on SIGINT, SIGTERM or SIGHUP stop it and everything it
+    started, within GRACE_S (at once on a second signal)."""
+    received: list[tuple[int, float]] = []
+
+    def on_signal(signum: int, frame: Any) -> None:
+        if received:
+            _kill_group(child.pid)
+            return
+        received.append((signum, time.monotonic()))
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child.pid, signal.SIGINT)
+
+    previous = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS}
+    try:
+        while True:
+            try:
+                code = child.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if received and time.monotonic() - received[0][1] > GRACE_S:
+                    _kill_group(child.pid)
+        _kill_group(child.pid)  # what the flow's process left behind: its server, workers
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if received:
+        raise RunStopped(interrupted_message(out), 128 + received[0][0])
+    if code < 0:
+        raise RunStopped(f"the run was killed (signal {-code}); {out} keeps every committed run, and the "
+                         "next hanflow run finishes what this one started", 1)
+    return code
