@@ -104,6 +104,9 @@ def run(
     the run completed (rejects included) or found nothing new; 1 it failed (earlier output
     intact); 2 it could not start (a busy output folder, an unreachable Prefect API, a bad
     option); 130 interrupted (the next run finishes it)."""
+    from hanflow.progress import status
+
+    status(f"looking for new or changed files in {raw}…")
     _checked(raw, user_dict, runner, dask_address, config, segmenter)
     _prefect_env(verbose)
     from hanflow.build.store import LockedError

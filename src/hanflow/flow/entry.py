@@ -46,7 +46,8 @@ def _interrupt(signum: int, frame: Any) -> None:
 def run(spec: dict[str, Any]) -> int:
     from prefect.settings import get_current_settings
 
-    configured = get_current_settings().api.url
+    settings = get_current_settings()
+    configured = settings.api.url
     if configured:
         try:
             check_api(configured)
@@ -55,12 +56,17 @@ def run(spec: dict[str, Any]) -> int:
         api = contextlib.nullcontext(configured)
     else:
         status("starting Prefect's temporary server…")
-        api = temporary_server(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 90)))
+        api = temporary_server(settings.server.ephemeral.startup_timeout_seconds, database_url(settings))
     try:
         with api as url:
             return _run_flow(spec, url, bool(configured))
     except RuntimeError as exc:  # the temporary server did not start
         return fail(str(exc), 1)
+
+
+def database_url(settings: Any) -> str:
+    url = settings.server.database.connection_url
+    return url.get_secret_value() if hasattr(url, "get_secret_value") else str(url or "")
 
 
 def _run_flow(spec: dict[str, Any], url: str, configured: bool) -> int:

@@ -15,17 +15,19 @@ import contextlib
 import datetime as dt
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from hanflow.build.planning import Survey, survey
 from hanflow.build.store import Store, output_lock
 from hanflow.flow.names import run_name
-from hanflow.progress import clear_status, status
+from hanflow.progress import TERMINAL_ENV, clear_status, on_terminal, status
 
 GRACE_S = 5.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -63,7 +65,6 @@ def launch(params: dict[str, Any]) -> int:
     Raises LockedError when another run holds the output folder, RunStopped when interrupted.
     """
     raw, out = Path(params["raw"]), Path(params["out"])
-    status(f"looking for new or changed files in {raw}…")
     with output_lock(out) as lock_file:
         found = look(raw, out, params["max_bytes"], params["full"])
         if found.nothing_to_do and not params["full"]:
@@ -72,11 +73,37 @@ def launch(params: dict[str, Any]) -> int:
                   f"{out} is as it was", flush=True)
             return 0
         status(f"{len(found.todo)} of {found.discovered} files in {raw} to process; starting the run…")
-        spec = {"params": params, "name": run_name(dt.datetime.now(dt.UTC), len(found.todo))}
+        spec = {"params": {**params, "progress": on_terminal()},
+                "name": run_name(dt.datetime.now(dt.UTC), len(found.todo))}
         child = subprocess.Popen([sys.executable, "-m", "hanflow.flow.entry", json.dumps(spec)],
-                                 pass_fds=(lock_file.fileno(),), start_new_session=True,
-                                 stdin=subprocess.DEVNULL, preexec_fn=_interrupt_with_parent)
+                                 pass_fds=(lock_file.fileno(),), start_new_session=True, env=_child_env(),
+                                 stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 preexec_fn=_interrupt_with_parent)
         return supervise(child, out)
+
+
+def _child_env() -> dict[str, str]:
+    """The flow's process writes to a pipe that this process relays: tell it about the terminal."""
+    env = dict(os.environ)
+    if on_terminal():
+        env[TERMINAL_ENV] = "1"
+        env.setdefault("COLUMNS", str(shutil.get_terminal_size().columns))
+    return env
+
+
+class Relay(threading.Thread):
+    """Copies what the flow's process (and its server and workers) write on standard error to
+    this process's, until muted: after an interrupt, nothing of theirs reaches the screen."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        super().__init__(daemon=True, name="hanflow-stderr")
+        self.source, self.muted = source, threading.Event()
+
+    def run(self) -> None:
+        fd = self.source.fileno()
+        while data := os.read(fd, 65536):
+            if not self.muted.is_set():
+                os.write(sys.stderr.fileno(), data)
 
 
 def _interrupt_with_parent() -> None:
@@ -96,8 +123,11 @@ def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
     """Wait for the flow's process; on SIGINT, SIGTERM or SIGHUP stop it and everything it
     started, within GRACE_S (at once on a second signal)."""
     received: list[tuple[int, float]] = []
+    relay = Relay(child.stderr)
+    relay.start()
 
     def on_signal(signum: int, frame: Any) -> None:
+        relay.muted.set()
         if received:
             _kill_group(child.pid)
             return
@@ -118,6 +148,7 @@ def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+    relay.join(timeout=2)
     if received:
         raise RunStopped(interrupted_message(out), 128 + received[0][0])
     if code < 0:

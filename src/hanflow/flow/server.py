@@ -9,15 +9,19 @@ server is started as its own process, the way Prefect starts it, without importi
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
+import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 CHECK_TIMEOUT_S = 3.0
 
@@ -49,9 +53,51 @@ def check_api(url: str, timeout: float = CHECK_TIMEOUT_S) -> None:
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         why = f"{getattr(reason, 'strerror', None) or reason}".lower()
+    back = ("unset PREFECT_API_URL in the environment" if os.environ.get("PREFECT_API_URL")
+            else "prefect config unset PREFECT_API_URL")
     raise ApiUnreachable(
         f"the Prefect API at {url} does not answer ({why}); start that server (prefect server start), "
-        "or run without it: prefect config unset PREFECT_API_URL")
+        f"or go back to a temporary server for each run: {back}")
+
+
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([0-9a-f]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
+
+
+def _migration_head(versions: Path) -> str | None:
+    """The one head of Prefect's SQLite migrations (a revision no other revises), if exactly one."""
+    revisions, revised = set(), set()
+    for path in versions.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if found := _REVISION.search(text):
+            revisions.add(found.group(1))
+        if down := _DOWN.search(text):
+            revised.update(re.findall(r"[0-9a-f]{6,}", down.group(1)))
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def database_is_current(connection_url: str) -> bool:
+    """True when the server's SQLite database is already at the newest migration, so that the
+    temporary server can skip the migration check (about a CPU-second). Anything else (another
+    database, a Prefect whose migrations cannot be read): False, and the server migrates."""
+    if not connection_url.startswith("sqlite") or ":memory:" in connection_url:
+        return False
+    db = Path(connection_url.split(":///", 1)[-1])
+    spec = importlib.util.find_spec("prefect")
+    if not db.is_file() or spec is None or not spec.submodule_search_locations:
+        return False
+    versions = Path(spec.submodule_search_locations[0]) / "server" / "database" / "_migrations" / "versions" / "sqlite"
+    head = _migration_head(versions)
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return head is not None and rows == [(head,)]
 
 
 def _free_port() -> int:
@@ -68,12 +114,14 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _start(port: int) -> subprocess.Popen[bytes]:
+def _start(port: int, current: bool) -> subprocess.Popen[bytes]:
+    env = {**os.environ, **TEMPORARY_SERVER_ENV}
+    if current:
+        env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-        env={**os.environ, **TEMPORARY_SERVER_ENV}, stdin=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent)
+        env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
 
 
 def _healthy(url: str) -> bool:
@@ -85,19 +133,21 @@ def _healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def temporary_server(timeout: float) -> Iterator[str]:
+def temporary_server(timeout: float, connection_url: str = "") -> Iterator[str]:
     """A Prefect server for the length of the block, on a free local port; yields its API URL.
 
     The server reads the same Prefect settings (environment, profile) as this process, so it
-    records into the same database as Prefect's own temporary server would.
+    records into the same database as Prefect's own temporary server would
+    (`connection_url`, to know whether it needs migrating).
     """
     deadline = time.monotonic() + timeout
+    current = database_is_current(connection_url)
     process, url = None, ""
     try:
         while True:
             port = _free_port()
             url = f"http://127.0.0.1:{port}/api"
-            process = _start(port)
+            process = _start(port, current)
             while process.poll() is None and not _healthy(url):
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"the temporary Prefect server did not start within {timeout:.0f} s "
