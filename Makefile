@@ -59,3 +59,8 @@ bench-orchestration: $(VENV)/.synced  ## the flow against its earlier form: tagg
 .PHONY: bench-load
 bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
 	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000
+
+.PHONY: bench-operate
+AGAINST ?=
+bench-operate: $(VENV)/.synced  ## hanflow run as operated: nothing new, first run, busy folder, API down, Ctrl-C (AGAINST=REV to compare)
+	$(PY) benchmarks/bench_operate.py --repeat $(REPEAT) $(if $(AGAINST),--against $(AGAINST))

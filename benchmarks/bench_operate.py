@@ -80,56 +80,60 @@ def _tagged(tag: str) -> list[int]:
     return found
 
 
+def _kill_tagged(tag: str) -> int:
+    left = _tagged(tag)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    return len(left)
+
+
+def _drain(fd: int, chunks: list[tuple[float, bytes]], wait: float) -> None:
+    """Read what the terminal shows, waiting at most `wait` for the first bytes."""
+    while select.select([fd], [], [], wait)[0]:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the other side closed
+            return
+        if not data:
+            return
+        chunks.append((time.monotonic(), data))
+        wait = 0
+
+
 def run_on_terminal(cmd: list[str], env: dict[str, str], interrupt_when: Callable[[], bool] | None = None,
                     ) -> Outcome:
-    """Run `cmd` on a pseudo-terminal; with `interrupt_when`, type Ctrl-C once it holds."""
-    tag = uuid.uuid4().hex
-    start = time.monotonic()
+    """Run `cmd` on a pseudo-terminal; with `interrupt_when`, type Ctrl-C once it holds. A run
+    still there INTERRUPT_WAIT_S after the Ctrl-C (or TIMEOUT_S after its start) is killed."""
+    tag, start = uuid.uuid4().hex, time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         os.execve(cmd[0], cmd, {**env, "HANFLOW_BENCH_TAG": tag, "COLUMNS": "100"})
     chunks: list[tuple[float, bytes]] = []
     interrupted_at = None
-    status = rusage = None
-    while status is None:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                data = os.read(fd, 65536)
-            except OSError:
-                data = b""
-            if data:
-                chunks.append((time.monotonic(), data))
-        done, status_, rusage_ = os.wait4(pid, os.WNOHANG)
+    while True:
+        _drain(fd, chunks, 0.05)
+        done, status, rusage = os.wait4(pid, os.WNOHANG)
         if done:
-            status, rusage = status_, rusage_
             break
         now = time.monotonic()
         if interrupt_when and interrupted_at is None and interrupt_when():
             os.write(fd, b"\x03")
             interrupted_at = now
-        if interrupted_at and now - interrupted_at > INTERRUPT_WAIT_S or now - start > TIMEOUT_S:
-            for p in _tagged(tag):
-                with contextlib.suppress(OSError):
-                    os.kill(p, signal.SIGKILL)
+        if (interrupted_at and now - interrupted_at > INTERRUPT_WAIT_S) or now - start > TIMEOUT_S:
+            _kill_tagged(tag)
             _, status, rusage = os.wait4(pid, 0)
+            break
     end = time.monotonic()
-    with contextlib.suppress(OSError):
-        while (data := os.read(fd, 65536)):
-            chunks.append((end, data))
+    _drain(fd, chunks, 0.2)
     os.close(fd)
     time.sleep(0.5)
-    left = _tagged(tag)
-    for p in left:
-        with contextlib.suppress(OSError):
-            os.kill(p, signal.SIGKILL)
+    left = _kill_tagged(tag)
     text = b"".join(c for _, c in chunks).decode("utf-8", "replace")
     after = b"".join(c for t, c in chunks if interrupted_at and t >= interrupted_at).decode("utf-8", "replace")
-    code = os.waitstatus_to_exitcode(status)
-    killed = interrupted_at is not None and end - interrupted_at > INTERRUPT_WAIT_S
+    gone = end - interrupted_at if interrupted_at and end - interrupted_at <= INTERRUPT_WAIT_S else None
     return Outcome(rusage.ru_utime + rusage.ru_stime, end - start, chunks[0][0] - start if chunks else None,
-                   code, _clean(text), _clean(after),
-                   (end - interrupted_at) if interrupted_at and not killed else None, len(left))
+                   os.waitstatus_to_exitcode(status), _clean(text), _clean(after), gone, left)
 
 
 def _clean(text: str) -> str:

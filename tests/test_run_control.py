@@ -123,12 +123,33 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return raw
 
 
+@pytest.fixture()
+def harness_api(prefect_harness: None) -> str:
+    """The URL of the test session's Prefect server, for a `hanflow run` pointed at a server."""
+    from prefect.settings import get_current_settings
+
+    return str(get_current_settings().api.url)
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_run_on_a_configured_server_links_to_its_flow_run(tmp_path: Path, harness_api: str) -> None:
+    out = tmp_path / "out"
+    result = _run(["--raw", str(RAW), "--out", str(out)],
+                  _env(tmp_path / "prefect-home", PREFECT_API_URL=harness_api))
+    assert result.returncode == 0, result.stderr
+    link = result.stdout.splitlines()[-1]
+    assert link.startswith(f"  in the Prefect UI: {harness_api.removesuffix('/api')}/runs/flow-run/")
+    assert len(read_jsonl(out, "corpus")) > 0
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers,server", [(1, "configured"), (2, "temporary")])
 def test_ctrl_c_stops_the_run_in_one_line_and_the_next_run_completes_it(
-        pages: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, workers: int) -> None:
+        pages: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest,
+        workers: int, server: str) -> None:
     out, tag = tmp_path / "out", uuid.uuid4().hex
-    env = _env(tmp_path_factory.getbasetemp() / "prefect-home", HANFLOW_TEST_TAG=tag)
+    api = {"PREFECT_API_URL": request.getfixturevalue("harness_api")} if server == "configured" else {}
+    env = _env(tmp_path_factory.getbasetemp() / "prefect-home", HANFLOW_TEST_TAG=tag, **api)
     proc = subprocess.Popen([HANFLOW, "run", "--raw", str(pages), "--out", str(out), "--workers", str(workers),
                              "--batch-size", "20"], env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -184,3 +184,11 @@ def test_a_run_with_nothing_new_is_named_and_reported_so_in_the_ui(tmp_path: Pat
     assert first_name.endswith(f" +{N_RAW} files")
     beginning = [log.message for log in logs if log.message.startswith("Beginning flow run")]
     assert beginning == [f"Beginning flow run {first_name!r} for flow 'build_corpus'"]
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_flow_run_on_a_missing_raw_folder_fails_instead_of_finding_nothing_new(tmp_path: Path) -> None:
+    from hanflow.flow.build_corpus import build_corpus
+
+    state = build_corpus(raw=str(tmp_path / "mistyped"), out=str(tmp_path / "out"), return_state=True)
+    assert state.is_failed() and "the raw folder" in state.message and "does not exist" in state.message

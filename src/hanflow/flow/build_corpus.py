@@ -146,6 +146,8 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
         runner: local (this machine) or dask (a Dask cluster).
         dask_address: Scheduler of an existing Dask cluster, tcp://HOST:PORT; empty: a local cluster.
     """
+    if not Path(raw).is_dir():  # else a mistyped folder would read as "nothing new" on every schedule
+        raise FileNotFoundError(f"the raw folder {raw} does not exist; create it or change the raw parameter")
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
                       dedup_threshold=threshold)
     settings = Settings(full=full, batch_size=batch_size, workers=workers, runner=runner)
