@@ -292,15 +292,15 @@ def stamped_first_run(raw: Path, out: Path) -> dict[str, float]:
 
     look(raw, out, 20_000_000, False)
     stamp("launcher: Python, hanflow, lock and look at raw/")
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+    from prefect.settings import get_current_settings
 
     settings = get_current_settings()
     stamp("flow process: import Prefect, read its settings")
-    from hanflow.flow.entry import database_url
+    from hanflow.flow.entry import database_url, use_api
     from hanflow.flow.server import temporary_server
 
-    with temporary_server(90, database_url(settings)) as url, temporary_settings({PREFECT_API_URL: url}):
-        os.environ["PREFECT_API_URL"] = url
+    with temporary_server(90, database_url(settings)) as url:
+        use_api(url)
         stamp("flow process: start the temporary server (its own CPU below)")
         from hanflow.flow.build_corpus import build_corpus
         from hanflow.flow.recording import wait_until_recorded

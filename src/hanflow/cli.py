@@ -123,7 +123,7 @@ def run(
     except RunStopped as exc:
         raise _fail(str(exc), exc.code) from None
     except OSError as exc:  # the state cannot be read: a full disk, a folder without state
-        raise _fail(f"the run could not start: {exc}") from None
+        raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
     if code:
         raise typer.Exit(code)
 

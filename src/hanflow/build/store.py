@@ -17,7 +17,6 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 STATE_DB = "state.sqlite"
 OUTPUT_DIRS = ("corpus", "duplicates", "rejects", "runs")
@@ -70,10 +69,8 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path) -> Iterator[IO[str]]:
-    """Exclusive use of the output folder; a second holder fails at once with LockedError.
-
-    Yields the open lock file: a process started with its descriptor shares the lock."""
+def output_lock(out: Path) -> Iterator[None]:
+    """Exclusive use of the output folder; a second holder fails at once with LockedError."""
     out.mkdir(parents=True, exist_ok=True)
     with open(out / ".lock", "a+") as fh:
         try:
@@ -83,7 +80,7 @@ def output_lock(out: Path) -> Iterator[IO[str]]:
                 f"another hanflow run is writing to {out}; wait for it to finish "
                 "or choose another --out folder") from None
         try:
-            yield fh
+            yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 

@@ -28,6 +28,7 @@ from hanflow.build.phases import PHASES
 from hanflow.build.planning import Survey, survey
 from hanflow.build.store import open_output
 from hanflow.dedup import DEFAULT_THRESHOLD
+from hanflow.flow.lifetime import end_with_parent
 from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts, publish_nothing_new
 from hanflow.steps import Options
 
@@ -185,4 +186,6 @@ def task_runner(workers: int, runner: str = "local", dask_address: str | None = 
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": ":0"})
-    return ThreadPoolTaskRunner(max_workers=1) if workers <= 1 else ProcessPoolTaskRunner(workers)
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(workers, initializer=end_with_parent)

@@ -2,11 +2,13 @@
 is anything to do, then run the flow in a process of its own and stop it cleanly on Ctrl-C.
 
 Nothing here imports Prefect, so a run that finds nothing new, or that cannot start, ends in
-a fraction of a second. The flow's process (`hanflow.flow.entry`) runs in a session of its
-own, with its Prefect server and worker processes: Ctrl-C reaches only this process, which
-stops them all (SIGINT to the flow's process, then SIGKILL to whatever is left after
-GRACE_S) and says so in one line. Whatever the moment, the output folder keeps every
-committed run, and the next run finishes or discards what the interrupted one left.
+a fraction of a second. The flow's process (`hanflow.flow.entry`) ignores the terminal's
+Ctrl-C, and so do its worker processes; its temporary Prefect server runs in a session of its
+own. Ctrl-C (or SIGTERM, SIGHUP) is handled here: the flow's process is told to stop
+(STOP_SIGNAL), and killed if it is still there after GRACE_S; its server and workers end with
+it (`hanflow.flow.lifetime`), as they do when this process is killed. What they print after
+the Ctrl-C is not shown: one line says what happened. Whatever the moment, the output folder
+keeps every committed run, and the next run finishes or discards what the interrupted one left.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from typing import IO, Any
 
 from hanflow.build.planning import Survey, survey
 from hanflow.build.store import Store, output_lock
+from hanflow.flow.lifetime import end_with_parent
 from hanflow.flow.names import run_name
 from hanflow.progress import TERMINAL_ENV, clear_status, on_terminal, status
 
 GRACE_S = 5.0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOP_SIGNAL = signal.SIGUSR1  # to the flow's process: stop now (SIGINT is the terminal's, SIGTERM Prefect's)
 
 
 class RunStopped(Exception):  # noqa: N818 - a way out with a sentence, not a bug
@@ -63,9 +67,10 @@ def launch(params: dict[str, Any]) -> int:
     """Run build_corpus with `params` (its parameters) as `hanflow run` does; the exit status.
 
     Raises LockedError when another run holds the output folder, RunStopped when interrupted.
+    The lock is held here for the flow's process, which dies with this one.
     """
     raw, out = Path(params["raw"]), Path(params["out"])
-    with output_lock(out) as lock_file:
+    with output_lock(out):
         found = look(raw, out, params["max_bytes"], params["full"])
         if found.nothing_to_do and not params["full"]:
             clear_status()
@@ -76,9 +81,8 @@ def launch(params: dict[str, Any]) -> int:
         spec = {"params": {**params, "progress": on_terminal()},
                 "name": run_name(dt.datetime.now(dt.UTC), len(found.todo))}
         child = subprocess.Popen([sys.executable, "-m", "hanflow.flow.entry", json.dumps(spec)],
-                                 pass_fds=(lock_file.fileno(),), start_new_session=True, env=_child_env(),
-                                 stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                 preexec_fn=_interrupt_with_parent)
+                                 env=_child_env(), stdin=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, preexec_fn=_flow_process_start)
         return supervise(child, out)
 
 
@@ -106,17 +110,16 @@ class Relay(threading.Thread):
                 os.write(sys.stderr.fileno(), data)
 
 
-def _interrupt_with_parent() -> None:
-    """In the flow's process: be interrupted when this process dies (Linux only)."""
-    with contextlib.suppress(Exception):
-        import ctypes
+def _flow_process_start() -> None:
+    """In the flow's process, before it runs: deaf to the terminal's Ctrl-C (its workers inherit
+    that), and killed if this process dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGINT)  # PR_SET_PDEATHSIG
 
-
-def _kill_group(pgid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signal.SIGKILL)
+def _signal(child: subprocess.Popen[bytes], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(child.pid, signum)
 
 
 def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
@@ -129,11 +132,10 @@ def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
     def on_signal(signum: int, frame: Any) -> None:
         relay.muted.set()
         if received:
-            _kill_group(child.pid)
+            _signal(child, signal.SIGKILL)
             return
         received.append((signum, time.monotonic()))
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(child.pid, signal.SIGINT)
+        _signal(child, STOP_SIGNAL)
 
     previous = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS}
     try:
@@ -143,8 +145,7 @@ def supervise(child: subprocess.Popen[bytes], out: Path) -> int:
                 break
             except subprocess.TimeoutExpired:
                 if received and time.monotonic() - received[0][1] > GRACE_S:
-                    _kill_group(child.pid)
-        _kill_group(child.pid)  # what the flow's process left behind: its server, workers
+                    _signal(child, signal.SIGKILL)
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)

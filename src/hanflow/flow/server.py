@@ -12,7 +12,6 @@ import contextlib
 import importlib.util
 import os
 import re
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -22,6 +21,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+from hanflow.flow.lifetime import stop_with_parent
 
 CHECK_TIMEOUT_S = 3.0
 
@@ -106,14 +107,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    """In the server process: stop when the process that started it dies (Linux only)."""
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
 def _start(port: int, current: bool) -> subprocess.Popen[bytes]:
     env = {**os.environ, **TEMPORARY_SERVER_ENV}
     if current:
@@ -121,7 +114,8 @@ def _start(port: int, current: bool) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-        env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        env=env, stdin=subprocess.DEVNULL, start_new_session=True,  # away from the terminal's Ctrl-C
+        preexec_fn=stop_with_parent)
 
 
 def _healthy(url: str) -> bool:
