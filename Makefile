@@ -80,3 +80,8 @@ bench-rules: $(VENV)/.synced  ## boilerplate rules: precision on article sentenc
 .PHONY: bench-dates
 bench-dates: $(VENV)/.synced  ## find_date against dateparser and htmldate: forms, gold page dates, cost per line
 	$(PY) benchmarks/bench_dates.py
+
+.PHONY: bench-operate
+AGAINST ?=
+bench-operate: $(VENV)/.synced  ## hanflow run as operated: nothing new, first run, busy folder, API down, Ctrl-C (AGAINST=REV to compare)
+	$(PY) benchmarks/bench_operate.py --repeat $(REPEAT) $(if $(AGAINST),--against $(AGAINST))

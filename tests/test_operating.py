@@ -112,7 +112,8 @@ def test_served_deployment_has_the_schedule_parameters_and_one_run_at_a_time(tmp
         stored = client.read_deployment(deployment_id)
     [schedule] = stored.schedules
     assert schedule.schedule.cron == "0 * * * *" and schedule.active
-    assert stored.parameters == {"raw": str((tmp_path / "raw").resolve()), "out": str((tmp_path / "out").resolve())}
+    assert stored.parameters["raw"] == str((tmp_path / "raw").resolve())
+    assert stored.parameters["out"] == str((tmp_path / "out").resolve())
     assert stored.entrypoint == "hanflow.flow.build_corpus.build_corpus"
     assert stored.global_concurrency_limit.limit == 1
     assert stored.concurrency_options.collision_strategy == "ENQUEUE"
@@ -230,10 +231,9 @@ def test_a_second_run_on_a_busy_output_folder_stops_with_a_clear_message(tmp_pat
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_dask_runner_output_equals_the_default_runner(tmp_path: Path) -> None:
-    from hanflow.flow.build_corpus import build_corpus, task_runner
+    from hanflow.flow.build_corpus import build_corpus
 
-    dask_flow = build_corpus.with_options(task_runner=task_runner(2, "dask"))
-    manifest = dask_flow(raw=str(RAW), out=str(tmp_path / "dask"), batch_size=3, workers=2, runner="dask")
+    manifest = build_corpus(raw=str(RAW), out=str(tmp_path / "dask"), batch_size=3, workers=2, runner="dask")
     assert manifest["inputs"]["batches"] == -(-N_RAW // 3) > 1 and manifest["runner"] == "dask"
     build(RAW, tmp_path / "plain")
     assert output_bytes(tmp_path / "dask") == output_bytes(tmp_path / "plain")
@@ -251,8 +251,11 @@ def test_stage_counts_and_report_follow_the_output(tmp_path: Path) -> None:
     longest = max(corpus, key=lambda r: r["n_chars"])
     assert f"| {longest['n_chars']} | {longest['source']} |" in report.split("### Longest")[1]
     assert "reposts/city-bikes-repost.html" in report.split("## Duplicate clusters")[1]
-    assert f"| hans | {manifest['scripts']['hans']} |" in report
-    assert "## Top keywords" in report
+    kept_hans = sum(r["script"] == "hans" for r in corpus)
+    assert kept_hans < manifest["scripts"]["hans"]  # the manifest counts duplicates too; the report does not
+    assert f"| hans | {kept_hans} |" in report.split("## Duplicate clusters")[0]
+    keywords = report.split("## Top keywords")[1]
+    assert {"### zh", "### en"} <= {line for line in keywords.splitlines() if line.startswith("### ")}
 
 
 @pytest.mark.parametrize("args", [

@@ -15,7 +15,7 @@ from hanflow.dedup import DEFAULT_THRESHOLD
 
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
 PREFECT_DEFAULTS = {
@@ -43,44 +43,34 @@ def _prefect_env(verbose: bool) -> None:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
+    from hanflow.progress import clear_status
+
+    clear_status()
     typer.secho(f"hanflow: {message}", err=True, fg=typer.colors.RED)
     return typer.Exit(code)
 
 
-@app.command()
-def run(
-    raw: Annotated[Path, typer.Option(help="Folder of scraped inputs.")] = Path("raw"),
-    out: Annotated[Path, typer.Option(help="Output folder (corpus/, duplicates/, rejects/, runs/).")]
-    = Path("processed"),
-    config: Annotated[str, typer.Option(help="OpenCC conversion config.")] = "t2s",
-    user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary for entity names.")]
-    = None,
-    max_bytes: Annotated[int, typer.Option(help="Per-document size limit; larger inputs are rejected.")]
-    = 20_000_000,
-    batch_size: Annotated[int | None, typer.Option(
-        help="Documents per task run [default: about three batches per worker].")] = None,
-    workers: Annotated[int, typer.Option(help="Parallel workers for the batch tasks.")] = 1,
-    runner: Annotated[str, typer.Option(
-        help="local (threads or processes on this machine) or dask (a Dask cluster).")] = "local",
-    dask_address: Annotated[str | None, typer.Option(
-        help="Scheduler of an existing Dask cluster, tcp://HOST:PORT [default: a local cluster].")]
-    = None,
-    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
-    = "jieba",
-    threshold: Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
-                                             min=0.05, max=1.0)] = DEFAULT_THRESHOLD,
-    doc_timeout: Annotated[float, typer.Option(
-        help="Seconds one document may take; past it, it becomes a `timeout` reject (0: no limit).", min=0)]
-    = 120.0,
-    full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
-    = False,
-    repair: Annotated[bool, typer.Option("--repair", help="Rebuild a damaged run state from the shards first.")]
-    = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
-    = False,
-) -> None:
-    """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
-    a duplicate entry or a reject in OUT. Exit 0 when the run completed (rejects included)."""
+# The options a production run is given, shared by `run` and `serve` (which makes them the
+# parameters of its deployment).
+Config = Annotated[str, typer.Option(help="OpenCC conversion config (t2s, tw2s, hk2s, ...).")]
+UserDict = Annotated[Path | None, typer.Option(help="jieba user dictionary with entity names.")]
+MaxBytes = Annotated[int, typer.Option(help="Per-document size limit; larger inputs are rejected.")]
+BatchSize = Annotated[int | None, typer.Option(
+    help="Documents per task run.", show_default="about three batches per worker")]
+Workers = Annotated[int, typer.Option(help="Parallel worker processes for the batches.", min=1)]
+Runner = Annotated[str, typer.Option(help="local (threads or processes on this machine) or dask (a Dask cluster).")]
+DaskAddress = Annotated[str | None, typer.Option(
+    help="Scheduler of an existing Dask cluster, tcp://HOST:PORT.", show_default="a local cluster")]
+Segmenter = Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
+Threshold = Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
+                                          min=0.05, max=1.0)]
+DocTimeout = Annotated[float, typer.Option(
+    help="Seconds one document may take; past it, it becomes a timeout reject (0: no limit).", min=0)]
+
+
+def _checked(raw: Path, user_dict: Path | None, runner: str, dask_address: str | None, config: str,
+             segmenter: str) -> None:
+    """Refuse what cannot work before anything starts."""
     if not raw.is_dir():
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
@@ -88,31 +78,63 @@ def run(
     if runner not in ("local", "dask") or (dask_address and runner != "dask"):
         raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _check_backends(config, segmenter)
+
+
+@app.command()
+def run(
+    raw: Annotated[Path, typer.Option(help="Folder of scraped inputs.")] = Path("raw"),
+    out: Annotated[Path, typer.Option(help="Output folder (corpus/, duplicates/, rejects/, runs/).")]
+    = Path("processed"),
+    config: Config = "t2s",
+    user_dict: UserDict = None,
+    max_bytes: MaxBytes = 20_000_000,
+    batch_size: BatchSize = None,
+    workers: Workers = 1,
+    runner: Runner = "local",
+    dask_address: DaskAddress = None,
+    segmenter: Segmenter = "jieba",
+    threshold: Threshold = DEFAULT_THRESHOLD,
+    doc_timeout: DocTimeout = 120.0,
+    full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
+    = False,
+    repair: Annotated[bool, typer.Option(
+        "--repair", help="Rebuild a damaged run state from the shards, then run.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs on the console.")]
+    = False,
+) -> None:
+    """Run the build_corpus flow: every new or changed file in RAW becomes a corpus record,
+    a duplicate entry or a reject in OUT.
+
+    A run with nothing new says so and ends at once, without starting Prefect. Exit status: 0
+    the run completed (rejects included) or found nothing new; 1 it failed (earlier output
+    intact); 2 it could not start (a busy output folder, an unreachable Prefect API, a bad
+    option); 130 interrupted (the next run finishes it)."""
+    from hanflow.progress import status
+
+    status(f"looking for new or changed files in {raw}…")
+    _checked(raw, user_dict, runner, dask_address, config, segmenter)
     if repair and full:
         raise _fail("give --repair or --full, not both: --full starts over, --repair keeps the output")
-    _preflight(out, full, repair, threshold)
     _prefect_env(verbose)
-    from hanflow.build.store import LockedError
-    from hanflow.flow.build_corpus import build_corpus, task_runner
-    from hanflow.flow.recording import wait_until_recorded
+    from hanflow.build.store import LockedError, StateError
+    from hanflow.flow.launch import RunStopped, launch
 
-    flow = build_corpus.with_options(task_runner=task_runner(workers, runner, dask_address))
-    state = flow(raw=str(raw), out=str(out), config=config,
-                 user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
-                 batch_size=batch_size, workers=workers, runner=runner, full=full, segmenter=segmenter,
-                 threshold=threshold, doc_timeout=doc_timeout, return_state=True)
+    params = {"raw": str(raw), "out": str(out), "config": config,
+              "user_dict": str(user_dict) if user_dict else None, "max_bytes": max_bytes,
+              "batch_size": batch_size, "workers": workers, "runner": runner, "dask_address": dask_address,
+              "full": full, "segmenter": segmenter, "threshold": threshold, "doc_timeout": doc_timeout}
     try:
-        manifest = state.result()
+        code = launch(params, repair=repair)
     except LockedError as exc:
         raise _fail(str(exc)) from None
-    except OSError as exc:
+    except RunStopped as exc:
+        raise _fail(str(exc), exc.code) from None
+    except StateError as exc:  # the state and the shards disagree: the sentence says what to do
+        raise _fail(str(exc)) from None
+    except OSError as exc:  # the state cannot be read: a full disk, a folder without state
         raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
-    except Exception as exc:  # noqa: BLE001 - a failed flow run is reported, not dumped
-        wait_until_recorded(state.state_details.flow_run_id, 1, timeout=10)
-        raise _fail(f"the run failed ({type(exc).__name__}: {exc}); earlier output in {out} is intact; "
-                    "rerun with --verbose for Prefect's logs", 1) from None
-    wait_until_recorded(state.state_details.flow_run_id, manifest["inputs"]["batches"] + 3)
-    typer.echo(summary(manifest, out))
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -123,51 +145,58 @@ def serve(
     interval: Annotated[float | None, typer.Option(help="Run every this many seconds.")] = None,
     name: Annotated[str, typer.Option(help="Deployment name shown in the Prefect UI.")] = "hanflow-scheduled",
     timezone: Annotated[str, typer.Option(help="Time zone of the cron schedule.")] = "UTC",
+    config: Config = "t2s",
+    user_dict: UserDict = None,
+    max_bytes: MaxBytes = 20_000_000,
+    batch_size: BatchSize = None,
+    workers: Workers = 1,
+    runner: Runner = "local",
+    dask_address: DaskAddress = None,
+    segmenter: Segmenter = "jieba",
+    threshold: Threshold = DEFAULT_THRESHOLD,
+    doc_timeout: DocTimeout = 120.0,
 ) -> None:
     """Serve build_corpus as a Prefect deployment on a schedule (runs until stopped with Ctrl-C).
 
     Each scheduled run is incremental: only files new or changed in RAW since the last
-    successful run are processed. Needs a Prefect server (PREFECT_API_URL), e.g.
-    `prefect server start`."""
+    successful run are processed, and a run with nothing new is named and reported so. The
+    run options become the deployment's parameters (change them in the UI for one run or
+    for all). Needs a Prefect server (PREFECT_API_URL), e.g. `prefect server start`."""
     if (cron is None) == (interval is None):
         raise _fail("give exactly one of --cron EXPRESSION or --interval SECONDS")
-    if not raw.is_dir():
-        raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
+    _checked(raw, user_dict, runner, dask_address, config, segmenter)
     _prefect_env(verbose=True)
+    _require_api()
     from prefect import serve as prefect_serve
 
     from hanflow.flow.deploy import corpus_deployment
 
+    parameters = {"config": config, "user_dict": str(user_dict.resolve()) if user_dict else None,
+                  "max_bytes": max_bytes, "batch_size": batch_size, "workers": workers, "runner": runner,
+                  "dask_address": dask_address, "segmenter": segmenter, "threshold": threshold,
+                  "doc_timeout": doc_timeout}
     try:
         deployment = corpus_deployment(raw, out, cron=cron, interval=interval, name=name,
-                                       timezone=timezone)
+                                       timezone=timezone, parameters=parameters)
     except ValueError as exc:
         raise _fail(str(exc)) from None
     prefect_serve(deployment)
 
 
-def _preflight(out: Path, full: bool, repair: bool, threshold: float) -> None:
-    """Before Prefect starts: refuse a busy output folder or a damaged state in a sentence, and
-    rebuild the state first with --repair."""
-    from hanflow.build.repair import repair as rebuild
-    from hanflow.build.store import LockedError, StateError, Store, output_lock
+def _require_api() -> None:
+    """A served deployment needs a server that stays: say so, or that it does not answer."""
+    from prefect.settings import get_current_settings
 
-    if full or not out.exists():
-        return
+    from hanflow.flow.server import ApiUnreachable, check_api
+
+    url = get_current_settings().api.url
+    if not url:
+        raise _fail("serving a deployment needs a Prefect server: start one (prefect server start) and "
+                    "point hanflow at it: prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api")
     try:
-        with output_lock(out):
-            if repair:
-                typer.echo(f"hanflow: {rebuild(out, threshold).summary()}", err=True)
-            store = Store(out, locked=True)
-            try:
-                store.recover()
-                store.check()
-            finally:
-                store.close()
-    except (LockedError, StateError) as exc:
+        check_api(url)
+    except ApiUnreachable as exc:
         raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _fail(f"the run could not complete: {exc}; earlier output in {out} is intact") from None
 
 
 def _check_backends(config: str, segmenter: str) -> None:
@@ -181,23 +210,6 @@ def _check_backends(config: str, segmenter: str) -> None:
         raise _fail(f"unknown segmenter {segmenter!r}; choose one of {', '.join(BACKENDS)}")
     if segmenter == "rjieba" and importlib.util.find_spec("rjieba") is None:
         raise _fail("the rjieba segmenter is not installed; install it with: pip install 'hanflow[fast]'")
-
-
-def summary(manifest: dict, out: Path) -> str:
-    c = manifest["counts"]
-    lines = [
-        f"run {manifest['run_id']}: {c['discovered']} files, {c['unchanged']} unchanged, "
-        f"{c['processed']} processed in {manifest['duration_s']:.1f} s",
-        f"  kept {c['kept']}  duplicates {c['duplicates']}  rejects {c['rejects']}",
-    ]
-    if manifest["rejects_by_reason"]:
-        lines.append("  rejects: " + ", ".join(f"{k} {v}" for k, v in manifest["rejects_by_reason"].items()))
-    if manifest["removed_by_rule"]:
-        lines.append("  removed boilerplate: "
-                     + ", ".join(f"{k} {v}" for k, v in manifest["removed_by_rule"].items()))
-    lines.append(f"  output: {out}/corpus, {out}/duplicates, {out}/rejects; "
-                 f"manifest {out}/runs/{manifest['run_id']}.json")
-    return "\n".join(lines)
 
 
 @app.command()

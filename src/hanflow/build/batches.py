@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,15 +32,19 @@ class BatchResult:
 
 
 def process_batch(index: int, items: list[InputFile], options: Options, staging: Path, run_id: str,
-                  first_seen: dict[str, str]) -> BatchResult:
+                  first_seen: dict[str, str], report: Callable[[int], None] | None = None) -> BatchResult:
     """Run the per-document steps over one batch; kept candidates are staged on disk.
 
-    `first_seen` names the run that first saw each item.
+    `first_seen` names the run that first saw each item. `report`, when given, hears how many
+    documents of the batch are done after each one (for progress shown while the batch runs);
+    an exception it raises stops the batch.
     """
     pipeline = Pipeline(options)
     result = BatchResult(index, str(staging / f"batch-{index:05d}.jsonl"))
     lines = []
-    for item, doc in zip(items, pipeline.run(items), strict=True):
+    for done, (item, doc) in enumerate(zip(items, pipeline.run(items), strict=True), 1):
+        if report is not None:
+            report(done)
         result.bytes_in += item.size
         result.removed.update(doc.removed)
         stamp = Stamp(run_id, first_seen[item.source])

@@ -89,6 +89,11 @@ class Observer:
     def batches_over(self) -> None:
         """No more batches will finish (also after an exception)."""
 
+    def reporter(self, index: int, staging: Path) -> Callable[[int], None] | None:
+        """What batch `index` tells, document by document, how far it got (`process_batch`'s
+        `report`); it may run in another process, so it must pickle. None: nothing is told."""
+        return None
+
 
 def describe_failure(index: int, items: list[InputFile], exc: BaseException) -> str:
     return f"batch {index} ({len(items)} files): {type(exc).__name__}: {exc}"
@@ -118,7 +123,8 @@ def run_phases(store: Store, raw: Path, options: Options, settings: Settings,
 def _process(p: Plan, store: Store, options: Options, runner: Runner, observer: Observer,
              ) -> tuple[list[BatchResult], list[str]]:
     """Every batch's result in batch order, and a sentence for each batch that failed."""
-    calls = [(i, items, options, store.staging(p.run), p.run.run_id, p.first_seen(items))
+    staging = store.staging(p.run)
+    calls = [(i, items, options, staging, p.run.run_id, p.first_seen(items), observer.reporter(i, staging))
              for i, items in enumerate(p.batches)]
     results, failed = [], []
     try:

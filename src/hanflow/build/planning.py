@@ -167,6 +167,39 @@ def _cut(todo: list[InputFile], sizes: list[int]) -> list[list[InputFile]]:
     return [todo[a:a + n] for a, n in zip(starts, sizes, strict=False)]
 
 
+@dataclass
+class Survey:
+    """What a run would take on, found without beginning one: the launcher asks it before
+    Prefect starts, and the plan is cut from it."""
+
+    discovered: int
+    todo: list[InputFile]  # new, changed, and duplicates filed again, in source order
+    touched: list[FileState]
+    deleted: list[SourceState]
+    renamed: list[tuple[SourceState, InputFile]]
+    requeued: list[str]
+
+    @property
+    def unchanged(self) -> int:
+        return self.discovered - len(self.todo) - len(self.touched) - len(self.renamed)
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not (self.todo or self.touched or self.deleted or self.renamed)
+
+
+def survey(known: dict[str, SourceState], raw: Path, max_bytes: int) -> Survey:
+    """Every source under `raw` against `known` (the state): what changed, what to process."""
+    found = list(discover(raw, max_bytes))
+    ch = _compare(known, found, max_bytes)
+    by_source = {i.source: i for i in found}
+    requeued = _requeue(known, ch, by_source)
+    again = set(requeued)
+    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=lambda i: i.source)
+    touched = [t for t in ch.touched if t.source not in again]
+    return Survey(ch.discovered, todo, touched, ch.deleted, ch.renamed, requeued)
+
+
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
          workers: int = 1) -> Plan:
     """What this run does, in stable order and cut into batches.
@@ -174,14 +207,7 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
     known = store.sources()
-    found = list(discover(raw, options.max_bytes))
-    ch = _compare(known, found, options.max_bytes)
-    by_source = {i.source: i for i in found}
-    requeued = _requeue(known, ch, by_source)
-    again = set(requeued)
-    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=lambda i: i.source)
-    touched = [t for t in ch.touched if t.source not in again]
-    unchanged = ch.discovered - len(todo) - len(touched) - len(ch.renamed)
-    sizes = fixed_sizes(len(todo), batch_size) if batch_size else batch_sizes(len(todo), workers)
-    return Plan(store.begin_run(), _cut(todo, sizes), known, ch.discovered, unchanged, options,
-                touched=touched, deleted=ch.deleted, renamed=ch.renamed, requeued=requeued)
+    s = survey(known, raw, options.max_bytes)
+    sizes = fixed_sizes(len(s.todo), batch_size) if batch_size else batch_sizes(len(s.todo), workers)
+    return Plan(store.begin_run(), _cut(s.todo, sizes), known, s.discovered, s.unchanged, options,
+                touched=s.touched, deleted=s.deleted, renamed=s.renamed, requeued=s.requeued)

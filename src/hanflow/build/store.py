@@ -139,10 +139,11 @@ def output_lock(out: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def open_output(out: Path, full: bool = False) -> Iterator[Store]:
+def open_output(out: Path, full: bool = False, *, locked: bool = False) -> Iterator[Store]:
     """The output folder's state, held under its lock for the whole run; `full` first forgets
-    every earlier run (only once the lock is ours, so a running run is never wiped)."""
-    with output_lock(out):
+    every earlier run (only once the lock is ours, so a running run is never wiped).
+    `locked` says the caller already holds `output_lock(out)` (taken before the run started)."""
+    with contextlib.nullcontext() if locked else output_lock(out):
         if full:
             clear_output(out)
         store = Store(out, locked=True)
@@ -185,6 +186,28 @@ def shard_files(out: Path) -> dict[str, int]:
 def shard_seq(name: str) -> int:
     """The run number in a shard's name (`corpus/part-00003-0001.jsonl` -> 3)."""
     return int(SHARD_NAME.match(name.rsplit("/", 1)[-1]).group(1))
+
+
+def _sources(conn: sqlite3.Connection) -> dict[str, SourceState]:
+    rows = conn.execute("SELECT source, size, mtime_ns, sha256, kind, id, duplicate_of, shard, line, first_seen, seq"
+                        " FROM sources")
+    return {r[0]: SourceState(*r) for r in rows}
+
+
+def read_sources(out: Path) -> dict[str, SourceState]:
+    """The current sources, read without the lock and without changing anything (for a look
+    before a run starts); empty when `out` has no state yet or it cannot be read."""
+    db = out / STATE_DB
+    if not db.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _sources(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
 
 
 class Store:
@@ -290,10 +313,7 @@ class Store:
         return self.work / run.run_id
 
     def sources(self) -> dict[str, SourceState]:
-        rows = self.conn.execute(
-            "SELECT source, size, mtime_ns, sha256, kind, id, duplicate_of, shard, line, first_seen, seq"
-            " FROM sources")
-        return {r[0]: SourceState(*r) for r in rows}
+        return _sources(self.conn)
 
     def shard_sources(self, shard: str) -> dict[int, str]:
         """Line number -> source of every line the state places in `shard`."""

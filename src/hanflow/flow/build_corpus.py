@@ -2,8 +2,10 @@
 
 The phases and their order are `hanflow.build.run_phases`; this module only says how each
 phase becomes a Prefect task and what the UI is told. A run is incremental: only new or
-changed inputs are processed. A batch that fails marks the run failed, but the batches that
-succeeded are committed first, so the next run only redoes the failed one.
+changed inputs are processed, and a run with nothing new stops after a look, writing nothing.
+A batch that fails marks the run failed, but the batches that succeeded are committed first,
+so the next run only redoes the failed one. The flow's parameters choose where the batches
+run (`workers`, `runner`, `dask_address`), so a deployment's parameters do too.
 """
 
 from __future__ import annotations
@@ -12,19 +14,22 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.utilities.callables import get_call_parameters
 
 from hanflow.build import Settings, raise_if_failed, run_phases
 from hanflow.build.phases import PHASES
+from hanflow.build.planning import Survey, survey
 from hanflow.build.store import open_output
 from hanflow.dedup import DEFAULT_THRESHOLD
-from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts
+from hanflow.flow.lifetime import end_with_parent
+from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts, publish_nothing_new
 from hanflow.steps import Options
 
 RUNNERS = ("local", "dask")
@@ -72,14 +77,23 @@ def workers_share_api() -> Iterator[None]:
 
 
 class TaskRunsRunner:
-    """Runs each phase as a task run of the current flow run; batches on its task runner."""
+    """Runs each phase as a task run of the current flow run; batches on `batch_runner`, a task
+    runner of their own (entered for the time they run), else on the flow's."""
+
+    def __init__(self, batch_runner: TaskRunner | None = None) -> None:
+        self.batch_runner = batch_runner
 
     def call(self, phase: str, *args: Any) -> Any:
         return TASKS[phase](*args)
 
     def map(self, phase: str, calls: list[tuple]) -> Iterator[tuple[int, Any]]:
-        with workers_share_api():
-            futures = [TASKS[phase].submit(*args) for args in calls]
+        task_ = TASKS[phase]
+        with workers_share_api(), self.batch_runner or contextlib.nullcontext() as runner:
+            if runner is None:
+                futures = [task_.submit(*args) for args in calls]
+            else:
+                futures = [runner.submit(task_, parameters=get_call_parameters(task_.fn, args, {}))
+                           for args in calls]
             index = {id(f): i for i, f in enumerate(futures)}
             for future in as_completed(futures):
                 try:
@@ -88,24 +102,71 @@ class TaskRunsRunner:
                     yield index[id(future)], exc
 
 
+HELD_LOCKS: set[str] = set()
+"""Output folders (resolved) whose lock this process took before the flow started (`hanflow
+run` takes it first, to refuse a busy folder at once); a flow run on one of them uses that lock."""
+
+
+def _lock_is_held(out: Path) -> bool:
+    return str(out.resolve()) in HELD_LOCKS
+
+
+def nothing_new_manifest(raw: str, out: str, found: Survey) -> dict[str, Any]:
+    """What a run that found nothing new returns (it writes nothing, so it has no run id)."""
+    return {"run_id": None, "nothing_new": True, "raw": raw, "out": out,
+            "counts": {"discovered": found.discovered, "unchanged": found.unchanged, "processed": 0,
+                       "kept": 0, "duplicates": 0, "rejects": 0},
+            "inputs": {"batches": 0, "bytes": 0}, "shards": {"corpus": [], "duplicates": [], "rejects": []},
+            "failed_batches": []}
+
+
 @flow(name="build_corpus", flow_run_name=initial_run_name, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000,
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
-                 segmenter: str = "jieba", threshold: float = DEFAULT_THRESHOLD,
-                 progress: bool | None = None, runner: str = "local", doc_timeout: float = 120.0,
-                 ) -> dict[str, Any]:
+                 segmenter: Literal["jieba", "rjieba"] = "jieba", threshold: float = DEFAULT_THRESHOLD,
+                 progress: bool | None = None, runner: Literal["local", "dask"] = "local",
+                 dask_address: str | None = None, doc_timeout: float = 120.0) -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`.
 
-    `batch_size=None` cuts about three batches per worker; `workers` and `runner` only label
-    the run and size its batches (the task runner itself is chosen by whoever starts the flow).
+    A run that finds nothing new writes nothing and says so in its name and report.
+
+    Args:
+        raw: Folder of scraped inputs (HTML, text, Markdown).
+        out: Output folder: corpus/, duplicates/, rejects/, runs/ and the run state.
+        config: OpenCC conversion config (t2s, tw2s, hk2s, ...).
+        user_dict: jieba user dictionary with entity names, or none.
+        max_bytes: Per-document size limit; larger inputs are rejected as too_large.
+        batch_size: Documents per batch task run; empty: sized for the workers.
+        workers: Parallel worker processes for the batches (1: one thread, no start-up cost).
+        full: Forget earlier runs and reprocess everything.
+        segmenter: jieba, or rjieba (hanflow[fast] installed): same tokens, faster.
+        threshold: Near-duplicate Jaccard threshold on character 5-grams.
+        progress: Show a progress bar on the terminal; empty: when there is one.
+        runner: local (this machine) or dask (a Dask cluster).
+        dask_address: Scheduler of an existing Dask cluster, tcp://HOST:PORT; empty: a local cluster.
+        doc_timeout: Seconds one document may take before it becomes a timeout reject (0: no limit).
     """
+    if not Path(raw).is_dir():  # else a mistyped folder would read as "nothing new" on every schedule
+        raise FileNotFoundError(f"the raw folder {raw} does not exist; create it or change the raw parameter")
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
                       dedup_threshold=threshold, doc_timeout=doc_timeout)
     settings = Settings(full=full, batch_size=batch_size, workers=workers, runner=runner)
-    with open_output(Path(out), full) as store:
-        manifest = run_phases(store, Path(raw), options, settings, TaskRunsRunner(), FlowObserver(progress))
+    with open_output(Path(out), full, locked=_lock_is_held(Path(out))) as store:
+        if not full:
+            store.recover()
+            store.check()
+            found = survey(store.sources(), Path(raw), max_bytes)
+            if found.nothing_to_do:
+                publish_nothing_new(Path(raw), found, settings)
+                return nothing_new_manifest(raw, out, found)
+        observer = FlowObserver(progress)
+        try:
+            manifest = run_phases(store, Path(raw), options, settings,
+                                  TaskRunsRunner(task_runner(workers, runner, dask_address)), observer)
+        finally:
+            observer.close()
     publish_artifacts(Path(out), manifest)
     get_run_logger().info("kept %(kept)d, duplicates %(duplicates)d, rejects %(rejects)d", manifest["counts"])
     raise_if_failed(manifest)
@@ -127,4 +188,6 @@ def task_runner(workers: int, runner: str = "local", dask_address: str | None = 
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "threads_per_worker": 1,
                                               "processes": True, "dashboard_address": ":0"})
-    return ThreadPoolTaskRunner(max_workers=1) if workers <= 1 else ProcessPoolTaskRunner(workers)
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(workers, initializer=end_with_parent)
