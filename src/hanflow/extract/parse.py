@@ -7,14 +7,16 @@ import re
 import lxml.html
 from lxml import etree
 
+from hanflow.extract.prescan import prescan
+
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
 # and nothing here recurses in Python, so deep pages cannot exhaust the stack.
 _PARSER = lxml.html.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
     collect_ids=False, default_doctype=False,
 )
+# lxml refuses a str that declares its encoding; the declaration says nothing once decoded.
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
-_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\]\s*)?>", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 NEVER_TEXT = ("script", "style", "noscript", "iframe", "svg", "button", "select", "textarea",
@@ -39,8 +41,7 @@ def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The document tree, or None when nothing parseable is left."""
     html = _XML_DECL.sub("", html, count=1)
-    html = _DOCTYPE.sub("", html[:4096], count=1) + html[4096:]
-    html = _CONTROL.sub("", html)
+    html = prescan(_CONTROL.sub("", html))
     if not html.strip():
         return None
     try:
