@@ -7,6 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.prescan import prescan
 
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
@@ -19,25 +20,9 @@ _PARSER = lxml.html.HTMLParser(
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
-NEVER_TEXT = ("script", "style", "noscript", "iframe", "svg", "button", "select", "textarea",
+NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
-# XPath's translate() over every element's style is slow; select the few elements that have
-# one of these attributes, then test them in Python.
-_MAY_HIDE = etree.XPath("//*[@hidden or @aria-hidden or @style]")
-
-
-def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """Elements marked hidden, aria-hidden or styled display:none / visibility:hidden."""
-    found = []
-    for el in _MAY_HIDE(root):
-        style = (el.get("style") or "").replace(" ", "")
-        if (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                or "display:none" in style or "visibility:hidden" in style):
-            found.append(el)
-    return found
-
-
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The document tree, or None when nothing parseable is left."""
     html = _XML_DECL.sub("", html, count=1)
@@ -57,10 +42,16 @@ def drop(el: lxml.html.HtmlElement) -> None:
 
 
 def prune(root: lxml.html.HtmlElement) -> None:
-    """Remove scripts, styles, hidden elements, navigation, and forms without prose."""
+    """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
+    and forms without prose."""
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for el in hidden(root):
-        drop(el)
+    candidates = hidden(root) + list(root.iter("noscript"))
+    kept = holding_prose(root, candidates)
+    for el in candidates:
+        if el in kept:
+            el.tag = "div" if el.tag == "noscript" else el.tag
+        else:
+            drop(el)
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
         drop(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.

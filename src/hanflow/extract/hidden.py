@@ -1,0 +1,77 @@
+"""Hidden elements, judged by what they hold.
+
+A page hides menus, dialogs, share panels, templates and alternate layouts, and those are
+never main text. But some pages hide the article itself until a script runs (a WeChat
+public-account article is `#js_content` with `visibility: hidden`), and `<noscript>` can
+carry the only copy of the text. So a hidden element (or a `<noscript>`) is kept when it
+holds the page's prose: at least `MIN_PROSE` characters of sentences and twice as much as
+everything visible put together. Dialogs are never kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+MIN_PROSE = 100
+# Utility classes of the common CSS frameworks that mean display:none / visually hidden.
+_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden", "invisible",
+                             "visually-hidden", "sr-only", "screen-reader-text"})
+# ... unless a responsive class shows the element again (`hidden md:block`, `d-none d-lg-flex`).
+_SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|table\S*|contents)(?=\s|$)")
+# XPath's translate() over every element's style is slow; select the few elements that may
+# hide, then test them in Python.
+_MAY_HIDE = etree.XPath(
+    "//*[@hidden or @aria-hidden or @style or contains(@class,'hid') or contains(@class,'none')"
+    " or contains(@class,'only') or contains(@class,'invisible') or contains(@class,'screen-reader')]")
+_DIALOG = frozenset({"dialog", "alertdialog"})
+_SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
+_CODE = re.compile(r"[{}()\[\];=<>|&$]")
+
+
+def is_hidden(el: lxml.html.HtmlElement) -> bool:
+    """Marked hidden, aria-hidden, styled display:none / visibility:hidden, or given a
+    framework class that hides it."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and ("display:none" in (style := style.replace(" ", "").lower())
+                  or "visibility:hidden" in style):
+        return True
+    classes = el.get("class")
+    return bool(classes) and not _HIDING_CLASSES.isdisjoint(classes.split()) \
+        and not _SHOWN_AGAIN.search(classes)
+
+
+def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Every hidden element, in document order."""
+    return [el for el in _MAY_HIDE(root) if is_hidden(el)]
+
+
+def prose_chars(el: lxml.html.HtmlElement) -> int:
+    """Characters of sentence-like text outside links: what an article is made of (menus,
+    labels and stray script text are not)."""
+    total = 0
+    for piece in el.itertext():
+        piece = piece.strip()
+        if len(piece) >= 15 and _SENTENCE.search(piece) and len(_CODE.findall(piece)) * 30 < len(piece):
+            total += len(piece)
+    return total - sum(prose_chars(a) for a in el.iter("a") if a is not el) if total else 0
+
+
+def holding_prose(scope: lxml.html.HtmlElement, candidates: list) -> set:
+    """The candidates that hold the prose of `scope` (see the module's docstring); inside a
+    kept one, the hidden elements that hold its prose in turn."""
+    inner = set(candidates)
+    outermost = [el for el in candidates if not any(a in inner for a in el.iterancestors())]
+    sizes = {el: prose_chars(el) for el in outermost}
+    big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in _DIALOG]
+    if not big:
+        return set()
+    visible = prose_chars(scope) - sum(sizes.values())
+    kept = {el for el in big if sizes[el] >= 2 * visible}
+    for el in list(kept):
+        kept |= holding_prose(el, [c for c in candidates if c is not el and el in c.iterancestors()])
+    return kept
