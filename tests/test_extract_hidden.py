@@ -3,10 +3,10 @@ dialogs and appeals are not; <noscript> holds the text only when nothing else do
 
 from __future__ import annotations
 
+import lxml.html
+
 from hanflow.extract import extract_html
 from hanflow.extract.hidden import is_hidden
-
-import lxml.html
 
 BODY = [
     "今年入夏以来，城郊的湿地公园迎来了大批越冬后北返的候鸟，观鸟爱好者每天清晨都会聚集在栈道边。",
