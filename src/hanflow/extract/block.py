@@ -40,6 +40,7 @@ class Stats:
     score: dict = field(default_factory=dict)
     punct: dict = field(default_factory=dict)
     net: dict = field(default_factory=dict)
+    plain: dict = field(default_factory=dict)
 
 
 def class_weight(el: lxml.html.HtmlElement) -> int:
@@ -76,37 +77,42 @@ def measure(root: lxml.html.HtmlElement) -> Stats:
 
     `net` is prose characters minus link and fragment characters in the subtree: the
     enclosing article container has more of it than any one of its paragraphs' parents.
+    `plain` is the same without the class/id evidence (a post body named "reply" is prose).
     """
     stats, sums = Stats(), {}
     for el in reversed(list(root.iter(etree.Element))):
-        own, (total, punct, linked, net) = _gather(sums, el)
+        own, (total, punct, linked, net, plain) = _gather(sums, el)
         own_punct = len(_PUNCT.findall(own)) if own else 0
         total += len(own)
         punct += own_punct
         is_link = _is_link(el, total, punct)
-        linked = total if is_link else linked
-        if is_link or class_weight(el) < 0:
-            net = -total
+        negative = not is_link and class_weight(el) < 0
+        if is_link:
+            linked, net, plain = total, -total, -total
         elif el.tag in PARAGRAPHS:
             good = total - linked if _prose_like(total, punct) else 0
-            net = good - (total - good)
-            if total >= 20:
+            net = plain = good - (total - good)
+            if total >= 20 and not negative:
                 _credit(stats.score, el.getparent(), _paragraph_score(total, punct))
         else:
             sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
             net += sign * len(own)
-            if el.tag in CONTAINERS and len(own) >= 20:
+            plain += sign * len(own)
+            if el.tag in CONTAINERS and len(own) >= 20 and not negative:
                 _credit(stats.score, el, _paragraph_score(len(own), own_punct))
-        sums[el] = (total, punct, linked, net)
-        stats.text[el], stats.punct[el], stats.links[el], stats.net[el] = total, punct, linked, net
+        if negative:
+            net = -total
+        sums[el] = (total, punct, linked, net, plain)
+        stats.text[el], stats.punct[el], stats.links[el] = total, punct, linked
+        stats.net[el], stats.plain[el] = net, plain
     return stats
 
 
-def _gather(sums: dict, el: lxml.html.HtmlElement) -> tuple[str, tuple[int, int, int, int]]:
+def _gather(sums: dict, el: lxml.html.HtmlElement) -> tuple[str, tuple[int, int, int, int, int]]:
     """The element's own text without whitespace, and its children's text, punctuation,
-    link-text and net-prose totals, in one walk over the children."""
+    link-text, net-prose and plain-prose totals, in one walk over the children."""
     parts = [el.text or ""]
-    total = punct = linked = net = 0
+    total = punct = linked = net = plain = 0
     for child in el:
         if child.tail:
             parts.append(child.tail)
@@ -116,7 +122,8 @@ def _gather(sums: dict, el: lxml.html.HtmlElement) -> tuple[str, tuple[int, int,
             punct += got[1]
             linked += got[2]
             net += got[3]
-    return "".join("".join(parts).split()), (total, punct, linked, net)
+            plain += got[4]
+    return "".join("".join(parts).split()), (total, punct, linked, net, plain)
 
 
 def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> None:
@@ -126,6 +133,20 @@ def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> Non
     parent = el.getparent()
     if parent is not None:
         score[parent] = score.get(parent, 0.0) + points / 2
+
+
+def suppress(stats: Stats, el: lxml.html.HtmlElement) -> None:
+    """Count `el` as boilerplate, as a link list is counted: no paragraph score in it, net
+    prose minus its text, and its ancestors' net prose lowered to match (up to an ancestor
+    whose net is already minus its whole text)."""
+    for inner in el.iter():
+        stats.score.pop(inner, None)
+    delta = -stats.text.get(el, 0) - stats.net.get(el, 0)
+    stats.net[el] = -stats.text.get(el, 0)
+    for anc in el.iterancestors():
+        if delta == 0 or stats.net.get(anc, 0) == -stats.text.get(anc, 0):
+            break
+        stats.net[anc] = stats.net.get(anc, 0) + delta
 
 
 def link_density(stats: Stats, el: lxml.html.HtmlElement) -> float:

@@ -17,15 +17,15 @@ from lxml import etree
 
 MIN_PROSE = 100
 # Utility classes of the common CSS frameworks that mean display:none / visually hidden.
-_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden", "invisible",
-                             "visually-hidden", "sr-only", "screen-reader-text"})
+_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden",
+                             "visually-hidden", "sr-only"})
 # ... unless a responsive class shows the element again (`hidden md:block`, `d-none d-lg-flex`).
 _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|table\S*|contents)(?=\s|$)")
 # XPath's translate() over every element's style is slow; select the few elements that may
 # hide, then test them in Python.
 _MAY_HIDE = etree.XPath(
-    "//*[@hidden or @aria-hidden or @style or contains(@class,'hid') or contains(@class,'none')"
-    " or contains(@class,'only') or contains(@class,'invisible') or contains(@class,'screen-reader')]")
+    "//*[@hidden or @aria-hidden or @style or contains(@class,'hid') or contains(@class,'-none')"
+    " or contains(@class,'sr-only')]")
 _DIALOG = frozenset({"dialog", "alertdialog"})
 _SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
 _CODE = re.compile(r"[{}()\[\];=<>|&$]")

@@ -1,27 +1,67 @@
-"""HTML main text: parse once, take metadata, find the content block, then filter lines."""
+"""HTML main text: parse once, take metadata, decide the page type, then take the thread's
+posts or the content block, and filter lines."""
 
 from __future__ import annotations
 
-from hanflow.extract.block import best_block, measure
+from hanflow.extract import chrome
+from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
-from hanflow.extract.lines import META_RULES, filter_lines, lift_meta
-from hanflow.extract.meta import page_metadata
+from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized
+from hanflow.extract.listing import teaser_groups
+from hanflow.extract.meta import ld_objects, ld_types, page_metadata
 from hanflow.extract.model import Extraction
-from hanflow.extract.parse import parse_html, prune
+from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, is_listing, thread_type
+from hanflow.extract.parse import drop, parse_html, prune
+from hanflow.extract.posts import Thread, find_thread, lead_block
 from hanflow.extract.render import block_lines, clean_blocks, element_text
+from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
+
+TEASER_RULE = "teaser_list"
+TEASER_DESCRIPTION = "list of headline links with short excerpts inside or beside the article (more stories, feeds)"
 
 
 def extract_html(html: str) -> Extraction:
-    """Main text (one paragraph per line), metadata, and every removal with its rule id."""
+    """Main text (one paragraph per line), metadata, page type, and every removal with its
+    rule id."""
     root = parse_html(html)
     if root is None:
         return Extraction(text="")
-    meta = page_metadata(root)
+    objects = ld_objects(root)
+    meta = page_metadata(root, objects)
+    declared = declared_type(ld_types(objects))
     prune(root)
     stats = measure(root)
-    blocks = best_block(root, stats)
+    groups = sibling_groups(root, stats)
+    teasers = _outermost(teaser_groups(groups, stats))
+    thread = find_thread(groups, stats, teasers, meta["title"])
     removed: list[tuple[str, str]] = []
+    if thread_type(declared, thread, stats) == FORUM and thread is not None:
+        kept = _thread_lines(root, thread, stats, meta["title"], removed)
+        if kept:
+            return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, **meta)
+    return _article(root, stats, teasers, meta, removed, declared)
+
+
+def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
+             ) -> Extraction:
+    """The content block, with teaser lists counted as boilerplate; a listing when they
+    hold most of the page and no article is left beside them."""
+    items = [m for g in teasers for m in g.members]
+    for item in items:
+        suppress(stats, item)
+    blocks = best_block(root, stats)
+    page_type = declared or ARTICLE
+    teaser_text = sum(stats.text.get(m, 0) for m in items)
+    if declared is None and is_listing(teaser_text, max(stats.plain.get(b, 0) for b in blocks),
+                                       stats.text.get(root, 0)):
+        page_type = LISTING
+    chosen = set(blocks)
+    for group in teasers:
+        if any(a in chosen for a in group.members[0].iterancestors()):
+            removed.append((TEASER_RULE, " ".join(element_text(m) for m in group.members)))
+            for item in group.members:
+                drop(item)
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"])
     _nearby_bylines(blocks[0], result.meta)
@@ -29,7 +69,36 @@ def extract_html(html: str) -> Extraction:
         if key in meta and not meta[key]:
             meta[key] = value
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
-                      source=result.meta.get("source"), **meta)
+                      source=result.meta.get("source"), page_type=page_type, **meta)
+
+
+def _outermost(groups: list[Group]) -> list[Group]:
+    members = {m for g in groups for m in g.members}
+    return [g for g in groups if not any(a in members for a in g.parent.iterancestors())
+            and g.parent not in members]
+
+
+def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed: list) -> list[str]:
+    """The question (when not built like the posts) and every post's body, in order; per-post
+    chrome and boilerplate lines dropped. The headline leads: on a thread it is the question."""
+    lead = lead_block(root, thread, stats)
+    parts = [[lead]] if lead is not None else []
+    parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
+    kept: list[str] = []
+    for blocks in parts:
+        clean_blocks(blocks, stats, removed, by_class=False)
+        lines = []
+        for line in block_lines(blocks):
+            if chrome.is_chrome(line):
+                removed.append((chrome.RULE, line))
+            else:
+                lines.append(line)
+        result = filter_lines(lines, sections=False)
+        kept += result.kept
+        removed += result.removed
+    if kept and title and normalized(kept[0]) != normalized(title):
+        kept.insert(0, title)
+    return kept
 
 
 def _nearby_bylines(block, found: dict[str, str]) -> None:

@@ -78,9 +78,12 @@ def lift_meta(meta: dict[str, str], line: str) -> None:
         meta["source"] = m.group(1)
 
 
-def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
-    """Drop boilerplate lines by rule; lift author, date and source out of bylines."""
-    lines, cut = _cut_sections(lines)
+def filter_lines(lines: list[str], title: str | None = None, sections: bool = True) -> Filtered:
+    """Drop boilerplate lines by rule; lift author, date and source out of bylines.
+
+    `sections=False` keeps related-links and comment headings (a post's own lines).
+    """
+    lines, cut = _cut_sections(lines) if sections else (lines, [])
     out = Filtered(removed=cut)
     rules = [line_rule(line, edge=False) for line in lines]
     prose = [i for i, line in enumerate(lines) if rules[i] is None and is_prose(line)]

@@ -33,8 +33,9 @@ def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
-    """The first JSON-LD object that looks like an article (or the first object at all)."""
+def ld_objects(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page: top level, inside lists and @graph, and the main
+    entity of each (a QAPage's Question)."""
     objects: list[dict] = []
     for tag in root.iter("script"):
         if (tag.get("type") or "").lower() != "application/ld+json":
@@ -43,12 +44,29 @@ def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
             data = json.loads(tag.text or "")
         except ValueError:
             continue
-        if isinstance(data, dict):
-            data = data.get("@graph", [data])
-        items = data if isinstance(data, list) else []
-        objects.extend(item for item in items if isinstance(item, dict))
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                objects.extend(g for g in (graph if isinstance(graph, list) else [item]) if isinstance(g, dict))
+    entities = [o.get("mainEntity") for o in objects]
+    return objects + [e for e in entities if isinstance(e, dict)]
+
+
+def ld_types(objects: list[dict[str, Any]]) -> set[str]:
+    """The @type names the page's JSON-LD declares."""
+    types: set[str] = set()
     for obj in objects:
-        if "Article" in str(obj.get("@type", "")) or "headline" in obj:
+        value = obj.get("@type")
+        types.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return types
+
+
+def json_ld(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first JSON-LD object that describes the page's content (an article, a posting, a
+    question), or the first object at all."""
+    for obj in objects:
+        kind = str(obj.get("@type", ""))
+        if any(k in kind for k in ("Article", "Posting", "Question")) or "headline" in obj:
             return obj
     return objects[0] if objects else {}
 
@@ -84,12 +102,14 @@ def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> s
     return None
 
 
-def page_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
+def page_metadata(root: lxml.html.HtmlElement, objects: list[dict[str, Any]] | None = None,
+                  ) -> dict[str, str | None]:
     """title, author, published (ISO 8601) and url as far as the page's markup states them."""
-    meta, ld = meta_tags(root), json_ld(root)
+    meta, ld = meta_tags(root), json_ld(ld_objects(root) if objects is None else objects)
     published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
-    if not published and isinstance(ld.get("datePublished"), str):
-        published = find_date(ld["datePublished"])
+    for key in ("datePublished", "dateCreated"):
+        if not published and isinstance(ld.get(key), str):
+            published = find_date(ld[key])
     if not published:
         time_el = next(iter(root.iter("time")), None)
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None

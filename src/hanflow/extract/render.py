@@ -29,8 +29,9 @@ def element_text(el: lxml.html.HtmlElement) -> str:
     return _SPACE.sub(" ", " ".join(el.text_content().split())).strip()
 
 
-def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
-    """Rule id when a sub-block of the article is navigation-like rather than prose."""
+def junk_rule(el: lxml.html.HtmlElement, stats: Stats, by_class: bool = True) -> str | None:
+    """Rule id when a sub-block of the article is navigation-like rather than prose;
+    `by_class=False` ignores class names (inside a post, "reply" and "comment" are its body)."""
     length = stats.text.get(el, 0)
     if length == 0:
         return None
@@ -45,19 +46,19 @@ def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
         return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
-    if class_weight(el) < 0 and punct < 10:
+    if by_class and class_weight(el) < 0 and punct < 10:
         return "class_block"
     return None
 
 
-def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]]) -> None:
+def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
     """Drop link lists and boilerplate-classed sub-blocks inside the chosen blocks."""
     stack = [child for block in reversed(blocks) for child in reversed(block)]
     while stack:
         el = stack.pop()
         if not isinstance(el, lxml.html.HtmlElement):
             continue
-        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats)):
+        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats, by_class)):
             text = element_text(el)
             if text:
                 removed.append((rule, text))

@@ -1,0 +1,65 @@
+"""Lists of teasers: items that each lead with a headline link to another page and add at most
+a short excerpt, a date or a source (news feeds, "more stories", index pages).
+
+Inside an article such a list is never main text; a page made mostly of them is a listing.
+A comment or a post is not a teaser: its author link is a short name, not a headline, and
+its text lies outside links.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from hanflow.extract.block import Stats
+from hanflow.extract.repeats import Group
+
+MIN_ITEMS = 3
+MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def headline_like(text: str) -> bool:
+    """Several words, or a phrase of Han characters: not a user name or a button."""
+    return len(_HAN.findall(text)) >= 8 or len(_WORDS.findall(text)) >= 4
+
+
+def headline(item: lxml.html.HtmlElement, stats: Stats) -> lxml.html.HtmlElement | None:
+    """The item's headline link: its longest link, worded like a title and either most of
+    the item's text or set in a heading."""
+    total = stats.text.get(item, 0)
+    head = max(item.iter("a"), key=lambda a: stats.text.get(a, 0), default=None)
+    if not total or head is None or not headline_like(head.text_content()):
+        return None
+    share = stats.text.get(head, 0) / total
+    return head if share >= 0.4 or (share >= 0.1 and _in_heading(head, item)) else None
+
+
+def is_teaser(item: lxml.html.HtmlElement, stats: Stats) -> bool:
+    """A headline link and at most a short excerpt besides."""
+    excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
+    return excerpt <= MAX_EXCERPT and headline(item, stats) is not None
+
+
+def _in_heading(el: lxml.html.HtmlElement, item: lxml.html.HtmlElement) -> bool:
+    for anc in el.iterancestors():
+        if anc is item:
+            return False
+        if anc.tag in _HEADINGS:
+            return True
+    return False
+
+
+def teaser_groups(groups: list[Group], stats: Stats) -> list[Group]:
+    """Groups of at least `MIN_ITEMS` members, most of them teasers."""
+    found = []
+    for group in groups:
+        if len(group.members) < MIN_ITEMS:
+            continue
+        teasers = sum(is_teaser(m, stats) for m in group.members)
+        if teasers >= 0.7 * len(group.members):
+            found.append(group)
+    return found

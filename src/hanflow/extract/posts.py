@@ -1,0 +1,152 @@
+"""Threads: the posts of a forum thread, the answers of a Q&A page, the comments or reviews
+of a page, found as a group of same-structure siblings whose prose lies under one body path
+and that carry per-post chrome (an author link, a time).
+
+Replies nested inside a post (same structure, deeper) are posts too, in document order. A
+question that is not built like its answers (Stack-style sites, Q&A portals) is the lead: the
+prose between the page's headline and the posts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from hanflow.extract.block import Stats
+from hanflow.extract.lines import normalized
+from hanflow.extract.listing import headline, headline_like
+from hanflow.extract.repeats import Group, Path, at_path, body_path, signature
+
+# A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
+_WHEN = re.compile(
+    r"\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?|"
+    r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
+    r"\b\d+\s*(?:s|m|h|d|w|mo|y|sec|min|minute|hour|day|week|month|year)s?\s+ago\b|\byesterday\b|"
+    r"^#\d+$|^\d+\s*楼$", re.I)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
+
+
+@dataclass
+class Thread:
+    group: Group
+    path: Path
+    posts: list = field(default_factory=list)
+    bodies: dict = field(default_factory=dict)  # post -> its body elements
+    prose: int = 0  # plain prose in all bodies
+    largest: int = 0  # plain prose of the largest post
+
+
+def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
+                ) -> Thread | None:
+    """The group of posts holding the most prose, if any group looks like posts."""
+    skipped = {id(g) for g in skip}
+    key = normalized(title) if title else ""
+    threads = [t for g in groups if id(g) not in skipped and (t := _thread(g, stats, key))]
+    return max(threads, key=lambda t: t.prose, default=None)
+
+
+def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
+    path = body_path(group.members, stats)
+    if not path or any(tag == "a" for tag, _ in path):
+        return None
+    bodies = {post: at_path(post, path, stats) for post in _with_replies(group)}
+    inside = {b for found in bodies.values() for b in found}
+    posts = [p for p in bodies if not any(a in inside for a in p.iterancestors())]
+    thread = Thread(group, path, posts, {p: bodies[p] for p in posts})
+    carrying = sum(_has_chrome(m, thread.bodies[m]) for m in group.members)
+    items = sum(_headed(m, thread.bodies[m], stats) or _titled(m, thread.bodies[m], title_key)
+                or len({b.getparent() for b in thread.bodies[m]}) > 1 for m in group.members)
+    if carrying * 2 < len(group.members) or items * 2 >= len(group.members):
+        return None
+    sizes = [sum(max(stats.plain.get(b, 0), 0) for b in bodies) for bodies in thread.bodies.values()]
+    if sum(1 for n in sizes if n) < 2:
+        return None
+    thread.prose, thread.largest = sum(sizes), max(sizes)
+    return thread
+
+
+# Not posts: members with a headline link beside the body (cards of a story list), members
+# with a title of their own (entries of a blog's index page; a reply titled "Re: <thread>"
+# is still a post), members whose bodies lie apart (layout rows, columns of cards).
+
+
+def _titled(member: lxml.html.HtmlElement, bodies: list, title_key: str) -> bool:
+    inside = set(bodies)
+    for el in member.iter():
+        if el in inside:
+            continue
+        if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
+            raw = el.text_content()
+            text = normalized(raw)
+            if (headline_like(raw) and not _WHEN.search(raw) and text
+                    and not (title_key and (title_key in text or text in title_key))):
+                return not any(a in inside for a in el.iterancestors())
+    return False
+
+
+def _headed(member: lxml.html.HtmlElement, bodies: list, stats: Stats) -> bool:
+    """A headline link beside the body: a card of a story list, not a post."""
+    for el in [member] + [b.getparent() for b in bodies if b.getparent() is not None]:
+        head = headline(el, stats)
+        if head is not None and not any(a in bodies for a in head.iterancestors()):
+            return True
+    return False
+
+
+def _with_replies(group: Group) -> list:
+    """The members and, in document order, the same-structure posts nested in them (only for
+    named structures: a bare <div> or <li> inside a post is not a reply)."""
+    tag, name = group.key
+    if not name and "-" not in tag:
+        return list(group.members)
+    return [el for member in group.members for el in member.iter(tag)
+            if el is member or signature(el) == group.key]
+
+
+def _outside(el: lxml.html.HtmlElement, post: lxml.html.HtmlElement, bodies: set) -> bool:
+    for anc in el.iterancestors():
+        if anc in bodies:
+            return False
+        if anc is post:
+            return True
+    return True
+
+
+def _has_chrome(post: lxml.html.HtmlElement, bodies: list) -> bool:
+    """An author link, a <time>, or a time or date written outside the post's body."""
+    inside = set(bodies)
+    for el in post.iter("a", "time"):
+        if el not in inside and _outside(el, post, inside) and (el.tag == "time" or el.text_content().strip()):
+            return True
+    for text in post.itertext():
+        text = text.strip()
+        if text and _WHEN.search(text) and len(text) < 40 and _text_outside(post, text, inside):
+            return True
+    return False
+
+
+def _text_outside(post: lxml.html.HtmlElement, text: str, inside: set) -> bool:
+    return not any(text in body.text_content() for body in inside)
+
+
+def lead_block(root: lxml.html.HtmlElement, thread: Thread, stats: Stats) -> lxml.html.HtmlElement | None:
+    """The question or opening post when it is not built like the posts: the element with
+    the most plain prose between the page's first <h1> and the posts (or before the posts,
+    within their container's parent, when the page has no <h1>)."""
+    container = thread.group.parent
+    h1 = next(root.iter("h1"), None)
+    scope = root if h1 is not None or container.getparent() is None else container.getparent()
+    order = {el: i for i, el in enumerate(scope.iter())}
+    start = order.get(h1, -1) if h1 is not None else -1
+    end = order.get(container, 0)
+    shared = set(container.iterancestors())
+    best, best_prose = None, 15
+    for el, i in order.items():
+        if start < i < end and el not in shared and stats.plain.get(el, 0) > best_prose:
+            best, best_prose = el, stats.plain[el]
+    return best
