@@ -8,7 +8,7 @@ from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
 from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized
 from hanflow.extract.listing import teaser_groups
-from hanflow.extract.meta import ld_objects, ld_types, page_metadata
+from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, is_listing, thread_type
 from hanflow.extract.parse import drop, parse_html, prune
@@ -17,6 +17,7 @@ from hanflow.extract.render import block_lines, clean_blocks, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
 
+MIN_PARAGRAPH = 100  # prose an article needs outside its teaser lists, or the lists are the text
 TEASER_RULE = "teaser_list"
 TEASER_DESCRIPTION = "list of headline links with short excerpts inside or beside the article (more stories, feeds)"
 
@@ -27,8 +28,8 @@ def extract_html(html: str) -> Extraction:
     root = parse_html(html)
     if root is None:
         return Extraction(text="")
-    objects = ld_objects(root)
-    meta = page_metadata(root, objects)
+    objects, tags = ld_objects(root), meta_tags(root)
+    meta = page_metadata(root, objects, tags)
     declared = declared_type(ld_types(objects))
     prune(root)
     stats = measure(root)
@@ -36,7 +37,7 @@ def extract_html(html: str) -> Extraction:
     teasers = _outermost(teaser_groups(groups, stats))
     thread = find_thread(groups, stats, teasers, meta["title"])
     removed: list[tuple[str, str]] = []
-    if thread_type(declared, thread, stats) == FORUM and thread is not None:
+    if thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
         kept = _thread_lines(root, thread, stats, meta["title"], removed)
         if kept:
             return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, **meta)
@@ -46,16 +47,17 @@ def extract_html(html: str) -> Extraction:
 def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
              ) -> Extraction:
     """The content block, with teaser lists counted as boilerplate; a listing when they
-    hold most of the page and no article is left beside them."""
+    hold most of the page and no article is left beside them (then the lists are the text)."""
     items = [m for g in teasers for m in g.members]
+    whole = best_block(root, stats) if items else []
     for item in items:
         suppress(stats, item)
     blocks = best_block(root, stats)
-    page_type = declared or ARTICLE
+    prose = max(stats.plain.get(b, 0) for b in blocks)
     teaser_text = sum(stats.text.get(m, 0) for m in items)
-    if declared is None and is_listing(teaser_text, max(stats.plain.get(b, 0) for b in blocks),
-                                       stats.text.get(root, 0)):
-        page_type = LISTING
+    listing = declared is None and is_listing(teaser_text, prose, stats.text.get(root, 0))
+    if items and prose < MIN_PARAGRAPH:
+        blocks, teasers = whole, []
     chosen = set(blocks)
     for group in teasers:
         if any(a in chosen for a in group.members[0].iterancestors()):
@@ -69,7 +71,8 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
         if key in meta and not meta[key]:
             meta[key] = value
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
-                      source=result.meta.get("source"), page_type=page_type, **meta)
+                      source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
+                      **meta)
 
 
 def _outermost(groups: list[Group]) -> list[Group]:

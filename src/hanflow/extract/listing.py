@@ -16,7 +16,8 @@ from hanflow.extract.block import Stats
 from hanflow.extract.repeats import Group
 
 MIN_ITEMS = 3
-MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline
+MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline ...
+MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -27,21 +28,24 @@ def headline_like(text: str) -> bool:
     return len(_HAN.findall(text)) >= 8 or len(_WORDS.findall(text)) >= 4
 
 
-def headline(item: lxml.html.HtmlElement, stats: Stats) -> lxml.html.HtmlElement | None:
-    """The item's headline link: its longest link, worded like a title and either most of
-    the item's text or set in a heading."""
+def headline(item: lxml.html.HtmlElement, stats: Stats) -> tuple[lxml.html.HtmlElement, bool] | None:
+    """The item's headline link, worded like a title and either most of the item's text or
+    set in a heading; and whether it is set in a heading."""
     total = stats.text.get(item, 0)
     head = max(item.iter("a"), key=lambda a: stats.text.get(a, 0), default=None)
     if not total or head is None or not headline_like(head.text_content()):
         return None
     share = stats.text.get(head, 0) / total
-    return head if share >= 0.4 or (share >= 0.1 and _in_heading(head, item)) else None
+    headed = _in_heading(head, item)
+    return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
 
 
 def is_teaser(item: lxml.html.HtmlElement, stats: Stats) -> bool:
     """A headline link and at most a short excerpt besides."""
     excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
-    return excerpt <= MAX_EXCERPT and headline(item, stats) is not None
+    if excerpt > MAX_HEADED_EXCERPT or (found := headline(item, stats)) is None:
+        return False
+    return excerpt <= (MAX_HEADED_EXCERPT if found[1] else MAX_EXCERPT)
 
 
 def _in_heading(el: lxml.html.HtmlElement, item: lxml.html.HtmlElement) -> bool:

@@ -103,9 +103,10 @@ def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> s
 
 
 def page_metadata(root: lxml.html.HtmlElement, objects: list[dict[str, Any]] | None = None,
-                  ) -> dict[str, str | None]:
+                  meta: dict[str, str] | None = None) -> dict[str, str | None]:
     """title, author, published (ISO 8601) and url as far as the page's markup states them."""
-    meta, ld = meta_tags(root), json_ld(ld_objects(root) if objects is None else objects)
+    meta = meta_tags(root) if meta is None else meta
+    ld = json_ld(ld_objects(root) if objects is None else objects)
     published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
     for key in ("datePublished", "dateCreated"):
         if not published and isinstance(ld.get(key), str):

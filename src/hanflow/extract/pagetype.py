@@ -2,13 +2,16 @@
 reviews) or `listing` (index and list pages).
 
 A type the page declares in JSON-LD (NewsArticle, BlogPosting; QAPage,
-DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum unless
-a separate block of prose outweighs it: an article with comments under it is an article, a
-question with its answers is a forum. A page whose text is mostly teaser lists, with no
-prose block left once they are set aside, is a listing.
+DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum, unless
+a separate block of prose outweighs all the posts together (twice, unless the page calls
+itself an article in og:type) and each one thrice: an article with comments under it is an
+article; a question with its answers, a post with its replies are a forum. A page whose
+text is mostly teaser lists, with no prose block left once they are set aside, is a listing.
 """
 
 from __future__ import annotations
+
+import re
 
 from hanflow.extract.block import Stats
 from hanflow.extract.posts import Thread
@@ -22,8 +25,9 @@ _DECLARED = {
     FORUM: {"QAPage", "DiscussionForumPosting", "Question", "SocialMediaPosting"},
     LISTING: {"CollectionPage", "SearchResultsPage"},
 }
+_ARTICLE_OG = re.compile(r"article|news|blog", re.I)
 MIN_ARTICLE = 200  # plain prose below which a page of teaser lists has no article
-MIN_POSTS = 3  # a thread the page does not declare needs this many posts
+MIN_POSTS = 3  # a thread the page does not declare needs this many posts (2 if all are signed)
 
 
 def declared_type(types: set[str]) -> str | None:
@@ -35,29 +39,34 @@ def declared_type(types: set[str]) -> str | None:
     return None
 
 
-def thread_type(declared: str | None, thread: Thread | None, stats: Stats) -> str | None:
+def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_type: str | None = None,
+                ) -> str | None:
     """FORUM when the page is a thread, else None (article or listing, decided later)."""
     if declared == ARTICLE or thread is None:
         return FORUM if declared == FORUM else None
     if declared == FORUM:
         return FORUM
-    if len(thread.posts) < MIN_POSTS:
+    if len(thread.posts) < (2 if thread.signed else MIN_POSTS):
         return None
+    weight = 1 if _ARTICLE_OG.search(og_type or "") else 2
     outside = _best_outside(thread, stats)
-    if outside >= 3 * thread.largest and outside >= 0.4 * thread.prose:
+    if outside >= 3 * thread.largest and outside >= weight * thread.prose:
         return None
     return FORUM
 
 
 def _best_outside(thread: Thread, stats: Stats) -> int:
-    """The most net prose outside the thread's container: of an element apart from it, or of
-    an element around it less the container's own (an article with comments under it)."""
-    container = thread.group.parent
-    inner = stats.net.get(container, 0)
-    around = set(container.iterancestors())
-    best = max((stats.net.get(a, 0) - inner for a in around), default=0)
-    related = set(container.iter()) | around
-    return max(best, max((n for el, n in stats.net.items() if el not in related), default=0))
+    """The most net prose the posts leave out: of an element outside every post body, less
+    the net prose of the bodies inside it (an article with comments under it)."""
+    bodies = [b for found in thread.bodies.values() for b in found]
+    inside = {el for b in bodies for el in b.iter()}
+    adjusted = dict(stats.net)
+    for body in bodies:
+        for anc in body.iterancestors():
+            if anc in inside:
+                break
+            adjusted[anc] = adjusted.get(anc, 0) - stats.net.get(body, 0)
+    return max((n for el, n in adjusted.items() if el not in inside), default=0)
 
 
 def is_listing(teaser_text: int, article_prose: int, page_text: int) -> bool:

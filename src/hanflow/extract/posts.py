@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from hanflow.extract import chrome
 from hanflow.extract.block import Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like
@@ -28,6 +29,7 @@ _WHEN = re.compile(
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_CANDIDATES = 12
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
@@ -37,8 +39,9 @@ class Thread:
     path: Path
     posts: list = field(default_factory=list)
     bodies: dict = field(default_factory=dict)  # post -> its body elements
-    prose: int = 0  # plain prose in all bodies
-    largest: int = 0  # plain prose of the largest post
+    prose: int = 0  # text outside links in all bodies
+    largest: int = 0  # the same in the largest post
+    signed: bool = False  # every post carries both an author link and a time
 
 
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
@@ -46,27 +49,39 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
     """The group of posts holding the most prose, if any group looks like posts."""
     skipped = {id(g) for g in skip}
     key = normalized(title) if title else ""
-    threads = [t for g in groups if id(g) not in skipped and (t := _thread(g, stats, key))]
+    threads = [t for g in _candidates(groups, stats) if id(g) not in skipped and (t := _thread(g, stats, key))]
     return max(threads, key=lambda t: t.prose, default=None)
+
+
+def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
+    """Groups big enough to be a page's thread (a tenth of its text), largest first, at most
+    `MAX_CANDIDATES`; members need children to tell a body from chrome."""
+    page = max((stats.text.get(g.parent, 0) for g in groups), default=0)
+    sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
+             if sum(len(m) > 0 for m in g.members) * 2 >= len(g.members)]
+    sized = [(n, g) for n, g in sized if n * 10 >= page]
+    sized.sort(key=lambda ng: -ng[0])
+    return [g for _, g in sized[:MAX_CANDIDATES]]
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     path = body_path(group.members, stats)
     if not path or any(tag == "a" for tag, _ in path):
         return None
-    bodies = {post: at_path(post, path, stats) for post in _with_replies(group)}
+    bodies = {post: at_path(post, path) for post in _with_replies(group)}
     inside = {b for found in bodies.values() for b in found}
     posts = [p for p in bodies if not any(a in inside for a in p.iterancestors())]
     thread = Thread(group, path, posts, {p: bodies[p] for p in posts})
-    carrying = sum(_has_chrome(m, thread.bodies[m]) for m in group.members)
+    chrome = [_chrome(m, thread.bodies[m]) for m in group.members]
     items = sum(_headed(m, thread.bodies[m], stats) or _titled(m, thread.bodies[m], title_key)
                 or len({b.getparent() for b in thread.bodies[m]}) > 1 for m in group.members)
-    if carrying * 2 < len(group.members) or items * 2 >= len(group.members):
+    if sum(map(bool, chrome)) * 2 < len(group.members) or items * 2 >= len(group.members):
         return None
-    sizes = [sum(max(stats.plain.get(b, 0), 0) for b in bodies) for bodies in thread.bodies.values()]
-    if sum(1 for n in sizes if n) < 2:
-        return None
+    if sum(any(stats.plain.get(b, 0) > 0 for b in bodies) for bodies in thread.bodies.values()) < 2:
+        return None  # fewer than two posts hold a sentence
+    sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in bodies) for bodies in thread.bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
+    thread.signed = all(c == 2 for c in chrome)
     return thread
 
 
@@ -92,8 +107,8 @@ def _titled(member: lxml.html.HtmlElement, bodies: list, title_key: str) -> bool
 def _headed(member: lxml.html.HtmlElement, bodies: list, stats: Stats) -> bool:
     """A headline link beside the body: a card of a story list, not a post."""
     for el in [member] + [b.getparent() for b in bodies if b.getparent() is not None]:
-        head = headline(el, stats)
-        if head is not None and not any(a in bodies for a in head.iterancestors()):
+        found = headline(el, stats)
+        if found is not None and not any(a in bodies for a in found[0].iterancestors()):
             return True
     return False
 
@@ -117,17 +132,26 @@ def _outside(el: lxml.html.HtmlElement, post: lxml.html.HtmlElement, bodies: set
     return True
 
 
-def _has_chrome(post: lxml.html.HtmlElement, bodies: list) -> bool:
-    """An author link, a <time>, or a time or date written outside the post's body."""
+def _chrome(post: lxml.html.HtmlElement, bodies: list) -> int:
+    """How much of a post's chrome lies outside its body: an author link (a name, not a
+    button or a section heading) and a time (a <time>, or a time or date written): 0, 1, 2."""
     inside = set(bodies)
+    name = when = False
     for el in post.iter("a", "time"):
-        if el not in inside and _outside(el, post, inside) and (el.tag == "time" or el.text_content().strip()):
-            return True
-    for text in post.itertext():
-        text = text.strip()
-        if text and _WHEN.search(text) and len(text) < 40 and _text_outside(post, text, inside):
-            return True
-    return False
+        if el in inside or not _outside(el, post, inside):
+            continue
+        when = when or el.tag == "time"
+        name = name or (el.tag == "a" and _name_like(el))
+    if not when:
+        when = any(_WHEN.search(t) and len(t.strip()) < 40 and _text_outside(post, t.strip(), inside)
+                   for t in post.itertext() if t.strip())
+    return name + when
+
+
+def _name_like(link: lxml.html.HtmlElement) -> bool:
+    text = link.text_content().strip()
+    return (bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
+            and not any(a.tag in _HEADINGS for a in link.iterancestors()))
 
 
 def _text_outside(post: lxml.html.HtmlElement, text: str, inside: set) -> bool:

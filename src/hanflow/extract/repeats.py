@@ -10,8 +10,8 @@ names, relative to the member, under which their prose lies; what lies elsewhere
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -20,6 +20,7 @@ from hanflow.extract.block import Stats
 
 _DIGIT = re.compile(r"\d")
 MAX_BODY_DEPTH = 8
+CORE_SHARE = 0.6  # a body holds this share of its post's text outside links
 
 Signature = tuple[str, str]
 Path = tuple[Signature, ...]
@@ -34,17 +35,21 @@ class Group:
 
 def signature(el: lxml.html.HtmlElement) -> Signature:
     """Tag and first class name without digits (generated class names carry digits)."""
-    for name in (el.get("class") or "").split():
-        if not _DIGIT.search(name):
-            return el.tag, name
-    return el.tag, ""
+    classes = el.get("class")
+    return el.tag, _first_name(classes) if classes else ""
 
 
-def sibling_groups(root: lxml.html.HtmlElement, stats: Stats, min_text: int = 40) -> list[Group]:
+@lru_cache(maxsize=8192)
+def _first_name(classes: str) -> str:
+    return next((name for name in classes.split() if not _DIGIT.search(name)), "")
+
+
+def sibling_groups(root: lxml.html.HtmlElement, stats: Stats, min_text: int = 60) -> list[Group]:
     """Every set of two or more same-signature siblings holding `min_text` characters."""
     groups = []
+    text = stats.text
     for parent in root.iter(etree.Element):
-        if stats.text.get(parent, 0) < min_text or len(parent) < 2:
+        if len(parent) < 2 or text.get(parent, 0) < min_text:
             continue
         by_key: dict[Signature, list] = {}
         for child in parent:
@@ -55,39 +60,50 @@ def sibling_groups(root: lxml.html.HtmlElement, stats: Stats, min_text: int = 40
     return groups
 
 
-def _paths(member: lxml.html.HtmlElement, stats: Stats):
-    """(element, path relative to `member`) for the member and its text-holding descendants."""
-    stack = [(member, ())]
-    while stack:
-        el, path = stack.pop()
-        yield el, path
-        if len(path) < MAX_BODY_DEPTH:
-            stack.extend((child, (*path, signature(child))) for child in reversed(el)
-                         if isinstance(child.tag, str) and stats.text.get(child, 0))
+def _own_text(el: lxml.html.HtmlElement, stats: Stats) -> int:
+    """Characters of the element's text outside links."""
+    return stats.text.get(el, 0) - stats.links.get(el, 0)
+
+
+def _core(member: lxml.html.HtmlElement, stats: Stats) -> Path:
+    """Where the member's text lies: from the member down, into the child (or the children
+    of one signature) holding most of the text outside links, as deep as that goes."""
+    path: Path = ()
+    el, here = member, _own_text(member, stats)
+    while len(path) < MAX_BODY_DEPTH:
+        sums: dict[Signature, tuple[int, list]] = {}
+        for child in el:
+            if isinstance(child.tag, str) and (n := _own_text(child, stats)) > 0:
+                total, kids = sums.get(sig := signature(child), (0, []))
+                sums[sig] = (total + n, [*kids, child])
+        if not sums:
+            break
+        sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
+        if n < CORE_SHARE * here:
+            break
+        path = (*path, sig)
+        if len(kids) > 1:
+            break
+        el, here = kids[0], n
+    return path
 
 
 def body_path(members: list, stats: Stats) -> Path | None:
-    """The relative path that holds the most plain prose over the members, present in at
-    least half of them; the shallowest of near-equal paths (a body split into paragraphs is
-    still one body). None when no path holds prose."""
-    totals: Counter[Path] = Counter()
-    present: Counter[Path] = Counter()
+    """The relative path under which the members' text lies: the core path (see `_core`) of
+    most of their text, present in at least half of the members."""
+    votes: dict[Path, int] = {}
     for member in members:
-        seen = set()
-        for el, path in _paths(member, stats):
-            totals[path] += stats.plain.get(el, 0)
-            if path not in seen:
-                seen.add(path)
-                present[path] += 1
-    common = [p for p in totals if present[p] * 2 >= len(members)]
-    if not common:
-        return None
-    best = max(totals[p] for p in common)
-    if best <= 0:
-        return None
-    return min((p for p in common if totals[p] >= 0.97 * best), key=len)
+        path = _core(member, stats)
+        votes[path] = votes.get(path, 0) + max(_own_text(member, stats), 1)
+    for path in sorted(votes, key=lambda p: -votes[p]):
+        if sum(bool(at_path(m, path)) for m in members) * 2 >= len(members):
+            return path
+    return None
 
 
-def at_path(member: lxml.html.HtmlElement, path: Path, stats: Stats) -> list:
+def at_path(member: lxml.html.HtmlElement, path: Path) -> list:
     """The member's elements at `path`, in document order."""
-    return [el for el, p in _paths(member, stats) if p == path]
+    level = [member]
+    for sig in path:
+        level = [c for el in level for c in el if isinstance(c.tag, str) and signature(c) == sig]
+    return level
