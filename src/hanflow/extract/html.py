@@ -53,7 +53,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     for item in items:
         suppress(stats, item)
     blocks = best_block(root, stats)
-    prose = max(stats.plain.get(b, 0) for b in blocks)
+    prose = sum(_prose_besides(b, items, stats) for b in blocks)
     teaser_text = sum(stats.text.get(m, 0) for m in items)
     listing = declared is None and is_listing(teaser_text, prose, stats.text.get(root, 0))
     if items and prose < MIN_PARAGRAPH:
@@ -73,6 +73,12 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
                       source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
                       **meta)
+
+
+def _prose_besides(block, items: list, stats: Stats) -> int:
+    """Plain prose of the block, not counting the teaser items inside it."""
+    inner = [m for m in items if any(a is block for a in m.iterancestors())]
+    return stats.plain.get(block, 0) - sum(stats.plain.get(m, 0) for m in inner)
 
 
 def _outermost(groups: list[Group]) -> list[Group]:
