@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 
 from hanflow.extract import extract_html
-from hanflow.extract.hidden import is_hidden
+from hanflow.extract.hidden import hidden_by_class
 
 BODY = [
     "今年入夏以来，城郊的湿地公园迎来了大批越冬后北返的候鸟，观鸟爱好者每天清晨都会聚集在栈道边。",
@@ -54,7 +54,7 @@ def test_noscript_holds_the_text_when_nothing_visible_does() -> None:
 
 def test_responsive_classes_that_show_an_element_again_do_not_hide_it() -> None:
     def hidden_by(classes: str) -> bool:
-        return is_hidden(lxml.html.fromstring(f'<div class="{classes}">x</div>'))
+        return hidden_by_class(lxml.html.fromstring(f'<div class="{classes}">x</div>'))
 
     assert hidden_by("hidden") and hidden_by("card d-none") and hidden_by("sr-only")
     assert not hidden_by("hidden md:block") and not hidden_by("d-none d-lg-flex")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
+
+from hanflow.extract.tree import text_of
 
 MIN_PROSE = 100
 # Utility classes of the common CSS frameworks that mean display:none / visually hidden.
@@ -23,34 +24,36 @@ _HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden"
 _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|table\S*|contents)(?=\s|$)")
 # XPath's translate() over every element's style is slow; select the few elements that may
 # hide, then test them in Python.
-_MAY_HIDE = etree.XPath(
-    "//*[@hidden or @aria-hidden or @style or contains(@class,'hid') or contains(@class,'-none')"
-    " or contains(@class,'sr-only')]")
+_MAY_HIDE = etree.XPath("//@style/..|//@hidden/..|//@aria-hidden/..")  # twice as fast as //*[@a or @b]
 _DIALOG = frozenset({"dialog", "alertdialog"})
 _SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
 _CODE = re.compile(r"[{}()\[\];=<>|&$]")
 
 
-def is_hidden(el: lxml.html.HtmlElement) -> bool:
-    """Marked hidden, aria-hidden, styled display:none / visibility:hidden, or given a
-    framework class that hides it."""
+def is_hidden(el: etree._Element) -> bool:
+    """Marked hidden, aria-hidden, or styled display:none / visibility:hidden."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    if style and ("display:none" in (style := style.replace(" ", "").lower())
-                  or "visibility:hidden" in style):
-        return True
+    return bool(style) and ("display:none" in (style := style.replace(" ", "").lower())
+                            or "visibility:hidden" in style)
+
+
+def hidden_by_class(el: etree._Element) -> bool:
+    """Given a framework class that hides it (and no responsive class that shows it again).
+    Checked inside the chosen blocks only: testing every element's classes up front would
+    cost more than the rest of the pruning."""
     classes = el.get("class")
     return bool(classes) and not _HIDING_CLASSES.isdisjoint(classes.split()) \
         and not _SHOWN_AGAIN.search(classes)
 
 
-def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """Every hidden element, in document order."""
+def hidden(root: etree._Element) -> list[etree._Element]:
+    """Every element hidden by attribute or style, in document order."""
     return [el for el in _MAY_HIDE(root) if is_hidden(el)]
 
 
-def prose_chars(el: lxml.html.HtmlElement) -> int:
+def prose_chars(el: etree._Element) -> int:
     """Characters of sentence-like text outside links: what an article is made of (menus,
     labels and stray script text are not)."""
     total = 0
@@ -61,12 +64,13 @@ def prose_chars(el: lxml.html.HtmlElement) -> int:
     return total - sum(prose_chars(a) for a in el.iter("a") if a is not el) if total else 0
 
 
-def holding_prose(scope: lxml.html.HtmlElement, candidates: list) -> set:
+def holding_prose(scope: etree._Element, candidates: list) -> set:
     """The candidates that hold the prose of `scope` (see the module's docstring); inside a
     kept one, the hidden elements that hold its prose in turn."""
     inner = set(candidates)
     outermost = [el for el in candidates if not any(a in inner for a in el.iterancestors())]
-    sizes = {el: prose_chars(el) for el in outermost}
+    # A sentence is 15 characters or more: most hidden elements hold less text than that.
+    sizes = {el: prose_chars(el) for el in outermost if len(text_of(el)) >= 15}
     big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in _DIALOG]
     if not big:
         return set()

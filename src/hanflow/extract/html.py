@@ -11,11 +11,12 @@ from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, is_listing, thread_type
-from hanflow.extract.parse import drop, parse_html, prune
+from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, find_thread, lead_block
 from hanflow.extract.render import block_lines, clean_blocks, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
+from hanflow.extract.tree import drop
 
 MIN_PARAGRAPH = 100  # prose an article needs outside its teaser lists, or the lists are the text
 TEASER_RULE = "teaser_list"

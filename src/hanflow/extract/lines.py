@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hanflow.extract.dates import find_date
 from hanflow.extract.model import Extraction
-from hanflow.extract.rules import COMMENT_HEAD, SECTION_HEAD, line_rule
+from hanflow.extract.rules import COMMENT_HEAD, RULES, SECTION_HEAD, line_rule
 
 _PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
 _AUTHOR = re.compile(
@@ -93,7 +93,7 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
         rule = rules[i]
         at_edge = i < first or i > last
         if rule is None and at_edge:
-            rule = line_rule(line, edge=True)
+            rule = _edge_rule(line)
         if rule is None and key and _is_title(line, key, at_edge):
             rule = "title"
         if rule is None:
@@ -103,6 +103,15 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
         if rule in META_RULES:
             lift_meta(out.meta, line)
     return out
+
+
+_EDGE_RULES = tuple(rule for rule in RULES if rule.edge)
+
+
+def _edge_rule(line: str) -> str | None:
+    """`line_rule(line, edge=True)` for a line no other rule matched: only the edge rules are
+    left to try (same answer, half the matching on pages of short lines)."""
+    return next((rule.id for rule in _EDGE_RULES if rule.matches(line)), None)
 
 
 def _is_title(line: str, key: str, at_edge: bool) -> bool:

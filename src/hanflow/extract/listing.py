@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+from lxml import etree
 
 from hanflow.extract.block import Stats
 from hanflow.extract.repeats import Group
+from hanflow.extract.tree import text_of
 
 MIN_ITEMS = 3
 MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline ...
@@ -28,19 +29,19 @@ def headline_like(text: str) -> bool:
     return len(_HAN.findall(text)) >= 8 or len(_WORDS.findall(text)) >= 4
 
 
-def headline(item: lxml.html.HtmlElement, stats: Stats) -> tuple[lxml.html.HtmlElement, bool] | None:
+def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] | None:
     """The item's headline link, worded like a title and either most of the item's text or
     set in a heading; and whether it is set in a heading."""
     total = stats.text.get(item, 0)
     head = max(item.iter("a"), key=lambda a: stats.text.get(a, 0), default=None)
-    if not total or head is None or not headline_like(head.text_content()):
+    if not total or head is None or not headline_like(text_of(head)):
         return None
     share = stats.text.get(head, 0) / total
     headed = _in_heading(head, item)
     return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
 
 
-def is_teaser(item: lxml.html.HtmlElement, stats: Stats) -> bool:
+def is_teaser(item: etree._Element, stats: Stats) -> bool:
     """A headline link and at most a short excerpt besides."""
     excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
     if excerpt > MAX_HEADED_EXCERPT or (found := headline(item, stats)) is None:
@@ -48,7 +49,7 @@ def is_teaser(item: lxml.html.HtmlElement, stats: Stats) -> bool:
     return excerpt <= (MAX_HEADED_EXCERPT if found[1] else MAX_EXCERPT)
 
 
-def _in_heading(el: lxml.html.HtmlElement, item: lxml.html.HtmlElement) -> bool:
+def _in_heading(el: etree._Element, item: etree._Element) -> bool:
     for anc in el.iterancestors():
         if anc is item:
             return False
@@ -61,9 +62,14 @@ def teaser_groups(groups: list[Group], stats: Stats) -> list[Group]:
     """Groups of at least `MIN_ITEMS` members, most of them teasers."""
     found = []
     for group in groups:
-        if len(group.members) < MIN_ITEMS:
+        members = group.members
+        if len(members) < MIN_ITEMS or not any(stats.links.get(m, 0) for m in members):
             continue
-        teasers = sum(is_teaser(m, stats) for m in group.members)
-        if teasers >= 0.7 * len(group.members):
+        misses, allowed = 0, 0.3 * len(members)
+        for member in members:
+            misses += not is_teaser(member, stats)
+            if misses > allowed:
+                break
+        else:
             found.append(group)
     return found

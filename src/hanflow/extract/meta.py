@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
-import lxml.html
+from lxml import etree
 
 from hanflow.extract.dates import find_date
+from hanflow.extract.tree import text_of
 
 _SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–]{1,2}\s+|\s*——\s*|\s*--\s*")
 _SITE_SUFFIX = re.compile(
@@ -22,7 +23,7 @@ _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author
                 "sailthru.author")
 
 
-def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
+def meta_tags(root: etree._Element) -> dict[str, str]:
     """<meta> name/property/itemprop -> content, lower-cased keys, first occurrence wins."""
     found: dict[str, str] = {}
     for tag in root.iter("meta"):
@@ -33,7 +34,7 @@ def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def ld_objects(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+def ld_objects(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page: top level, inside lists and @graph, and the main
     entity of each (a QAPage's Question)."""
     objects: list[dict] = []
@@ -89,11 +90,11 @@ def _ld_name(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> str | None:
+def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
     """Headline: an <h1> the <title> contains, else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
-        text = _WS.sub(" ", h1.text_content()).strip()
+        text = _WS.sub(" ", text_of(h1)).strip()
         if len(text) >= 4 and raw and text in raw:
             return text
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
@@ -102,7 +103,7 @@ def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> s
     return None
 
 
-def page_metadata(root: lxml.html.HtmlElement, objects: list[dict[str, Any]] | None = None,
+def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,
                   meta: dict[str, str] | None = None) -> dict[str, str | None]:
     """title, author, published (ISO 8601) and url as far as the page's markup states them."""
     meta = meta_tags(root) if meta is None else meta

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
+from lxml import etree
 
 from hanflow.extract import chrome
 from hanflow.extract.block import Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like
 from hanflow.extract.repeats import Group, Path, at_path, body_path, signature
+from hanflow.extract.tree import text_of
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
 _WHEN = re.compile(
@@ -29,7 +30,7 @@ _WHEN = re.compile(
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 8
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
@@ -65,24 +66,41 @@ def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
+    """The group as a thread, or None; cheap tests first."""
     path = body_path(group.members, stats)
     if not path or any(tag == "a" for tag, _ in path):
         return None
-    bodies = {post: at_path(post, path) for post in _with_replies(group)}
-    inside = {b for found in bodies.values() for b in found}
-    posts = [p for p in bodies if not any(a in inside for a in p.iterancestors())]
-    thread = Thread(group, path, posts, {p: bodies[p] for p in posts})
-    chrome = [_chrome(m, thread.bodies[m]) for m in group.members]
-    items = sum(_headed(m, thread.bodies[m], stats) or _titled(m, thread.bodies[m], title_key)
-                or len({b.getparent() for b in thread.bodies[m]}) > 1 for m in group.members)
-    if sum(map(bool, chrome)) * 2 < len(group.members) or items * 2 >= len(group.members):
-        return None
-    if sum(any(stats.plain.get(b, 0) > 0 for b in bodies) for bodies in thread.bodies.values()) < 2:
+    found = {post: at_path(post, path) for post in _with_replies(group)}
+    inside = {b for bodies in found.values() for b in bodies}
+    bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
+    if sum(any(stats.plain.get(b, 0) > 0 for b in found) for found in bodies.values()) < 2:
         return None  # fewer than two posts hold a sentence
-    sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in bodies) for bodies in thread.bodies.values()]
+    members = group.members
+    if _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2) is False:
+        return None
+    if _count_reaches((_item(m, bodies[m], stats, title_key) for m in members), (len(members) + 1) // 2):
+        return None
+    thread = Thread(group, path, list(bodies), bodies)
+    sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
-    thread.signed = all(c == 2 for c in chrome)
+    thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _count_reaches(flags, needed: int) -> bool:
+    """Whether at least `needed` of the flags are true (stops as soon as it knows)."""
+    count = 0
+    for flag in flags:
+        count += bool(flag)
+        if count >= needed:
+            return True
+    return False
+
+
+def _item(member: etree._Element, bodies: list, stats: Stats, title_key: str) -> bool:
+    """Built like an item of a list rather than a post (see below)."""
+    return (len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats)
+            or _titled(member, bodies, title_key))
 
 
 # Not posts: members with a headline link beside the body (cards of a story list), members
@@ -90,13 +108,13 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
 # is still a post), members whose bodies lie apart (layout rows, columns of cards).
 
 
-def _titled(member: lxml.html.HtmlElement, bodies: list, title_key: str) -> bool:
+def _titled(member: etree._Element, bodies: list, title_key: str) -> bool:
     inside = set(bodies)
     for el in member.iter():
         if el in inside:
             continue
         if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
-            raw = el.text_content()
+            raw = text_of(el)
             text = normalized(raw)
             if (headline_like(raw) and not _WHEN.search(raw) and text
                     and not (title_key and (title_key in text or text in title_key))):
@@ -104,7 +122,7 @@ def _titled(member: lxml.html.HtmlElement, bodies: list, title_key: str) -> bool
     return False
 
 
-def _headed(member: lxml.html.HtmlElement, bodies: list, stats: Stats) -> bool:
+def _headed(member: etree._Element, bodies: list, stats: Stats) -> bool:
     """A headline link beside the body: a card of a story list, not a post."""
     for el in [member] + [b.getparent() for b in bodies if b.getparent() is not None]:
         found = headline(el, stats)
@@ -123,42 +141,33 @@ def _with_replies(group: Group) -> list:
             if el is member or signature(el) == group.key]
 
 
-def _outside(el: lxml.html.HtmlElement, post: lxml.html.HtmlElement, bodies: set) -> bool:
-    for anc in el.iterancestors():
-        if anc in bodies:
-            return False
-        if anc is post:
-            return True
-    return True
-
-
-def _chrome(post: lxml.html.HtmlElement, bodies: list) -> int:
+def _chrome(post: etree._Element, bodies: list) -> int:
     """How much of a post's chrome lies outside its body: an author link (a name, not a
     button or a section heading) and a time (a <time>, or a time or date written): 0, 1, 2."""
     inside = set(bodies)
     name = when = False
-    for el in post.iter("a", "time"):
-        if el in inside or not _outside(el, post, inside):
+    stack = [(post, False)]
+    while stack and not (name and when):
+        el, in_heading = stack.pop()
+        if el in inside:
             continue
-        when = when or el.tag == "time"
-        name = name or (el.tag == "a" and _name_like(el))
-    if not when:
-        when = any(_WHEN.search(t) and len(t.strip()) < 40 and _text_outside(post, t.strip(), inside)
-                   for t in post.itertext() if t.strip())
+        when = when or el.tag == "time" or _short_when(el.text) or _short_when(el.tail if el is not post else None)
+        name = name or (el.tag == "a" and not in_heading and _name_like(el))
+        in_heading = in_heading or el.tag in _HEADINGS
+        stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
     return name + when
 
 
-def _name_like(link: lxml.html.HtmlElement) -> bool:
-    text = link.text_content().strip()
-    return (bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
-            and not any(a.tag in _HEADINGS for a in link.iterancestors()))
+def _short_when(text: str | None) -> bool:
+    return bool(text) and len(text := text.strip()) < 40 and _WHEN.search(text) is not None
 
 
-def _text_outside(post: lxml.html.HtmlElement, text: str, inside: set) -> bool:
-    return not any(text in body.text_content() for body in inside)
+def _name_like(link: etree._Element) -> bool:
+    text = text_of(link).strip()
+    return bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
 
 
-def lead_block(root: lxml.html.HtmlElement, thread: Thread, stats: Stats) -> lxml.html.HtmlElement | None:
+def lead_block(root: etree._Element, thread: Thread, stats: Stats) -> etree._Element | None:
     """The question or opening post when it is not built like the posts: the element with
     the most plain prose between the page's first <h1> and the posts (or before the posts,
     within their container's parent, when the page has no <h1>)."""

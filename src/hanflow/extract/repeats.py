@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import lxml.html
 from lxml import etree
 
 from hanflow.extract.block import Stats
@@ -28,12 +27,12 @@ Path = tuple[Signature, ...]
 
 @dataclass
 class Group:
-    parent: lxml.html.HtmlElement
+    parent: etree._Element
     key: Signature
-    members: list[lxml.html.HtmlElement]
+    members: list[etree._Element]
 
 
-def signature(el: lxml.html.HtmlElement) -> Signature:
+def signature(el: etree._Element) -> Signature:
     """Tag and first class name without digits (generated class names carry digits)."""
     classes = el.get("class")
     return el.tag, _first_name(classes) if classes else ""
@@ -44,7 +43,7 @@ def _first_name(classes: str) -> str:
     return next((name for name in classes.split() if not _DIGIT.search(name)), "")
 
 
-def sibling_groups(root: lxml.html.HtmlElement, stats: Stats, min_text: int = 60) -> list[Group]:
+def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
     """Every set of two or more same-signature siblings holding `min_text` characters."""
     groups = []
     text = stats.text
@@ -60,12 +59,12 @@ def sibling_groups(root: lxml.html.HtmlElement, stats: Stats, min_text: int = 60
     return groups
 
 
-def _own_text(el: lxml.html.HtmlElement, stats: Stats) -> int:
+def _own_text(el: etree._Element, stats: Stats) -> int:
     """Characters of the element's text outside links."""
     return stats.text.get(el, 0) - stats.links.get(el, 0)
 
 
-def _core(member: lxml.html.HtmlElement, stats: Stats) -> Path:
+def _core(member: etree._Element, stats: Stats) -> Path:
     """Where the member's text lies: from the member down, into the child (or the children
     of one signature) holding most of the text outside links, as deep as that goes."""
     path: Path = ()
@@ -101,7 +100,7 @@ def body_path(members: list, stats: Stats) -> Path | None:
     return None
 
 
-def at_path(member: lxml.html.HtmlElement, path: Path) -> list:
+def at_path(member: etree._Element, path: Path) -> list:
     """The member's elements at `path`, in document order."""
     level = [member]
     for sig in path:
