@@ -3,7 +3,7 @@ reviews) or `listing` (index and list pages).
 
 A type the page declares in JSON-LD (NewsArticle, BlogPosting; QAPage,
 DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum, unless
-a separate block of prose outweighs all the posts together (twice, unless the page calls
+a separate block of prose outweighs all the posts together (thrice, unless the page calls
 itself an article in og:type) and each one thrice: an article with comments under it is an
 article; a question with its answers, a post with its replies are a forum. A page whose
 text is mostly teaser lists, with no prose block left once they are set aside, is a listing.
@@ -48,7 +48,7 @@ def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_ty
         return FORUM
     if len(thread.posts) < (2 if thread.signed else MIN_POSTS):
         return None
-    weight = 1 if _ARTICLE_OG.search(og_type or "") else 2
+    weight = 1 if _ARTICLE_OG.search(og_type or "") else 3
     outside = _best_outside(thread, stats)
     if outside >= 3 * thread.largest and outside >= weight * thread.prose:
         return None

@@ -53,13 +53,14 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
 
 def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
     """Drop link lists, boilerplate-classed sub-blocks, and sub-blocks hidden by a CSS class
-    (unless they hold most of their block's text) inside the chosen blocks."""
-    stack = [(child, block) for block in reversed(blocks) for child in reversed(block)]
+    (unless they hold most of the blocks' text) inside the chosen blocks."""
+    stack = [child for block in reversed(blocks) for child in reversed(block)]
+    total = sum(stats.text.get(block, 0) for block in blocks)
     while stack:
-        el, block = stack.pop()
+        el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < stats.text.get(block, 0):
+        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total:
             drop(el)
             continue
         if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats, by_class)):
@@ -68,7 +69,7 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
                 removed.append((rule, text))
             drop(el)
             continue
-        stack.extend((child, block) for child in reversed(el))
+        stack.extend(reversed(el))
 
 
 def block_lines(blocks: list) -> list[str]:

@@ -89,11 +89,12 @@ def _core(member: etree._Element, stats: Stats) -> Path:
 
 def body_path(members: list, stats: Stats) -> Path | None:
     """The relative path under which the members' text lies: the core path (see `_core`) of
-    most of their text, present in at least half of the members."""
+    most of their text, present in at least half of the members. A member whose text is
+    spread over its children (replies nested in it) does not vote."""
     votes: dict[Path, int] = {}
     for member in members:
-        path = _core(member, stats)
-        votes[path] = votes.get(path, 0) + max(_own_text(member, stats), 1)
+        if path := _core(member, stats):  # the member itself is no body: replies nested in it
+            votes[path] = votes.get(path, 0) + max(_own_text(member, stats), 1)
     for path in sorted(votes, key=lambda p: -votes[p]):
         if sum(bool(at_path(m, path)) for m in members) * 2 >= len(members):
             return path
