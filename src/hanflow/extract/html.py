@@ -10,7 +10,7 @@ from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalize
 from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
-from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, is_listing, thread_type
+from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
 from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, find_thread, lead_block
 from hanflow.extract.render import block_lines, clean_blocks, element_text
@@ -42,17 +42,21 @@ def extract_html(html: str) -> Extraction:
         kept = _thread_lines(root, thread, stats, meta["title"], removed)
         if kept:
             return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, **meta)
-    return _article(root, stats, teasers, meta, removed, declared)
+    comments = thread.group if thread is not None and enough_posts(thread) else None
+    return _article(root, stats, teasers, meta, removed, declared, comments)
 
 
 def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
-             ) -> Extraction:
+             comments: Group | None = None) -> Extraction:
     """The content block, with teaser lists counted as boilerplate; a listing when they
-    hold most of the page and no article is left beside them (then the lists are the text)."""
+    hold most of the page and no article is left beside them (then the lists are the text).
+    Posts of a thread judged to be comments under the article are boilerplate too."""
     items = [m for g in teasers for m in g.members]
     whole = best_block(root, stats) if items else []
     for item in items:
         suppress(stats, item)
+    for post in comments.members if comments is not None else []:
+        suppress(stats, post)
     blocks = best_block(root, stats)
     prose = sum(_prose_besides(b, items, stats) for b in blocks)
     teaser_text = sum(stats.text.get(m, 0) for m in items)
@@ -60,9 +64,9 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     if items and prose < MIN_PARAGRAPH:
         blocks, teasers = whole, []
     chosen = set(blocks)
-    for group in teasers:
+    for group, rule in [(g, TEASER_RULE) for g in teasers] + ([(comments, "comments")] if comments else []):
         if any(a in chosen for a in group.members[0].iterancestors()):
-            removed.append((TEASER_RULE, " ".join(element_text(m) for m in group.members)))
+            removed.append((rule, " ".join(element_text(m) for m in group.members)))
             for item in group.members:
                 drop(item)
     clean_blocks(blocks, stats, removed)
@@ -91,7 +95,7 @@ def _outermost(groups: list[Group]) -> list[Group]:
 def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed: list) -> list[str]:
     """The question (when not built like the posts) and every post's body, in order; per-post
     chrome and boilerplate lines dropped. The headline leads: on a thread it is the question."""
-    lead = lead_block(root, thread, stats)
+    lead = lead_block(root, thread, stats, title)
     parts = [[lead]] if lead is not None else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
     kept: list[str] = []

@@ -11,7 +11,7 @@ from lxml import etree
 from hanflow.extract.dates import find_date
 from hanflow.extract.tree import text_of
 
-_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–]{1,2}\s+|\s*——\s*|\s*--\s*")
+_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–·•]{1,2}\s+|\s*——\s*|\s*--\s*")
 _SITE_SUFFIX = re.compile(
     r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
     r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")

@@ -46,13 +46,18 @@ def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_ty
         return FORUM if declared == FORUM else None
     if declared == FORUM:
         return FORUM
-    if len(thread.posts) < (2 if thread.signed else MIN_POSTS):
+    if not enough_posts(thread):
         return None
     weight = 1 if _ARTICLE_OG.search(og_type or "") else 3
     outside = _best_outside(thread, stats)
     if outside >= 3 * thread.largest and outside >= weight * thread.prose:
         return None
     return FORUM
+
+
+def enough_posts(thread: Thread) -> bool:
+    """Enough posts to be a thread the page does not declare."""
+    return len(thread.posts) >= (2 if thread.signed else MIN_POSTS)
 
 
 def _best_outside(thread: Thread, stats: Stats) -> int:

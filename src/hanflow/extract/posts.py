@@ -167,19 +167,24 @@ def _name_like(link: etree._Element) -> bool:
     return bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
 
 
-def lead_block(root: etree._Element, thread: Thread, stats: Stats) -> etree._Element | None:
+def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | None) -> etree._Element | None:
     """The question or opening post when it is not built like the posts: the element with
-    the most plain prose between the page's first <h1> and the posts (or before the posts,
-    within their container's parent, when the page has no <h1>)."""
+    the most plain prose between the page's headline (the <h1> that reads like the page's
+    title) and the posts. None without such a headline."""
+    key = normalized(title) if title else ""
+    heading = next((h for h in root.iter("h1") if _reads_like(normalized(text_of(h)), key)), None)
+    if heading is None:
+        return None
     container = thread.group.parent
-    h1 = next(root.iter("h1"), None)
-    scope = root if h1 is not None or container.getparent() is None else container.getparent()
-    order = {el: i for i, el in enumerate(scope.iter())}
-    start = order.get(h1, -1) if h1 is not None else -1
-    end = order.get(container, 0)
+    order = {el: i for i, el in enumerate(root.iter())}
+    start, end = order[heading], order.get(container, 0)
     shared = set(container.iterancestors())
     best, best_prose = None, 15
     for el, i in order.items():
         if start < i < end and el not in shared and stats.plain.get(el, 0) > best_prose:
             best, best_prose = el, stats.plain[el]
     return best
+
+
+def _reads_like(text: str, key: str) -> bool:
+    return len(text) >= 4 and bool(key) and (text in key or key in text)
