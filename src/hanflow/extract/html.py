@@ -99,6 +99,7 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     parts = [[lead]] if lead is not None else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
     kept: list[str] = []
+    seen: set[tuple[str, ...]] = set()
     for blocks in parts:
         clean_blocks(blocks, stats, removed, by_class=False)
         lines = []
@@ -108,6 +109,9 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
             else:
                 lines.append(line)
         result = filter_lines(lines, sections=False)
+        if (post := tuple(result.kept)) in seen:  # the same post shown twice (a pinned answer)
+            continue
+        seen.add(post)
         kept += result.kept
         removed += result.removed
     if kept and title and normalized(kept[0]) != normalized(title):

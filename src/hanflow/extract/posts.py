@@ -31,6 +31,8 @@ _WHEN = re.compile(
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_CANDIDATES = 8
+MIN_LEAD_PROSE = 200
+UNNAMED_DOMINANCE = 0.8
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
@@ -73,8 +75,8 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     found = {post: at_path(post, path) for post in _with_replies(group)}
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
-    if sum(any(stats.plain.get(b, 0) > 0 for b in found) for found in bodies.values()) < 2:
-        return None  # fewer than two posts hold a sentence
+    if not _holds_prose(bodies, stats):
+        return None
     members = group.members
     if _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2) is False:
         return None
@@ -83,8 +85,20 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
+    if not group.key[1] and "-" not in group.key[0] and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
+        return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _holds_prose(bodies: dict, stats: Stats) -> bool:
+    """Three posts with text (two in a thread of two), and sentences: in two posts, or a
+    paragraph's worth in one (replies of a few words carry no punctuation)."""
+    texts = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
+    prose = [sum(max(stats.plain.get(b, 0), 0) for b in found) for found in bodies.values()]
+    with_text = sum(n >= 2 for n in texts)
+    return (with_text >= min(3, len(texts)) and with_text >= 2
+            and (sum(n > 0 for n in prose) >= 2 or sum(prose) >= MIN_LEAD_PROSE))
 
 
 def _count_reaches(flags, needed: int) -> bool:

@@ -33,9 +33,13 @@ class Group:
 
 
 def signature(el: etree._Element) -> Signature:
-    """Tag and first class name without digits (generated class names carry digits)."""
+    """Tag and first class name without digits (generated class names carry digits); for an
+    element without one, the schema.org type it declares (itemtype), if any."""
     classes = el.get("class")
-    return el.tag, _first_name(classes) if classes else ""
+    name = _first_name(classes) if classes else ""
+    if not name and (itemtype := el.get("itemtype")):
+        name = itemtype.rstrip("/").rsplit("/", 1)[-1]
+    return el.tag, name
 
 
 @lru_cache(maxsize=8192)
@@ -65,8 +69,9 @@ def _own_text(el: etree._Element, stats: Stats) -> int:
 
 
 def _core(member: etree._Element, stats: Stats) -> Path:
-    """Where the member's text lies: from the member down, into the child (or the children
-    of one signature) holding most of the text outside links, as deep as that goes."""
+    """Where the member's text lies: from the member down, into the child holding most of
+    the text outside links, as deep as that goes; at paragraphs that share it, their
+    container (or the paragraphs, when they sit right in the member)."""
     path: Path = ()
     el, here = member, _own_text(member, stats)
     while len(path) < MAX_BODY_DEPTH:
@@ -80,9 +85,10 @@ def _core(member: etree._Element, stats: Stats) -> Path:
         sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
         if n < CORE_SHARE * here:
             break
-        path = (*path, sig)
-        if len(kids) > 1:
+        if len(kids) > 1:  # paragraphs: their container is the body, or they are, right in the post
+            path = path or (sig,)
             break
+        path = (*path, sig)
         el, here = kids[0], n
     return path
 
