@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 RULE = "post_chrome"
-DESCRIPTION = "per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts)"
+DESCRIPTION = "per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts, time stamps)"
 MAX_LEN = 40
 
 _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|展开全部|查看全部|收起全文|收起|展开|全文|"
@@ -21,8 +21,13 @@ _EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:
        r"link to comment|share on other sites|read more|see more|show more|show less|continue reading|"
        r"translate|flag|award|save|follow|helpful|not helpful|accepted answer|solution|\d+\s+points?|"
        r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse")
+# A bare time stamp: 2023-07-07 02:48, 7月7日 02:48, 3 天前, 5 hours ago, yesterday at 9:10.
+_WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|"
+         r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
+         r"\d+\s*(?:s|m|h|d|w|mo|y|sec|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+         r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?")
 _CHROME = re.compile(
-    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|[\d.,]+\s*[kKmMwW万千]?)[\s\]】)）|·•:：…]*$", re.I)
+    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)[\s\]】)）|·•:：…]*$", re.I)
 
 
 def is_chrome(line: str) -> bool:

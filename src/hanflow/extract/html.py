@@ -12,7 +12,7 @@ from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.posts import Thread, find_thread, lead_block
+from hanflow.extract.posts import Thread, find_thread, lead_block, page_headline
 from hanflow.extract.render import block_lines, clean_blocks, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
@@ -94,7 +94,8 @@ def _outermost(groups: list[Group]) -> list[Group]:
 
 def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed: list) -> list[str]:
     """The question (when not built like the posts) and every post's body, in order; per-post
-    chrome and boilerplate lines dropped. The headline leads: on a thread it is the question."""
+    chrome and boilerplate lines dropped. The title leads when the page shows it as its
+    headline: on a thread it is the question."""
     lead = lead_block(root, thread, stats, title)
     parts = [[lead]] if lead is not None else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
@@ -114,7 +115,7 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
         seen.add(post)
         kept += result.kept
         removed += result.removed
-    if kept and title and normalized(kept[0]) != normalized(title):
+    if kept and page_headline(root, title) is not None and normalized(kept[0]) != normalized(title):
         kept.insert(0, title)
     return kept
 

@@ -185,8 +185,7 @@ def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | 
     """The question or opening post when it is not built like the posts: the element with
     the most plain prose between the page's headline (the <h1> that reads like the page's
     title) and the posts. None without such a headline."""
-    key = normalized(title) if title else ""
-    heading = next((h for h in root.iter("h1") if _reads_like(normalized(text_of(h)), key)), None)
+    heading = page_headline(root, title)
     if heading is None:
         return None
     container = thread.group.parent
@@ -198,6 +197,12 @@ def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | 
         if start < i < end and el not in shared and stats.plain.get(el, 0) > best_prose:
             best, best_prose = el, stats.plain[el]
     return best
+
+
+def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
+    """The <h1> that reads like the page's title, if any."""
+    key = normalized(title) if title else ""
+    return next((h for h in root.iter("h1") if _reads_like(normalized(text_of(h)), key)), None)
 
 
 def _reads_like(text: str, key: str) -> bool:
