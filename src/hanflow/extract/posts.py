@@ -80,7 +80,10 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     members = group.members
     if _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2) is False:
         return None
-    if _count_reaches((_item(m, bodies[m], stats, title_key) for m in members), (len(members) + 1) // 2):
+    titles = [_titled(m, bodies[m], title_key) for m in members]
+    distinct = {t for t in titles if t and titles.count(t) == 1}
+    items = (t in distinct or _item(m, bodies[m], stats) for m, t in zip(members, titles, strict=True))
+    if _count_reaches(items, (len(members) + 1) // 2):
         return None
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
@@ -92,13 +95,14 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
 
 
 def _holds_prose(bodies: dict, stats: Stats) -> bool:
-    """Three posts with text (two in a thread of two), and sentences: in two posts, or a
-    paragraph's worth in one (replies of a few words carry no punctuation)."""
+    """Three posts with text (two in a thread of two), and sentences: punctuated text in two
+    posts, or a paragraph's worth in one (replies of a few words carry no punctuation)."""
     texts = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
-    prose = [sum(max(stats.plain.get(b, 0), 0) for b in found) for found in bodies.values()]
     with_text = sum(n >= 2 for n in texts)
+    sentences = sum(any(stats.plain.get(b, 0) > 0 or stats.punct.get(b, 0) and n >= 10 for b in found)
+                    for found, n in zip(bodies.values(), texts, strict=True))
     return (with_text >= min(3, len(texts)) and with_text >= 2
-            and (sum(n > 0 for n in prose) >= 2 or sum(prose) >= MIN_LEAD_PROSE))
+            and (sentences >= 2 or max(texts, default=0) >= MIN_LEAD_PROSE))
 
 
 def _count_reaches(flags, needed: int) -> bool:
@@ -111,18 +115,21 @@ def _count_reaches(flags, needed: int) -> bool:
     return False
 
 
-def _item(member: etree._Element, bodies: list, stats: Stats, title_key: str) -> bool:
+def _item(member: etree._Element, bodies: list, stats: Stats) -> bool:
     """Built like an item of a list rather than a post (see below)."""
-    return (len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats)
-            or _titled(member, bodies, title_key))
+    return len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats)
 
 
 # Not posts: members with a headline link beside the body (cards of a story list), members
 # with a title of their own (entries of a blog's index page; a reply titled "Re: <thread>"
-# is still a post), members whose bodies lie apart (layout rows, columns of cards).
+# is still a post, and a rank shown on every user card is no title), members whose bodies
+# lie apart (layout rows, columns of cards).
 
 
-def _titled(member: etree._Element, bodies: list, title_key: str) -> bool:
+def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
+    """The member's own title, if it has one: a heading or a title-classed element outside
+    the body, worded like a headline, not the page's title. Titles that repeat across the
+    members are user ranks, not titles (the caller keeps only distinct ones)."""
     inside = set(bodies)
     for el in member.iter():
         if el in inside:
@@ -131,9 +138,10 @@ def _titled(member: etree._Element, bodies: list, title_key: str) -> bool:
             raw = text_of(el)
             text = normalized(raw)
             if (headline_like(raw) and not _WHEN.search(raw) and text
-                    and not (title_key and (title_key in text or text in title_key))):
-                return not any(a in inside for a in el.iterancestors())
-    return False
+                    and not (title_key and (title_key in text or text in title_key))
+                    and not any(a in inside for a in el.iterancestors())):
+                return text
+    return None
 
 
 def _headed(member: etree._Element, bodies: list, stats: Stats) -> bool:
