@@ -48,6 +48,8 @@ class BatchResult:
     timings: Counter[str] = field(default_factory=Counter)
     scripts: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
+    page_types: Counter[str] = field(default_factory=Counter)
+    profiles: Counter[str] = field(default_factory=Counter)  # platform profiles that fired
     bytes_in: int = 0
 
 
@@ -141,6 +143,8 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
             result.files.append(state)
             result.scripts[record["script"]] += 1
             result.langs[record["lang"]] += 1
+            result.page_types[record["page_type"]] += 1
+            result.profiles.update(doc.annotations.get("profiles") or ())
     result.timings = pipeline.timings
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
     return result
@@ -221,16 +225,19 @@ def _versions() -> dict[str, str]:
     return found
 
 
+_COUNTED = ("removed", "timings", "scripts", "langs", "page_types", "profiles")
+
+
 def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
                   writers: dict[str, ShardWriter], context: dict[str, Any]) -> dict[str, Any]:
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
-    for key in ("removed", "timings", "scripts", "langs"):
+    for key in _COUNTED:
         for r in results:
             total.update({f"{key}:{k}": v for k, v in getattr(r, key).items()})
     part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
                   for k, v in sorted(total.items()) if k.startswith(key + ":")}
-            for key in ("removed", "timings", "scripts", "langs")}
+            for key in _COUNTED}
     rejects = Counter(j["reason"] for r in results for j in r.rejects)
     return {
         "run_id": plan_.run.run_id,
@@ -251,6 +258,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
         "removed_by_rule": part["removed"],
         "scripts": part["scripts"],
         "langs": part["langs"],
+        "page_types": part["page_types"],
+        "profiles": part["profiles"],
         "inputs": {"batches": len(results), "bytes": sum(r.bytes_in for r in results)},
         "timings_s": {"plan": round(context.get("plan_s", 0.0), 3),
                       "steps": part["timings"],

@@ -34,6 +34,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "title": doc.meta.get("title"),
         "author": doc.meta.get("author"),
         "published": iso_date(doc.meta.get("published")),
+        "page_type": a.get("page_type", "article"),
         "lang": a["lang"],
         "zh_ratio": a["zh_ratio"],
         "latin_ratio": a["latin_ratio"],
