@@ -13,6 +13,8 @@ from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
 from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, find_thread, lead_block, page_headline
+from hanflow.extract.profiles import matching, profile_date
+from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
@@ -32,6 +34,7 @@ def extract_html(html: str) -> Extraction:
     objects, tags = ld_objects(root), meta_tags(root)
     meta = page_metadata(root, objects, tags)
     declared = declared_type(ld_types(objects))
+    fired = _profile_dates(html, meta)
     prune(root)
     stats = measure(root)
     groups = sibling_groups(root, stats)
@@ -41,9 +44,37 @@ def extract_html(html: str) -> Extraction:
     if thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
         kept = _thread_lines(root, thread, stats, meta["title"], removed)
         if kept:
-            return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, **meta)
+            first = thread.posts[0]
+            _date_fallbacks(root, meta, set(thread.bodies[first]), first)
+            return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, profiles=fired, **meta)
     comments = thread.group if thread is not None and enough_posts(thread) else None
-    return _article(root, stats, teasers, meta, removed, declared, comments)
+    result = _article(root, stats, teasers, meta, removed, declared, comments)
+    result.profiles = fired
+    return result
+
+
+def _profile_dates(html: str, meta: dict) -> list[str]:
+    """Fill the publish date from the platform profiles the page matches, when the markup
+    gives none; the names of the profiles that did."""
+    fired = []
+    for profile in matching(html) if not meta["published"] else []:
+        if date := profile_date(profile, html):
+            meta["published"] = date
+            fired.append(profile.name)
+            break
+    return fired
+
+
+def _date_fallbacks(root, meta: dict, stop: set, first_post=None) -> None:
+    """When nothing stated the publish date: the first one written after the headline (up to
+    the content), in the first post's chrome, or in the URL."""
+    if meta["published"]:
+        return
+    heading = page_headline(root, meta["title"])
+    found = date_after(root, heading, stop) if heading is not None else None
+    if not found and first_post is not None:
+        found = date_within(first_post, stop)
+    meta["published"] = found or date_in_url(meta["url"])
 
 
 def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
@@ -75,6 +106,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value
+    _date_fallbacks(root, meta, set(blocks))
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
                       source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
                       **meta)
