@@ -146,7 +146,7 @@ def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
 
 def _headed(member: etree._Element, bodies: list, stats: Stats) -> bool:
     """A headline link beside the body: a card of a story list, not a post."""
-    for el in [member] + [b.getparent() for b in bodies if b.getparent() is not None]:
+    for el in dict.fromkeys([member] + [b.getparent() for b in bodies if b.getparent() is not None]):
         found = headline(el, stats)
         if found is not None and not any(a in bodies for a in found[0].iterancestors()):
             return True
