@@ -69,6 +69,9 @@ def _prose_like(length: int, punct: int) -> bool:
     return length >= 20 and punct >= 1 or length >= 60
 
 
+_EMPTY = (0, 0, 0, 0, 0)
+
+
 def measure(root: etree._Element) -> Stats:
     """Text, link text, punctuation, paragraph score and net prose of every element, one pass.
 
@@ -81,6 +84,10 @@ def measure(root: etree._Element) -> Stats:
     text, punct_of, links, net_of, plain_of = stats.text, stats.punct, stats.links, stats.net, stats.plain
     for el in reversed(list(root.iter(etree.Element))):
         own, (total, punct, linked, net, plain) = _gather(sums, el)
+        if not total and not own:  # no text in it (images, icons, empty wrappers): nothing to weigh
+            sums[el] = _EMPTY
+            text[el] = punct_of[el] = links[el] = net_of[el] = plain_of[el] = 0
+            continue
         n_own = len(own)
         own_punct = len(findall(own)) if own else 0
         total += n_own

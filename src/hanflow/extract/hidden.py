@@ -67,10 +67,12 @@ def prose_chars(el: etree._Element) -> int:
 def holding_prose(scope: etree._Element, candidates: list) -> set:
     """The candidates that hold the prose of `scope` (see the module's docstring); inside a
     kept one, the hidden elements that hold its prose in turn."""
-    inner = set(candidates)
-    outermost = [el for el in candidates if not any(a in inner for a in el.iterancestors())]
-    # A sentence is 15 characters or more: most hidden elements hold less text than that.
-    sizes = {el: prose_chars(el) for el in outermost if len(text_of(el)) >= 15}
+    # A sentence is 15 characters or more: most hidden elements hold less text than that (and
+    # an element holds no more text than the one it sits in).
+    worded = [el for el in candidates if len(text_of(el)) >= 15]
+    inner = set(worded)
+    outermost = [el for el in worded if not any(a in inner for a in el.iterancestors())]
+    sizes = {el: prose_chars(el) for el in outermost}
     big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in _DIALOG]
     if not big:
         return set()

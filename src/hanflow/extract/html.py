@@ -102,7 +102,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
                 drop(item)
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"])
-    _nearby_bylines(blocks[0], result.meta)
+    _nearby_bylines(blocks[0], result.meta, stats)
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value
@@ -152,10 +152,12 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     return kept
 
 
-def _nearby_bylines(block, found: dict[str, str]) -> None:
+def _nearby_bylines(block, found: dict[str, str], stats: Stats) -> None:
     """Bylines often sit just outside the content block: read short elements around it,
     nearest first (before the block, then after it), climbing a few levels."""
     for sibling in _around(block):
+        if stats.text.get(sibling, 0) > 200:  # its text, collapsed, is longer still
+            continue
         text = element_text(sibling)
         if not text or len(text) > 200:
             continue

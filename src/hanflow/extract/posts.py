@@ -58,10 +58,11 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
 
 def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
     """Groups big enough to be a page's thread (a tenth of its text), largest first, at most
-    `MAX_CANDIDATES`; members need children to tell a body from chrome."""
+    `MAX_CANDIDATES`; most members need children (to tell a body from chrome) and a link
+    (posts name their authors)."""
     page = max((stats.text.get(g.parent, 0) for g in groups), default=0)
     sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
-             if sum(len(m) > 0 for m in g.members) * 2 >= len(g.members)]
+             if sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
     sized = [(n, g) for n, g in sized if n * 10 >= page]
     sized.sort(key=lambda ng: -ng[0])
     return [g for _, g in sized[:MAX_CANDIDATES]]

@@ -48,11 +48,13 @@ def _first_name(classes: str) -> str:
 
 
 def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
-    """Every set of two or more same-signature siblings holding `min_text` characters."""
+    """Every set of two or more same-signature siblings holding `min_text` characters and
+    some link text."""
     groups = []
-    text = stats.text
+    text, links = stats.text, stats.links
     for parent in root.iter(etree.Element):
-        if len(parent) < 2 or text.get(parent, 0) < min_text:
+        # Both readers of groups want links in them: teasers lead with one, posts name authors.
+        if len(parent) < 2 or text.get(parent, 0) < min_text or not links.get(parent):
             continue
         by_key: dict[Signature, list] = {}
         for child in parent:
