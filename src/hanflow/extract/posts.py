@@ -31,7 +31,7 @@ _WHEN = re.compile(
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_CANDIDATES = 8
-MIN_LEAD_PROSE = 200
+PARAGRAPH_WORTH = 200
 UNNAMED_DOMINANCE = 0.8
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
@@ -79,7 +79,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     if not _holds_prose(bodies, stats):
         return None
     members = group.members
-    if _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2) is False:
+    if not _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2):
         return None
     titles = [_titled(m, bodies[m], title_key) for m in members]
     distinct = {t for t in titles if t and titles.count(t) == 1}
@@ -103,7 +103,7 @@ def _holds_prose(bodies: dict, stats: Stats) -> bool:
     sentences = sum(any(stats.plain.get(b, 0) > 0 or stats.punct.get(b, 0) and n >= 10 for b in found)
                     for found, n in zip(bodies.values(), texts, strict=True))
     return (with_text >= min(3, len(texts)) and with_text >= 2
-            and (sentences >= 2 or max(texts, default=0) >= MIN_LEAD_PROSE))
+            and (sentences >= 2 or max(texts, default=0) >= PARAGRAPH_WORTH))
 
 
 def _count_reaches(flags, needed: int) -> bool:
