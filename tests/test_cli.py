@@ -30,7 +30,8 @@ def test_extract_prints_main_text() -> None:
 def test_extract_json_keeps_the_original_script() -> None:
     result = runner.invoke(app, ["extract", "--json", str(RAW / "news" / "mountain-railway.big5.html")])
     fields = json.loads(result.output)
-    assert set(fields) == {"title", "author", "published", "url", "text"}
+    assert set(fields) == {"title", "author", "published", "url", "page_type", "text"}
+    assert fields["page_type"] == "article"
     assert "鐵道局" in fields["text"]
 
 

@@ -133,6 +133,10 @@ def test_link_list_inside_the_article_block_is_removed() -> None:
     page = f"<html><body><div class='content'>{body}<ul>{links}</ul></div></body></html>"
     result = extract_html(page)
     assert result.text.splitlines() == PARAS
+    assert [rule for rule, _ in result.removed] == ["teaser_list"]  # headline links: a teaser list
+    menu = "".join(f'<li><a href="/{i}">栏目{i}</a></li>' for i in range(6))
+    result = extract_html(page.replace(links, menu))
+    assert result.text.splitlines() == PARAS
     assert [rule for rule, _ in result.removed] == ["link_block"]
 
 

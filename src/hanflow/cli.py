@@ -231,7 +231,7 @@ def extract(
     except DecodeError as exc:
         raise _fail(f"{file}: {exc.detail} ({exc.reason})", 1) from None
     if as_json:
-        fields = {k: getattr(ex, k) for k in ("title", "author", "published", "url", "text")}
+        fields = {k: getattr(ex, k) for k in ("title", "author", "published", "url", "page_type", "text")}
         if explain:
             fields["removed"] = [{"rule": r, "text": t} for r, t in ex.removed]
         typer.echo(json.dumps(fields, ensure_ascii=False, indent=2))

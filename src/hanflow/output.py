@@ -88,6 +88,7 @@ def to_record(doc: Document, stamp: Stamp) -> dict[str, Any]:
         "author": meta.get("author") or "",
         "published": published,
         "published_tz": published_tz,
+        "page_type": a.get("page_type", "article"),
         "lang": a["lang"],
         "lang_code": a["lang_code"],
         "zh_ratio": _ratio(a["zh_ratio"]),

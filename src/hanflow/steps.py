@@ -88,6 +88,8 @@ class Extract:
             doc.removed["front_matter_invalid"] += 1
         doc.text = ex.text
         doc.meta = {key: getattr(ex, key) for key in ("title", "author", "published", "url")}
+        doc.annotations.update(page_type=ex.page_type, profiles=ex.profiles)
+        doc.annotations.update(page_type=ex.page_type, profiles=ex.profiles)
         doc.removed.update(rule for rule, _ in ex.removed)
         return doc
 

@@ -28,6 +28,8 @@ class BatchResult:
     timings: Counter[str] = field(default_factory=Counter)
     scripts: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
+    page_types: Counter[str] = field(default_factory=Counter)
+    profiles: Counter[str] = field(default_factory=Counter)  # platform profiles that fired
     bytes_in: int = 0
 
 
@@ -58,6 +60,8 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
         result.candidates.append(_candidate(doc, record))
         result.scripts[record["script"]] += 1
         result.langs[record["lang"]] += 1
+        result.page_types[record["page_type"]] += 1
+        result.profiles.update(doc.annotations.get("profiles") or ())
     result.timings = pipeline.timings
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
     return result

@@ -58,17 +58,20 @@ def _totals(plan: Plan, outcome: Any) -> dict[str, int]:
     return {kind: total[kind] for kind in ("corpus", "duplicates", "rejects")}
 
 
+_COUNTED = ("removed", "timings", "scripts", "langs", "page_types", "profiles")
+
+
 def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
                   writers: dict[str, ShardWriter], outcome: Any, feed: list[dict[str, str]],
                   context: dict[str, Any]) -> dict[str, Any]:
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
-    for key in ("removed", "timings", "scripts", "langs"):
+    for key in _COUNTED:
         for r in results:
             total.update({f"{key}:{k}": v for k, v in getattr(r, key).items()})
     part = {key: {k.split(":", 1)[1]: (round(v, 3) if key == "timings" else v)
                   for k, v in sorted(total.items()) if k.startswith(key + ":")}
-            for key in ("removed", "timings", "scripts", "langs")}
+            for key in _COUNTED}
     rejects = Counter(j["reason"] for r in results for j in r.rejects)
     return {
         "run_id": plan_.run.run_id,
@@ -85,6 +88,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
         "removed_by_rule": part["removed"],
         "scripts": part["scripts"],
         "langs": part["langs"],
+        "page_types": part["page_types"],
+        "profiles": part["profiles"],
         "inputs": {"batches": len(results), "bytes": sum(r.bytes_in for r in results)},
         "timings_s": {"plan": round(context.get("plan_s", 0.0), 3),
                       "steps": part["timings"],

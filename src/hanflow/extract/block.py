@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import lxml.html
 from lxml import etree
+
+from hanflow.extract.tree import text_of
 
 PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
 CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
@@ -40,16 +41,18 @@ class Stats:
     score: dict = field(default_factory=dict)
     punct: dict = field(default_factory=dict)
     net: dict = field(default_factory=dict)
+    plain: dict = field(default_factory=dict)
 
 
-def class_weight(el: lxml.html.HtmlElement) -> int:
+def class_weight(el: etree._Element) -> int:
     """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like."""
     cls, ident = el.get("class"), el.get("id")
-    return _names_weight(f"{cls or ''} {ident or ''}") if cls or ident else 0
+    return _names_weight(cls, ident) if cls or ident else 0
 
 
-@lru_cache(maxsize=4096)
-def _names_weight(names: str) -> int:
+@lru_cache(maxsize=8192)
+def _names_weight(cls: str | None, ident: str | None) -> int:
+    names = f"{cls or ''} {ident or ''}"
     weight = 0
     if _NEGATIVE.search(names):
         weight -= 25
@@ -62,64 +65,77 @@ def _paragraph_score(length: int, punct: int) -> float:
     return 1 + punct + min(length / 50, 3)
 
 
-def _is_link(el: lxml.html.HtmlElement, total: int, punct: int) -> bool:
-    """An <a>, unless it wraps a whole passage of prose (some sites link the full article)."""
-    return el.tag == "a" and not (total > 150 and punct >= 3)
-
-
 def _prose_like(length: int, punct: int) -> bool:
     return length >= 20 and punct >= 1 or length >= 60
 
 
-def measure(root: lxml.html.HtmlElement) -> Stats:
+_EMPTY = (0, 0, 0, 0, 0)
+
+
+def measure(root: etree._Element) -> Stats:
     """Text, link text, punctuation, paragraph score and net prose of every element, one pass.
 
     `net` is prose characters minus link and fragment characters in the subtree: the
     enclosing article container has more of it than any one of its paragraphs' parents.
+    `plain` is the same without the class/id evidence (a post body named "reply" is prose).
     """
     stats, sums = Stats(), {}
+    findall, score = _PUNCT.findall, stats.score
+    text, punct_of, links, net_of, plain_of = stats.text, stats.punct, stats.links, stats.net, stats.plain
     for el in reversed(list(root.iter(etree.Element))):
-        own, (total, punct, linked, net) = _gather(sums, el)
-        own_punct = len(_PUNCT.findall(own)) if own else 0
-        total += len(own)
+        own, (total, punct, linked, net, plain) = _gather(sums, el)
+        if not total and not own:  # no text in it (images, icons, empty wrappers): nothing to weigh
+            sums[el] = _EMPTY
+            text[el] = punct_of[el] = links[el] = net_of[el] = plain_of[el] = 0
+            continue
+        n_own = len(own)
+        own_punct = len(findall(own)) if own else 0
+        total += n_own
         punct += own_punct
-        is_link = _is_link(el, total, punct)
-        linked = total if is_link else linked
-        if is_link or class_weight(el) < 0:
-            net = -total
-        elif el.tag in PARAGRAPHS:
+        tag = el.tag
+        is_link = tag == "a" and not (total > 150 and punct >= 3)  # some sites link a whole passage
+        negative = not is_link and class_weight(el) < 0
+        if is_link:
+            linked, net, plain = total, -total, -total
+        elif tag in PARAGRAPHS:
             good = total - linked if _prose_like(total, punct) else 0
-            net = good - (total - good)
-            if total >= 20:
-                _credit(stats.score, el.getparent(), _paragraph_score(total, punct))
-        else:
-            sign = 1 if el.tag in CONTAINERS and _prose_like(len(own), own_punct) else -1
-            net += sign * len(own)
-            if el.tag in CONTAINERS and len(own) >= 20:
-                _credit(stats.score, el, _paragraph_score(len(own), own_punct))
-        sums[el] = (total, punct, linked, net)
-        stats.text[el], stats.punct[el], stats.links[el], stats.net[el] = total, punct, linked, net
+            net = plain = good - (total - good)
+            if total >= 20 and not negative:
+                _credit(score, el.getparent(), _paragraph_score(total, punct))
+        elif n_own:
+            sign = 1 if tag in CONTAINERS and _prose_like(n_own, own_punct) else -1
+            net += sign * n_own
+            plain += sign * n_own
+            if n_own >= 20 and tag in CONTAINERS and not negative:
+                _credit(score, el, _paragraph_score(n_own, own_punct))
+        if negative:
+            net = -total
+        sums[el] = (total, punct, linked, net, plain)
+        text[el], punct_of[el], links[el], net_of[el], plain_of[el] = total, punct, linked, net, plain
     return stats
 
 
-def _gather(sums: dict, el: lxml.html.HtmlElement) -> tuple[str, tuple[int, int, int, int]]:
+def _gather(sums: dict, el: etree._Element) -> tuple[str, tuple[int, int, int, int, int]]:
     """The element's own text without whitespace, and its children's text, punctuation,
-    link-text and net-prose totals, in one walk over the children."""
-    parts = [el.text or ""]
-    total = punct = linked = net = 0
+    link-text, net-prose and plain-prose totals, in one walk over the children."""
+    own = el.text or ""
+    total = punct = linked = net = plain = 0
+    get = sums.get
     for child in el:
-        if child.tail:
-            parts.append(child.tail)
-        got = sums.get(child)
+        tail = child.tail
+        if tail:
+            own += tail
+        got = get(child)
         if got is not None:
             total += got[0]
             punct += got[1]
             linked += got[2]
             net += got[3]
-    return "".join("".join(parts).split()), (total, punct, linked, net)
+            plain += got[4]
+    return ("".join(own.split()) if own else own), (total, punct, linked, net, plain)
 
 
-def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> None:
+def _credit(score: dict, el: etree._Element | None, points: float) -> None:
     if el is None:
         return
     score[el] = score.get(el, 0.0) + points
@@ -128,16 +144,30 @@ def _credit(score: dict, el: lxml.html.HtmlElement | None, points: float) -> Non
         score[parent] = score.get(parent, 0.0) + points / 2
 
 
-def link_density(stats: Stats, el: lxml.html.HtmlElement) -> float:
+def suppress(stats: Stats, el: etree._Element) -> None:
+    """Count `el` as boilerplate, as a link list is counted: no paragraph score in it, net
+    prose minus its text, and its ancestors' net prose lowered to match (up to an ancestor
+    whose net is already minus its whole text)."""
+    for inner in el.iter():
+        stats.score.pop(inner, None)
+    delta = -stats.text.get(el, 0) - stats.net.get(el, 0)
+    stats.net[el] = -stats.text.get(el, 0)
+    for anc in el.iterancestors():
+        if delta == 0 or stats.net.get(anc, 0) == -stats.text.get(anc, 0):
+            break
+        stats.net[anc] = stats.net.get(anc, 0) + delta
+
+
+def link_density(stats: Stats, el: etree._Element) -> float:
     return stats.links.get(el, 0) / max(stats.text.get(el, 0), 1)
 
 
-def final_score(stats: Stats, el: lxml.html.HtmlElement) -> float:
+def final_score(stats: Stats, el: etree._Element) -> float:
     base = stats.score.get(el, 0.0) + _TAG_BONUS.get(el.tag, 0) + class_weight(el)
     return base * (1 - link_density(stats, el))
 
 
-def best_block(root: lxml.html.HtmlElement, stats: Stats) -> list[lxml.html.HtmlElement]:
+def best_block(root: etree._Element, stats: Stats) -> list[etree._Element]:
     """The top-scoring element, widened to the ancestor holding the most net prose,
     or else joined by siblings that look like more of the same article."""
     if not stats.score:
@@ -154,7 +184,7 @@ def best_block(root: lxml.html.HtmlElement, stats: Stats) -> list[lxml.html.Html
     return [sib for sib in parent if sib is top or _belongs(stats, sib, top, threshold)]
 
 
-def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def _widest(stats: Stats, top: etree._Element) -> etree._Element:
     """The ancestor (below <body>) with clearly more net prose than `top`, if any; an
     ancestor named like boilerplate (comments, sidebar) is heavily penalised."""
     best, best_net = top, stats.net.get(top, 0)
@@ -169,7 +199,7 @@ def _widest(stats: Stats, top: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
     """Readability's sibling test: a well-scored block, or a prose-like <p> with few links."""
-    if not isinstance(sib, lxml.html.HtmlElement):
+    if not isinstance(sib.tag, str):
         return False
     bonus = _same_class_bonus(sib, top)
     if sib in stats.score and final_score(stats, sib) + bonus >= threshold:
@@ -179,7 +209,7 @@ def _belongs(stats: Stats, sib, top, threshold: float) -> bool:
     length, density = stats.text.get(sib, 0), link_density(stats, sib)
     if length > 80 and density < 0.25:
         return True
-    own = _WS.sub("", sib.text_content())
+    own = _WS.sub("", text_of(sib))
     return 0 < length <= 80 and density == 0 and bool(re.search(r"[。.！？!?]$", own))
 
 

@@ -1,41 +1,163 @@
-"""HTML main text: parse once, take metadata, find the content block, then filter lines."""
+"""HTML main text: parse once, take metadata, decide the page type, then take the thread's
+posts or the content block, and filter lines."""
 
 from __future__ import annotations
 
-from hanflow.extract.block import best_block, measure
+from hanflow.extract import chrome
+from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
-from hanflow.extract.lines import META_RULES, filter_lines, lift_meta
-from hanflow.extract.meta import page_metadata
+from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized
+from hanflow.extract.listing import teaser_groups
+from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
+from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
 from hanflow.extract.parse import parse_html, prune
+from hanflow.extract.posts import Thread, find_thread, lead_block, page_headline
+from hanflow.extract.profiles import matching, profile_date
+from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, element_text
+from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
+from hanflow.extract.tree import drop
+
+MIN_PARAGRAPH = 100  # prose an article needs outside its teaser lists, or the lists are the text
+TEASER_RULE = "teaser_list"
+TEASER_DESCRIPTION = "list of headline links with short excerpts inside or beside the article (more stories, feeds)"
 
 
 def extract_html(html: str) -> Extraction:
-    """Main text (one paragraph per line), metadata, and every removal with its rule id."""
+    """Main text (one paragraph per line), metadata, page type, and every removal with its
+    rule id."""
     root = parse_html(html)
     if root is None:
         return Extraction(text="")
-    meta = page_metadata(root)
+    objects, tags = ld_objects(root), meta_tags(root)
+    meta = page_metadata(root, objects, tags)
+    declared = declared_type(ld_types(objects))
+    fired = _profile_dates(html, meta)
     prune(root)
     stats = measure(root)
-    blocks = best_block(root, stats)
+    groups = sibling_groups(root, stats)
+    teasers = _outermost(teaser_groups(groups, stats))
+    thread = find_thread(groups, stats, teasers, meta["title"])
     removed: list[tuple[str, str]] = []
+    if thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
+        kept = _thread_lines(root, thread, stats, meta["title"], removed)
+        if kept:
+            first = thread.posts[0]
+            _date_fallbacks(root, meta, set(thread.bodies[first]), first)
+            return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, profiles=fired, **meta)
+    comments = thread.group if thread is not None and enough_posts(thread) else None
+    result = _article(root, stats, teasers, meta, removed, declared, comments)
+    result.profiles = fired
+    return result
+
+
+def _profile_dates(html: str, meta: dict) -> list[str]:
+    """Fill the publish date from the platform profiles the page matches, when the markup
+    gives none; the names of the profiles that did."""
+    fired = []
+    for profile in matching(html) if not meta["published"] else []:
+        if date := profile_date(profile, html):
+            meta["published"] = date
+            fired.append(profile.name)
+            break
+    return fired
+
+
+def _date_fallbacks(root, meta: dict, stop: set, first_post=None) -> None:
+    """When nothing stated the publish date: the first one written after the headline (up to
+    the content), in the first post's chrome, or in the URL."""
+    if meta["published"]:
+        return
+    heading = page_headline(root, meta["title"])
+    found = date_after(root, heading, stop) if heading is not None else None
+    if not found and first_post is not None:
+        found = date_within(first_post, stop)
+    meta["published"] = found or date_in_url(meta["url"])
+
+
+def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
+             comments: Group | None = None) -> Extraction:
+    """The content block, with teaser lists counted as boilerplate; a listing when they
+    hold most of the page and no article is left beside them (then the lists are the text).
+    Posts of a thread judged to be comments under the article are boilerplate too."""
+    items = [m for g in teasers for m in g.members]
+    whole = best_block(root, stats) if items else []
+    for item in items:
+        suppress(stats, item)
+    for post in comments.members if comments is not None else []:
+        suppress(stats, post)
+    blocks = best_block(root, stats)
+    prose = sum(_prose_besides(b, items, stats) for b in blocks)
+    teaser_text = sum(stats.text.get(m, 0) for m in items)
+    listing = declared is None and is_listing(teaser_text, prose, stats.text.get(root, 0))
+    if items and prose < MIN_PARAGRAPH:
+        blocks, teasers = whole, []
+    chosen = set(blocks)
+    for group, rule in [(g, TEASER_RULE) for g in teasers] + ([(comments, "comments")] if comments else []):
+        if any(a in chosen for a in group.members[0].iterancestors()):
+            removed.append((rule, " ".join(element_text(m) for m in group.members)))
+            for item in group.members:
+                drop(item)
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"])
-    _nearby_bylines(blocks[0], result.meta)
+    _nearby_bylines(blocks[0], result.meta, stats)
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value
+    _date_fallbacks(root, meta, set(blocks))
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
-                      source=result.meta.get("source"), **meta)
+                      source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
+                      **meta)
 
 
-def _nearby_bylines(block, found: dict[str, str]) -> None:
+def _prose_besides(block, items: list, stats: Stats) -> int:
+    """Plain prose of the block, not counting the teaser items inside it."""
+    inner = [m for m in items if any(a is block for a in m.iterancestors())]
+    return stats.plain.get(block, 0) - sum(stats.plain.get(m, 0) for m in inner)
+
+
+def _outermost(groups: list[Group]) -> list[Group]:
+    members = {m for g in groups for m in g.members}
+    return [g for g in groups if not any(a in members for a in g.parent.iterancestors())
+            and g.parent not in members]
+
+
+def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed: list) -> list[str]:
+    """The question (when not built like the posts) and every post's body, in order; per-post
+    chrome and boilerplate lines dropped. The title leads when the page shows it as its
+    headline: on a thread it is the question."""
+    lead = lead_block(root, thread, stats, title)
+    parts = [[lead]] if lead is not None else []
+    parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
+    kept: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for blocks in parts:
+        clean_blocks(blocks, stats, removed, by_class=False)
+        lines = []
+        for line in block_lines(blocks):
+            if chrome.is_chrome(line):
+                removed.append((chrome.RULE, line))
+            else:
+                lines.append(line)
+        result = filter_lines(lines, sections=False)
+        if (post := tuple(result.kept)) in seen:  # the same post shown twice (a pinned answer)
+            continue
+        seen.add(post)
+        kept += result.kept
+        removed += result.removed
+    if kept and page_headline(root, title) is not None and normalized(kept[0]) != normalized(title):
+        kept.insert(0, title)
+    return kept
+
+
+def _nearby_bylines(block, found: dict[str, str], stats: Stats) -> None:
     """Bylines often sit just outside the content block: read short elements around it,
     nearest first (before the block, then after it), climbing a few levels."""
     for sibling in _around(block):
+        if stats.text.get(sibling, 0) > 200:  # its text, collapsed, is longer still
+            continue
         text = element_text(sibling)
         if not text or len(text) > 200:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hanflow.extract.dates import find_date
 from hanflow.extract.model import Extraction
-from hanflow.extract.rules import COMMENT_HEAD, SECTION_HEAD, line_rule
+from hanflow.extract.rules import COMMENT_HEAD, RULES, SECTION_HEAD, line_rule
 
 _PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
 _AUTHOR = re.compile(
@@ -78,9 +78,12 @@ def lift_meta(meta: dict[str, str], line: str) -> None:
         meta["source"] = m.group(1)
 
 
-def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
-    """Drop boilerplate lines by rule; lift author, date and source out of bylines."""
-    lines, cut = _cut_sections(lines)
+def filter_lines(lines: list[str], title: str | None = None, sections: bool = True) -> Filtered:
+    """Drop boilerplate lines by rule; lift author, date and source out of bylines.
+
+    `sections=False` keeps related-links and comment headings (a post's own lines).
+    """
+    lines, cut = _cut_sections(lines) if sections else (lines, [])
     out = Filtered(removed=cut)
     rules = [line_rule(line, edge=False) for line in lines]
     prose = [i for i, line in enumerate(lines) if rules[i] is None and is_prose(line)]
@@ -90,7 +93,7 @@ def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
         rule = rules[i]
         at_edge = i < first or i > last
         if rule is None and at_edge:
-            rule = line_rule(line, edge=True)
+            rule = _edge_rule(line)
         if rule is None and key and _is_title(line, key, at_edge):
             rule = "title"
         if rule is None:
@@ -100,6 +103,15 @@ def filter_lines(lines: list[str], title: str | None = None) -> Filtered:
         if rule in META_RULES:
             lift_meta(out.meta, line)
     return out
+
+
+_EDGE_RULES = tuple(rule for rule in RULES if rule.edge)
+
+
+def _edge_rule(line: str) -> str | None:
+    """`line_rule(line, edge=True)` for a line no other rule matched: only the edge rules are
+    left to try (same answer, half the matching on pages of short lines)."""
+    return next((rule.id for rule in _EDGE_RULES if rule.matches(line)), None)
 
 
 def _is_title(line: str, key: str, at_edge: bool) -> bool:

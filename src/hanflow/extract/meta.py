@@ -6,11 +6,12 @@ import json
 import re
 from typing import Any
 
-import lxml.html
+from lxml import etree
 
 from hanflow.extract.dates import find_date
+from hanflow.extract.tree import text_of
 
-_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–]{1,2}\s+|\s*——\s*|\s*--\s*")
+_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–·•]{1,2}\s+|\s*——\s*|\s*--\s*")
 _SITE_SUFFIX = re.compile(
     r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
     r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")
@@ -22,7 +23,7 @@ _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author
                 "sailthru.author")
 
 
-def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
+def meta_tags(root: etree._Element) -> dict[str, str]:
     """<meta> name/property/itemprop -> content, lower-cased keys, first occurrence wins."""
     found: dict[str, str] = {}
     for tag in root.iter("meta"):
@@ -33,8 +34,9 @@ def meta_tags(root: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
-    """The first JSON-LD object that looks like an article (or the first object at all)."""
+def ld_objects(root: etree._Element) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page: top level, inside lists and @graph, and the main
+    entity of each (a QAPage's Question)."""
     objects: list[dict] = []
     for tag in root.iter("script"):
         if (tag.get("type") or "").lower() != "application/ld+json":
@@ -43,12 +45,29 @@ def json_ld(root: lxml.html.HtmlElement) -> dict[str, Any]:
             data = json.loads(tag.text or "")
         except ValueError:
             continue
-        if isinstance(data, dict):
-            data = data.get("@graph", [data])
-        items = data if isinstance(data, list) else []
-        objects.extend(item for item in items if isinstance(item, dict))
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                objects.extend(g for g in (graph if isinstance(graph, list) else [item]) if isinstance(g, dict))
+    entities = [o.get("mainEntity") for o in objects]
+    return objects + [e for e in entities if isinstance(e, dict)]
+
+
+def ld_types(objects: list[dict[str, Any]]) -> set[str]:
+    """The @type names the page's JSON-LD declares."""
+    types: set[str] = set()
     for obj in objects:
-        if "Article" in str(obj.get("@type", "")) or "headline" in obj:
+        value = obj.get("@type")
+        types.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return types
+
+
+def json_ld(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first JSON-LD object that describes the page's content (an article, a posting, a
+    question), or the first object at all."""
+    for obj in objects:
+        kind = str(obj.get("@type", ""))
+        if any(k in kind for k in ("Article", "Posting", "Question")) or "headline" in obj:
             return obj
     return objects[0] if objects else {}
 
@@ -71,11 +90,11 @@ def _ld_name(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> str | None:
+def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
     """Headline: an <h1> the <title> contains, else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
-        text = _WS.sub(" ", h1.text_content()).strip()
+        text = _WS.sub(" ", text_of(h1)).strip()
         if len(text) >= 4 and raw and text in raw:
             return text
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
@@ -84,12 +103,15 @@ def page_title(root: lxml.html.HtmlElement, meta: dict[str, str], ld: dict) -> s
     return None
 
 
-def page_metadata(root: lxml.html.HtmlElement) -> dict[str, str | None]:
+def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,
+                  meta: dict[str, str] | None = None) -> dict[str, str | None]:
     """title, author, published (ISO 8601) and url as far as the page's markup states them."""
-    meta, ld = meta_tags(root), json_ld(root)
+    meta = meta_tags(root) if meta is None else meta
+    ld = json_ld(ld_objects(root) if objects is None else objects)
     published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
-    if not published and isinstance(ld.get("datePublished"), str):
-        published = find_date(ld["datePublished"])
+    for key in ("datePublished", "dateCreated"):
+        if not published and isinstance(ld.get(key), str):
+            published = find_date(ld[key])
     if not published:
         time_el = next(iter(root.iter("time")), None)
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None

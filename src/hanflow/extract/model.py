@@ -14,3 +14,5 @@ class Extraction:
     url: str | None = None
     removed: list[tuple[str, str]] = field(default_factory=list)  # (rule id, removed text)
     source: str | None = None  # the publisher named in a 来源/source line, if any
+    page_type: str = "article"  # article | forum | listing, decided from the page itself
+    profiles: list[str] = field(default_factory=list)  # platform profiles that fired, if any

@@ -4,65 +4,56 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
+
+from hanflow.extract.hidden import hidden, holding_prose
+from hanflow.extract.prescan import prescan
+from hanflow.extract.tree import drop, text_of
 
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
 # and nothing here recurses in Python, so deep pages cannot exhaust the stack.
-_PARSER = lxml.html.HTMLParser(
+# The page is handed over as UTF-8 bytes with the encoding stated, so neither an XML
+# declaration nor a <meta charset> in the text can make libxml2 decode it again.
+_PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
-    collect_ids=False, default_doctype=False,
+    collect_ids=False, default_doctype=False, encoding="utf-8",
 )
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
-_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[.*?\]\s*)?>", re.I | re.S)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Control characters libxml2 refuses; in UTF-8 they are single bytes no other character
+# contains, so deleting the bytes deletes exactly them (far cheaper than a regex over the text).
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 
-NEVER_TEXT = ("script", "style", "noscript", "iframe", "svg", "button", "select", "textarea",
+NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
-# XPath's translate() over every element's style is slow; select the few elements that have
-# one of these attributes, then test them in Python.
-_MAY_HIDE = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 
 
-def hidden(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """Elements marked hidden, aria-hidden or styled display:none / visibility:hidden."""
-    found = []
-    for el in _MAY_HIDE(root):
-        style = (el.get("style") or "").replace(" ", "")
-        if (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                or "display:none" in style or "visibility:hidden" in style):
-            found.append(el)
-    return found
-
-
-def parse_html(html: str) -> lxml.html.HtmlElement | None:
+def parse_html(html: str) -> etree._Element | None:
     """The document tree, or None when nothing parseable is left."""
-    html = _XML_DECL.sub("", html, count=1)
-    html = _DOCTYPE.sub("", html[:4096], count=1) + html[4096:]
-    html = _CONTROL.sub("", html)
-    if not html.strip():
+    html = prescan(_XML_DECL.sub("", html, count=1))
+    data = html.encode("utf-8", "replace").translate(None, _CONTROL_BYTES)
+    if not data.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
+        return etree.fromstring(data, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
 
-def drop(el: lxml.html.HtmlElement) -> None:
-    """Remove an element but keep the text that follows it."""
-    if el.getparent() is not None:
-        el.drop_tree()
-
-
-def prune(root: lxml.html.HtmlElement) -> None:
-    """Remove scripts, styles, hidden elements, navigation, and forms without prose."""
+def prune(root: etree._Element) -> None:
+    """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
+    and forms without prose."""
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for el in hidden(root):
-        drop(el)
+    candidates = hidden(root) + list(root.iter("noscript"))
+    kept = holding_prose(root, candidates)
+    for el in candidates:
+        if el in kept:
+            el.tag = "div" if el.tag == "noscript" else el.tag
+        else:
+            drop(el)
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
         drop(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
-        if len(form.text_content()) < 400:
+        if len(text_of(form)) < 400:
             drop(form)

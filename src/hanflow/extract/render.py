@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from hanflow.extract.block import Stats, class_weight, link_density
-from hanflow.extract.parse import drop
+from hanflow.extract.hidden import hidden_by_class
+from hanflow.extract.tree import drop, text_of
 
 BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
                     "pre", "section", "article", "ul", "ol", "dl", "dd", "dt", "figcaption",
@@ -24,13 +24,14 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SOURCE_BREAKS = re.compile(r"[\r\n]+")
 
 
-def element_text(el: lxml.html.HtmlElement) -> str:
+def element_text(el: etree._Element) -> str:
     """Visible text of an element, whitespace collapsed (for the removal record)."""
-    return _SPACE.sub(" ", " ".join(el.text_content().split())).strip()
+    return _SPACE.sub(" ", " ".join(text_of(el).split())).strip()
 
 
-def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
-    """Rule id when a sub-block of the article is navigation-like rather than prose."""
+def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | None:
+    """Rule id when a sub-block of the article is navigation-like rather than prose;
+    `by_class=False` ignores class names (inside a post, "reply" and "comment" are its body)."""
     length = stats.text.get(el, 0)
     if length == 0:
         return None
@@ -45,19 +46,24 @@ def junk_rule(el: lxml.html.HtmlElement, stats: Stats) -> str | None:
         return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
-    if class_weight(el) < 0 and punct < 10:
+    if by_class and class_weight(el) < 0 and punct < 10:
         return "class_block"
     return None
 
 
-def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]]) -> None:
-    """Drop link lists and boilerplate-classed sub-blocks inside the chosen blocks."""
+def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
+    """Drop link lists, boilerplate-classed sub-blocks, and sub-blocks hidden by a CSS class
+    (unless they hold most of the blocks' text) inside the chosen blocks."""
     stack = [child for block in reversed(blocks) for child in reversed(block)]
+    total = sum(stats.text.get(block, 0) for block in blocks)
     while stack:
         el = stack.pop()
-        if not isinstance(el, lxml.html.HtmlElement):
+        if not isinstance(el.tag, str):
             continue
-        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats)):
+        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total:
+            drop(el)
+            continue
+        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats, by_class)):
             text = element_text(el)
             if text:
                 removed.append((rule, text))

@@ -1,0 +1,35 @@
+"""Per-post chrome that survives inside a post's body: expanders, reply and vote buttons,
+counters, floor numbers, signature separators. Whole short lines only, in forum mode only
+(the same words inside an article's sentence are text)."""
+
+from __future__ import annotations
+
+import re
+
+RULE = "post_chrome"
+DESCRIPTION = "per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts, time stamps)"
+MAX_LEN = 40
+
+_ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|展开全部|查看全部|收起全文|收起|展开|全文|"
+       r"回复|回覆|评论|举报|舉報|赞同|赞|讚|点赞|踩|反对|分享|转发|引用|收藏|编辑|删除|更多|"
+       r"只看该作者|只看楼主|楼主|沙发|板凳|地板|有用|没用|没有帮助|有帮助|采纳|追问|关注|私信|"
+       r"查看更多回复|查看全部回复|加载更多|加载中|抢首赞|已赞过?|已踩过?|(?:微信)?扫一扫|"
+       r"新浪微博|微博|微信|朋友圈|QQ空间|QQ好友|复制链接|"
+       r"\d+\s*(?:楼|樓|#)|#\s*\d+|\d+\s*(?:条|個|个)?\s*(?:回复|回覆|评论|赞|赞同|点赞|人赞同|人觉得有用)|"
+       r"(?:发表于|發表於|发布于|發佈於|编辑于|編輯於|回复于|更新于)\s*.{0,30}|来自.{0,20}(?:客户端|手机|iPhone|Android)")
+_EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:y|ies)|share|report|quote|"
+       r"like|likes|\d+\s+likes?|upvote|downvote|vote|votes|\d+\s+votes?|permalink|edit|edited|"
+       r"link to comment|share on other sites|read more|see more|show more|show less|continue reading|"
+       r"translate|flag|award|save|follow|helpful|not helpful|accepted answer|solution|\d+\s+points?|"
+       r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse")
+# A bare time stamp: 2023-07-07 02:48, 7月7日 02:48, 3 天前, 5 hours ago, yesterday at 9:10.
+_WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|"
+         r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
+         r"\d+\s*(?:s|m|h|d|w|mo|y|sec|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+         r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?")
+_CHROME = re.compile(
+    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)[\s\]】)）|·•:：…<>]*$", re.I)
+
+
+def is_chrome(line: str) -> bool:
+    return len(line) <= MAX_LEN and _CHROME.match(line) is not None

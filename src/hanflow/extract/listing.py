@@ -1,0 +1,75 @@
+"""Lists of teasers: items that each lead with a headline link to another page and add at most
+a short excerpt, a date or a source (news feeds, "more stories", index pages).
+
+Inside an article such a list is never main text; a page made mostly of them is a listing.
+A comment or a post is not a teaser: its author link is a short name, not a headline, and
+its text lies outside links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from hanflow.extract.block import Stats
+from hanflow.extract.repeats import Group
+from hanflow.extract.tree import text_of
+
+MIN_ITEMS = 3
+MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline ...
+MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def headline_like(text: str) -> bool:
+    """Several words, or a phrase of Han characters: not a user name or a button."""
+    return len(_HAN.findall(text)) >= 8 or len(_WORDS.findall(text)) >= 4
+
+
+def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] | None:
+    """The item's headline link, worded like a title and either most of the item's text or
+    set in a heading; and whether it is set in a heading."""
+    total = stats.text.get(item, 0)
+    head = max(item.iter("a"), key=lambda a: stats.text.get(a, 0), default=None)
+    if not total or head is None or not headline_like(text_of(head)):
+        return None
+    share = stats.text.get(head, 0) / total
+    headed = _in_heading(head, item)
+    return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
+
+
+def is_teaser(item: etree._Element, stats: Stats) -> bool:
+    """A headline link and at most a short excerpt besides."""
+    excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
+    if excerpt > MAX_HEADED_EXCERPT or (found := headline(item, stats)) is None:
+        return False
+    return excerpt <= (MAX_HEADED_EXCERPT if found[1] else MAX_EXCERPT)
+
+
+def _in_heading(el: etree._Element, item: etree._Element) -> bool:
+    for anc in el.iterancestors():
+        if anc is item:
+            return False
+        if anc.tag in _HEADINGS:
+            return True
+    return False
+
+
+def teaser_groups(groups: list[Group], stats: Stats) -> list[Group]:
+    """Groups of at least `MIN_ITEMS` members, most of them teasers."""
+    found = []
+    for group in groups:
+        members = group.members
+        if len(members) < MIN_ITEMS or not any(stats.links.get(m, 0) for m in members):
+            continue
+        misses, allowed = 0, 0.3 * len(members)
+        for member in members:
+            misses += not is_teaser(member, stats)
+            if misses > allowed:
+                break
+        else:
+            found.append(group)
+    return found

@@ -1,0 +1,79 @@
+"""Page type, decided from the page itself: `article`, `forum` (thread, Q&A, comments or
+reviews) or `listing` (index and list pages).
+
+A type the page declares in JSON-LD (NewsArticle, BlogPosting; QAPage,
+DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum, unless
+a separate block of prose outweighs all the posts together (thrice, unless the page calls
+itself an article in og:type) and each one thrice: an article with comments under it is an
+article; a question with its answers, a post with its replies are a forum. A page whose
+text is mostly teaser lists, with no prose block left once they are set aside, is a listing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hanflow.extract.block import Stats
+from hanflow.extract.posts import Thread
+
+ARTICLE, FORUM, LISTING = "article", "forum", "listing"
+PAGE_TYPES = (ARTICLE, FORUM, LISTING)
+_DECLARED = {
+    ARTICLE: {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+              "OpinionNewsArticle", "BackgroundNewsArticle", "TechArticle", "ScholarlyArticle",
+              "Report", "LiveBlogPosting"},
+    FORUM: {"QAPage", "DiscussionForumPosting", "Question", "SocialMediaPosting"},
+    LISTING: {"CollectionPage", "SearchResultsPage"},
+}
+_ARTICLE_OG = re.compile(r"article|news|blog", re.I)
+MIN_ARTICLE = 200  # plain prose below which a page of teaser lists has no article
+MIN_POSTS = 3  # a thread the page does not declare needs this many posts (2 if all are signed)
+
+
+def declared_type(types: set[str]) -> str | None:
+    """The type JSON-LD declares; a forum type wins over an article type (forum software
+    often declares both)."""
+    for page_type in (FORUM, ARTICLE, LISTING):
+        if types & _DECLARED[page_type]:
+            return page_type
+    return None
+
+
+def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_type: str | None = None,
+                ) -> str | None:
+    """FORUM when the page is a thread, else None (article or listing, decided later)."""
+    if declared == ARTICLE or thread is None:
+        return FORUM if declared == FORUM else None
+    if declared == FORUM:
+        return FORUM
+    if not enough_posts(thread):
+        return None
+    weight = 1 if _ARTICLE_OG.search(og_type or "") else 3
+    outside = _best_outside(thread, stats)
+    if outside >= 3 * thread.largest and outside >= weight * thread.prose:
+        return None
+    return FORUM
+
+
+def enough_posts(thread: Thread) -> bool:
+    """Enough posts to be a thread the page does not declare."""
+    return len(thread.posts) >= (2 if thread.signed else MIN_POSTS)
+
+
+def _best_outside(thread: Thread, stats: Stats) -> int:
+    """The most net prose the posts leave out: of an element outside every post body, less
+    the net prose of the bodies inside it (an article with comments under it)."""
+    bodies = [b for found in thread.bodies.values() for b in found]
+    inside = {el for b in bodies for el in b.iter()}
+    adjusted = dict(stats.net)
+    for body in bodies:
+        for anc in body.iterancestors():
+            if anc in inside:
+                break
+            adjusted[anc] = adjusted.get(anc, 0) - stats.net.get(body, 0)
+    return max((n for el, n in adjusted.items() if el not in inside), default=0)
+
+
+def is_listing(teaser_text: int, article_prose: int, page_text: int) -> bool:
+    """Teaser lists hold most of the page and no article is left beside them."""
+    return article_prose < MIN_ARTICLE and teaser_text * 2 >= page_text

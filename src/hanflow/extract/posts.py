@@ -1,0 +1,218 @@
+"""Threads: the posts of a forum thread, the answers of a Q&A page, the comments or reviews
+of a page, found as a group of same-structure siblings whose prose lies under one body path
+and that carry per-post chrome (an author link, a time).
+
+Replies nested inside a post (same structure, deeper) are posts too, in document order. A
+question that is not built like its answers (Stack-style sites, Q&A portals) is the lead: the
+prose between the page's headline and the posts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from hanflow.extract import chrome
+from hanflow.extract.block import Stats
+from hanflow.extract.lines import normalized
+from hanflow.extract.listing import headline, headline_like
+from hanflow.extract.repeats import Group, Path, at_path, body_path, signature
+from hanflow.extract.tree import text_of
+
+# A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
+_WHEN = re.compile(
+    r"\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?|"
+    r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
+    r"\b\d+\s*(?:s|m|h|d|w|mo|y|sec|min|minute|hour|day|week|month|year)s?\s+ago\b|\byesterday\b|"
+    r"^#\d+$|^\d+\s*楼$", re.I)
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+MAX_CANDIDATES = 8
+PARAGRAPH_WORTH = 200
+UNNAMED_DOMINANCE = 0.8
+_TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
+
+
+@dataclass
+class Thread:
+    group: Group
+    path: Path
+    posts: list = field(default_factory=list)
+    bodies: dict = field(default_factory=dict)  # post -> its body elements
+    prose: int = 0  # text outside links in all bodies
+    largest: int = 0  # the same in the largest post
+    signed: bool = False  # every post carries both an author link and a time
+
+
+def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
+                ) -> Thread | None:
+    """The group of posts holding the most prose, if any group looks like posts."""
+    skipped = {id(g) for g in skip}
+    key = normalized(title) if title else ""
+    threads = [t for g in _candidates(groups, stats) if id(g) not in skipped and (t := _thread(g, stats, key))]
+    return max(threads, key=lambda t: t.prose, default=None)
+
+
+def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
+    """Groups big enough to be a page's thread (a tenth of its text), largest first, at most
+    `MAX_CANDIDATES`; most members need children (to tell a body from chrome) and a link
+    (posts name their authors)."""
+    page = max((stats.text.get(g.parent, 0) for g in groups), default=0)
+    sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
+             if sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
+    sized = [(n, g) for n, g in sized if n * 10 >= page]
+    sized.sort(key=lambda ng: -ng[0])
+    return [g for _, g in sized[:MAX_CANDIDATES]]
+
+
+def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
+    """The group as a thread, or None; cheap tests first."""
+    path = body_path(group.members, stats)
+    if not path or any(tag == "a" for tag, _ in path):
+        return None
+    found = {post: at_path(post, path) for post in _with_replies(group)}
+    inside = {b for bodies in found.values() for b in bodies}
+    bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
+    if not _holds_prose(bodies, stats):
+        return None
+    members = group.members
+    if not _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2):
+        return None
+    titles = [_titled(m, bodies[m], title_key) for m in members]
+    distinct = {t for t in titles if t and titles.count(t) == 1}
+    items = (t in distinct or _item(m, bodies[m], stats) for m, t in zip(members, titles, strict=True))
+    if _count_reaches(items, (len(members) + 1) // 2):
+        return None
+    thread = Thread(group, path, list(bodies), bodies)
+    sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
+    thread.prose, thread.largest = sum(sizes), max(sizes)
+    if not group.key[1] and "-" not in group.key[0] and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
+        return None  # unnamed boxes, one of them holding the page: a layout, not a thread
+    thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
+    return thread
+
+
+def _holds_prose(bodies: dict, stats: Stats) -> bool:
+    """Three posts with text (two in a thread of two), and sentences: punctuated text in two
+    posts, or a paragraph's worth in one (replies of a few words carry no punctuation)."""
+    texts = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
+    with_text = sum(n >= 2 for n in texts)
+    sentences = sum(any(stats.plain.get(b, 0) > 0 or stats.punct.get(b, 0) and n >= 10 for b in found)
+                    for found, n in zip(bodies.values(), texts, strict=True))
+    return (with_text >= min(3, len(texts)) and with_text >= 2
+            and (sentences >= 2 or max(texts, default=0) >= PARAGRAPH_WORTH))
+
+
+def _count_reaches(flags, needed: int) -> bool:
+    """Whether at least `needed` of the flags are true (stops as soon as it knows)."""
+    count = 0
+    for flag in flags:
+        count += bool(flag)
+        if count >= needed:
+            return True
+    return False
+
+
+def _item(member: etree._Element, bodies: list, stats: Stats) -> bool:
+    """Built like an item of a list rather than a post (see below)."""
+    return len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats)
+
+
+# Not posts: members with a headline link beside the body (cards of a story list), members
+# with a title of their own (entries of a blog's index page; a reply titled "Re: <thread>"
+# is still a post, and a rank shown on every user card is no title), members whose bodies
+# lie apart (layout rows, columns of cards).
+
+
+def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
+    """The member's own title, if it has one: a heading or a title-classed element outside
+    the body, worded like a headline, not the page's title. Titles that repeat across the
+    members are user ranks, not titles (the caller keeps only distinct ones)."""
+    inside = set(bodies)
+    for el in member.iter():
+        if el in inside:
+            continue
+        if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
+            raw = text_of(el)
+            text = normalized(raw)
+            if (headline_like(raw) and not _WHEN.search(raw) and text
+                    and not (title_key and (title_key in text or text in title_key))
+                    and not any(a in inside for a in el.iterancestors())):
+                return text
+    return None
+
+
+def _headed(member: etree._Element, bodies: list, stats: Stats) -> bool:
+    """A headline link beside the body: a card of a story list, not a post."""
+    for el in dict.fromkeys([member] + [b.getparent() for b in bodies if b.getparent() is not None]):
+        found = headline(el, stats)
+        if found is not None and not any(a in bodies for a in found[0].iterancestors()):
+            return True
+    return False
+
+
+def _with_replies(group: Group) -> list:
+    """The members and, in document order, the same-structure posts nested in them (only for
+    named structures: a bare <div> or <li> inside a post is not a reply)."""
+    tag, name = group.key
+    if not name and "-" not in tag:
+        return list(group.members)
+    return [el for member in group.members for el in member.iter(tag)
+            if el is member or signature(el) == group.key]
+
+
+def _chrome(post: etree._Element, bodies: list) -> int:
+    """How much of a post's chrome lies outside its body: an author link (a name, not a
+    button or a section heading) and a time (a <time>, or a time or date written): 0, 1, 2."""
+    inside = set(bodies)
+    name = when = False
+    stack = [(post, False)]
+    while stack and not (name and when):
+        el, in_heading = stack.pop()
+        if el in inside:
+            continue
+        when = when or el.tag == "time" or _short_when(el.text) or _short_when(el.tail if el is not post else None)
+        name = name or (el.tag == "a" and not in_heading and _name_like(el))
+        in_heading = in_heading or el.tag in _HEADINGS
+        stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
+    return name + when
+
+
+def _short_when(text: str | None) -> bool:
+    return bool(text) and len(text := text.strip()) < 40 and _WHEN.search(text) is not None
+
+
+def _name_like(link: etree._Element) -> bool:
+    text = text_of(link).strip()
+    return bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
+
+
+def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | None) -> etree._Element | None:
+    """The question or opening post when it is not built like the posts: the element with
+    the most plain prose between the page's headline (the <h1> that reads like the page's
+    title) and the posts. None without such a headline."""
+    heading = page_headline(root, title)
+    if heading is None:
+        return None
+    container = thread.group.parent
+    order = {el: i for i, el in enumerate(root.iter())}
+    start, end = order[heading], order.get(container, 0)
+    shared = set(container.iterancestors())
+    best, best_prose = None, 15
+    for el, i in order.items():
+        if start < i < end and el not in shared and stats.plain.get(el, 0) > best_prose:
+            best, best_prose = el, stats.plain[el]
+    return best
+
+
+def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
+    """The <h1> that reads like the page's title, if any."""
+    key = normalized(title) if title else ""
+    return next((h for h in root.iter("h1") if _reads_like(normalized(text_of(h)), key)), None)
+
+
+def _reads_like(text: str, key: str) -> bool:
+    return len(text) >= 4 and bool(key) and (text in key or key in text)

@@ -1,0 +1,125 @@
+"""Repeated sibling structures: the posts of a thread, the answers of a Q&A page, the reviews
+of a product, the items of a list of links.
+
+Siblings that share a tag and their first class name (digits ignored: generated names carry
+them) are one group. Inside a group's members, the `body path` is the path of tags and class
+names, relative to the member, under which their prose lies; what lies elsewhere in a member
+(user cards, vote bars, timestamps, reply buttons, signatures) is per-item chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
+
+from hanflow.extract.block import Stats
+
+_DIGIT = re.compile(r"\d")
+MAX_BODY_DEPTH = 8
+CORE_SHARE = 0.6  # a body holds this share of its post's text outside links
+
+Signature = tuple[str, str]
+Path = tuple[Signature, ...]
+
+
+@dataclass
+class Group:
+    parent: etree._Element
+    key: Signature
+    members: list[etree._Element]
+
+
+def signature(el: etree._Element) -> Signature:
+    """Tag and first class name without digits (generated class names carry digits); for an
+    element without one, the schema.org type it declares (itemtype), if any."""
+    classes = el.get("class")
+    name = _first_name(classes) if classes else ""
+    if not name and (itemtype := el.get("itemtype")):
+        name = itemtype.rstrip("/").rsplit("/", 1)[-1]
+    return el.tag, name
+
+
+@lru_cache(maxsize=8192)
+def _first_name(classes: str) -> str:
+    return next((name for name in classes.split() if not _DIGIT.search(name)), "")
+
+
+def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
+    """Every set of two or more same-signature siblings holding `min_text` characters and
+    some link text."""
+    groups = []
+    text, links = stats.text, stats.links
+    for parent in root.iter(etree.Element):
+        # Both readers of groups want links in them: teasers lead with one, posts name authors.
+        if len(parent) < 2 or text.get(parent, 0) < min_text or not links.get(parent):
+            continue
+        by_key: dict[Signature, list] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and stats.text.get(child, 0):
+                by_key.setdefault(signature(child), []).append(child)
+        groups.extend(Group(parent, key, members) for key, members in by_key.items()
+                      if len(members) >= 2 and sum(stats.text[m] for m in members) >= min_text)
+    return groups
+
+
+def _own_text(el: etree._Element, stats: Stats) -> int:
+    """Characters of the element's text outside links."""
+    return stats.text.get(el, 0) - stats.links.get(el, 0)
+
+
+def _weight(el: etree._Element, stats: Stats) -> float:
+    """Text outside links, short unpunctuated pieces (dates, counts, labels: chrome) at a
+    quarter of their length."""
+    n = _own_text(el, stats)
+    return n if stats.punct.get(el, 0) or n >= 40 else n / 4
+
+
+def _core(member: etree._Element, stats: Stats) -> Path:
+    """Where the member's text lies: from the member down, into the child holding most of
+    the weighted text (see `_weight`), as deep as that goes; at paragraphs that share it,
+    their container (or the paragraphs, when they sit right in the member)."""
+    path: Path = ()
+    el = member
+    while len(path) < MAX_BODY_DEPTH:
+        sums: dict[Signature, tuple[float, list]] = {}
+        for child in el:
+            if isinstance(child.tag, str) and _own_text(child, stats) > 0:
+                total, kids = sums.get(sig := signature(child), (0.0, []))
+                sums[sig] = (total + _weight(child, stats), [*kids, child])
+        if not sums:
+            break
+        sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
+        loose = _own_text(el, stats) - sum(_own_text(k, stats) for _, ks in sums.values() for k in ks)
+        if n < CORE_SHARE * (sum(w for w, _ in sums.values()) + max(loose, 0) / 4):
+            break
+        if len(kids) > 1:  # paragraphs: their container is the body, or they are, right in the post
+            path = path or (sig,)
+            break
+        path = (*path, sig)
+        el = kids[0]
+    return path
+
+
+def body_path(members: list, stats: Stats) -> Path | None:
+    """The relative path under which the members' text lies: the core path (see `_core`) of
+    most of their text, present in at least half of the members. A member whose text is
+    spread over its children (replies nested in it) does not vote."""
+    votes: dict[Path, int] = {}
+    for member in members:
+        if path := _core(member, stats):  # the member itself is no body: replies nested in it
+            votes[path] = votes.get(path, 0) + max(_own_text(member, stats), 1)
+    for path in sorted(votes, key=lambda p: -votes[p]):
+        if sum(bool(at_path(m, path)) for m in members) * 2 >= len(members):
+            return path
+    return None
+
+
+def at_path(member: etree._Element, path: Path) -> list:
+    """The member's elements at `path`, in document order."""
+    level = [member]
+    for sig in path:
+        level = [c for el in level for c in el if isinstance(c.tag, str) and signature(c) == sig]
+    return level

@@ -1,0 +1,170 @@
+"""Pages written for the tests, one per layout the extractor must tell apart: a Q&A page with
+several answers, a forum thread, a review list, a listing page, a blog post with comments, an
+article with a feed of teasers. Each module-level constant is a page; the *_POSTS / *_BODY
+lists are the texts that must come out, in order."""
+
+from __future__ import annotations
+
+QUESTION = "How do I keep the bread crust crisp after baking?"
+QUESTION_BODY = ("My sourdough comes out of the oven with a hard crust, but two hours later it is soft "
+                 "and chewy. I let it cool on the counter. What am I doing wrong?")
+ANSWERS = [
+    "Cool the loaf on a wire rack, never on a flat surface. Steam escapes from the bottom and "
+    "softens the crust when it has nowhere to go.",
+    "Leave it in the switched-off oven with the door ajar for ten minutes. The crust dries out "
+    "a little more before the crumb releases its moisture.",
+    "Do not wrap it in plastic. A paper bag or a linen cloth keeps it crisp for most of the day.",
+]
+
+
+def _answer(i: int, text: str) -> str:
+    return f"""<div class="answer" id="answer-{i}">
+      <div class="vote"><button>Up</button><span class="count">{12 - i}</span><button>Down</button></div>
+      <div class="answer-body"><div class="prose"><p>{text}</p></div>
+        <div class="answer-actions"><a href="/a/{i}">Share</a> <a href="/a/{i}/edit">Improve this answer</a>
+          <a href="#">Follow</a></div></div>
+      <div class="user-card"><span>answered 3 hours ago</span>
+        <a href="/users/{i}/baker{i}">baker{i}</a> <span class="rep">1,20{i}</span></div>
+    </div>"""
+
+
+QA_PAGE = f"""<html><head><title>{QUESTION} - Home Cooking Q&amp;A</title></head><body>
+<header><a href="/">Home Cooking</a> <a href="/questions">Questions</a> <a href="/tags">Tags</a></header>
+<div id="content">
+  <h1 class="question-title">{QUESTION}</h1>
+  <div class="question-meta">Asked 2 days ago · Viewed 312 times</div>
+  <div class="question"><div class="post-text"><p>{QUESTION_BODY}</p></div>
+    <div class="tags"><a href="/t/bread">bread</a> <a href="/t/baking">baking</a></div></div>
+  <h2>3 Answers</h2>
+  <div id="answers">{"".join(_answer(i, text) for i, text in enumerate(ANSWERS))}</div>
+</div>
+<div class="sidebar"><h3>Related</h3><ul><li><a href="/q/1">Why is my bread dense?</a></li>
+<li><a href="/q/2">How long should dough rest?</a></li></ul></div>
+</body></html>"""
+
+THREAD_TITLE = "老房子装修，水电改造要注意什么？"
+THREAD_POSTS = [
+    "家里是九十年代的老房子，准备今年秋天重新装修，想问问大家水电改造有哪些需要特别注意的地方，预算大概五万左右。",
+    "电线一定要全部换掉，老房子的铝线承载不了现在的空调和热水器，别为了省钱留隐患。",
+    "同意楼上，另外水管最好走顶不走地，以后漏水好查也好修。",
+    "开关插座多留几个",
+    "谢谢大家的建议，已经和师傅商量好了，电线全换，水管走顶，下个月开工。",
+]
+
+
+def _post(i: int, text: str) -> str:
+    sign = '<div class="signature">生活就是折腾，折腾才有生活。</div>' if i % 2 == 0 else ""
+    return f"""<div class="post" id="post{i}">
+      <div class="post-author"><a href="/space/{i}" class="author-name">住在{i}号楼</a>
+        <div class="author-stats">帖子 {i * 7}　积分 {i * 31}</div><span class="level">中级会员</span></div>
+      <div class="post-main">
+        <div class="post-head"><span class="floor">{i + 1}楼</span> <em>发表于 2024-03-0{i + 1} 21:1{i}</em></div>
+        <div class="post-message">{text}</div>
+        {sign}
+        <div class="post-actions"><a href="#">回复</a> <a href="#">举报</a> <a href="#">支持</a></div>
+      </div>
+    </div>"""
+
+
+FORUM_PAGE = f"""<html><head><title>{THREAD_TITLE} - 家居论坛</title></head><body>
+<div class="nav"><a href="/">论坛首页</a> &gt; <a href="/f/3">装修交流</a></div>
+<h1 class="thread-subject">{THREAD_TITLE}</h1>
+<div class="thread-info">查看: 1283 | 回复: 4</div>
+<div id="postlist">{"".join(_post(i, text) for i, text in enumerate(THREAD_POSTS))}</div>
+<div class="pager"><a href="?page=2">下一页</a></div>
+<div class="footer">关于我们 | 联系方式 | 家居论坛 版权所有</div>
+</body></html>"""
+
+REVIEWS = [
+    "节奏很稳，前半段有点慢，但最后二十分钟把情绪全部推了上去，看完很久都没缓过来。",
+    "演员都很好，剧本差了口气。",
+    "配乐加分，摄影也讲究，每一帧都能截图当壁纸。",
+    "和原著差别太大了，人物动机完全不对，失望。",
+]
+
+
+def _review(i: int, text: str) -> str:
+    stars = ["力荐", "还行", "推荐", "较差"][i]
+    return f"""<div class="review-item">
+      <div class="review-avatar"><a href="/people/{i}"><img src="/a/{i}.jpg"></a></div>
+      <div class="review-main">
+        <h3><span class="votes"><span class="vote-count">{40 - i * 9}</span> 有用</span>
+          <span class="review-info"><a href="/people/{i}">看电影的人{i}</a> <span>看过</span>
+          <span class="rating" title="{stars}"></span>
+          <span class="review-time">2024-04-0{i + 1} 1{i}:22:05</span></span></h3>
+        <p class="review-content"><span class="short">{text}</span></p>
+      </div>
+    </div>"""
+
+
+REVIEW_PAGE = f"""<html><head><title>远山 短评</title></head><body>
+<div class="top-nav"><a href="/">首页</a><a href="/chart">排行榜</a></div>
+<div id="wrapper"><h1>远山 短评</h1>
+  <div class="tabs"><span>看过</span> <span>想看</span></div>
+  <div id="comments" class="mod-bd">{"".join(_review(i, text) for i, text in enumerate(REVIEWS))}</div>
+  <div class="paginator"><a href="?start=20">后页</a></div>
+</div></body></html>"""
+
+TEASERS = [
+    ("Council approves new cycle lanes for the harbour district",
+     "The plan adds four kilometres of protected lanes by next spring."),
+    ("Library extends opening hours during exam season", "Students can study until midnight from May."),
+    ("Local bakery wins national sourdough award", "The family business has been open since 1962."),
+    ("Storm damage closes the coastal path for a week", "Rangers are clearing fallen trees near the cliffs."),
+    ("School choir to perform at the spring festival", "Tickets go on sale on Friday at the town hall."),
+    ("New ferry timetable starts on Monday", "Morning crossings will leave every twenty minutes."),
+]
+
+
+def _teaser(i: int, head: str, excerpt: str) -> str:
+    return f"""<li class="story-card"><a href="/news/{i}"><img src="/img/{i}.jpg"></a>
+      <h3 class="story-title"><a href="/news/{i}">{head}</a></h3>
+      <p class="story-excerpt">{excerpt}</p><span class="story-date">2 hours ago</span></li>"""
+
+
+LISTING_PAGE = f"""<html><head><title>Local news | Harbour Times</title></head><body>
+<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>
+<div class="section"><h2>Local news</h2>
+  <ul class="story-list">{"".join(_teaser(i, h, e) for i, (h, e) in enumerate(TEASERS))}</ul>
+  <div class="more"><a href="?page=2">More stories</a></div></div>
+</body></html>"""
+
+ARTICLE_BODY = [
+    "The harbour district will get four kilometres of protected cycle lanes by next spring, after the "
+    "council approved the plan on Tuesday evening with a large majority.",
+    "The lanes will run along the waterfront and connect the ferry terminal with the railway station, "
+    "replacing a stretch of on-street parking that residents had long criticised as dangerous.",
+    "Construction is expected to start in the autumn. The council said traffic would be kept flowing "
+    "during the works, with one lane open in each direction at all times.",
+    "Local shop owners were divided. Some welcomed the extra visitors the lanes could bring; others "
+    "worried about deliveries and asked for loading bays to be kept near their doors.",
+]
+
+FEED_ARTICLE = f"""<html><head><title>Council approves harbour cycle lanes | Harbour Times</title>
+<meta property="og:type" content="article"></head><body>
+<nav><a href="/">Home</a> <a href="/local">Local</a></nav>
+<main><article class="story">
+  <h1>Council approves harbour cycle lanes</h1>
+  <div class="byline">By Ann Carter · 14 May 2024</div>
+  <div class="story-body">{"".join(f"<p>{p}</p>" for p in ARTICLE_BODY)}</div>
+  <section class="more-from"><h2>More from Harbour Times</h2>
+    <ul class="feed">{"".join(_teaser(i, h, e) for i, (h, e) in enumerate(TEASERS[1:]))}</ul></section>
+</article></main></body></html>"""
+
+COMMENTS = [
+    "Great news, I cycle along the waterfront every day and the traffic there is frightening.",
+    "What about the parking? Where are the residents supposed to leave their cars now?",
+    "Loading bays are a must, otherwise the shops will suffer.",
+]
+
+
+def _comment(i: int, text: str) -> str:
+    return f"""<li class="comment"><div class="comment-meta"><a href="/u/{i}" class="comment-author">reader{i}</a>
+      <time datetime="2024-05-14T1{i}:00">14 May 2024 at 1{i}:00</time></div>
+      <div class="comment-text"><p>{text}</p></div><a class="reply" href="#">Reply</a></li>"""
+
+
+BLOG_WITH_COMMENTS = FEED_ARTICLE.replace(
+    '<section class="more-from">',
+    f'<section id="comments"><h2>3 comments</h2><ol class="comment-list">'
+    f'{"".join(_comment(i, t) for i, t in enumerate(COMMENTS))}</ol></section><section class="more-from">')

@@ -1,0 +1,61 @@
+"""Hidden elements are judged by what they hold: a hidden body is the article, hidden menus,
+dialogs and appeals are not; <noscript> holds the text only when nothing else does."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from hanflow.extract import extract_html
+from hanflow.extract.hidden import hidden_by_class
+
+BODY = [
+    "今年入夏以来，城郊的湿地公园迎来了大批越冬后北返的候鸟，观鸟爱好者每天清晨都会聚集在栈道边。",
+    "公园管理处介绍，为了减少对鸟类的干扰，核心区的步道已经改为预约开放，每天限制进入的人数。",
+    "志愿者们还在入口处设置了科普展板，向游客讲解如何辨认常见的鹭类和鸻鹬类水鸟，以及观鸟时的注意事项。",
+    "管理处表示，下一步将与高校合作开展长期监测，记录每年候鸟的种类和数量变化，为湿地保护提供依据。",
+]
+
+
+def _paragraphs(paras: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def test_body_hidden_until_a_script_runs_is_the_article() -> None:
+    page = f"""<html><head><title>湿地公园迎来北返候鸟</title></head><body>
+    <div class="top-menu" style="display:none"><a href="/a">首页</a><a href="/b">文章列表</a></div>
+    <div id="page-content"><h1 class="rich-title">湿地公园迎来北返候鸟</h1>
+      <div class="meta"><span>生态观察</span> <em>2024-04-12 08:30</em></div>
+      <div class="rich-content" id="article-body" style="visibility: hidden;">{_paragraphs(BODY)}
+        <span style="display:none">统计代码占位</span></div>
+    </div>
+    <div role="dialog" class="report-dialog" style="display:none"><p>{BODY[0]}</p></div>
+    <template><p>模板里的文字不是正文，即使它看起来像一个完整的句子。</p></template>
+    <noscript>请在浏览器中开启JavaScript以获得更好的阅读体验。</noscript>
+    </body></html>"""
+    result = extract_html(page)
+    assert result.text.splitlines() == BODY
+
+
+def test_hidden_appeals_beside_a_visible_article_are_dropped() -> None:
+    appeal = ("我们的报道需要读者的支持，每一份捐助都能帮助编辑部继续做深入的调查报道，"
+              "请考虑成为我们的长期支持者，哪怕每个月只是一点点。")
+    variants = "".join(f'<div class="hidden appeal-variant"><p>{appeal}{i}</p></div>' for i in range(3))
+    page = f"""<html><body><article>{_paragraphs(BODY)}
+    <div class="appeal">{variants}</div></article></body></html>"""
+    assert extract_html(page).text.splitlines() == BODY
+
+
+def test_noscript_holds_the_text_when_nothing_visible_does() -> None:
+    page = f"""<html><body><div id="app"><div class="skeleton"></div></div>
+    <noscript><div class="fallback"><h1>湿地公园迎来北返候鸟</h1>{_paragraphs(BODY)}</div></noscript>
+    </body></html>"""
+    assert extract_html(page).text.splitlines()[-4:] == BODY
+
+
+def test_responsive_classes_that_show_an_element_again_do_not_hide_it() -> None:
+    def hidden_by(classes: str) -> bool:
+        return hidden_by_class(lxml.html.fromstring(f'<div class="{classes}">x</div>'))
+
+    assert hidden_by("hidden") and hidden_by("card d-none") and hidden_by("sr-only")
+    assert not hidden_by("hidden md:block") and not hidden_by("d-none d-lg-flex")
+    assert not hidden_by("hidden-print") and not hidden_by("hide-on-mobile")

@@ -1,0 +1,105 @@
+"""Page types decided from the page, and extraction by type, on pages written for the tests
+(tests/page_samples.py): every answer, post and review kept in order without its chrome; a
+listing recognised; an article's comments and teaser feed left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hanflow.build import build
+from hanflow.extract import RULE_IDS, extract_html
+from tests import page_samples as S
+from tests.helpers import read_jsonl
+
+
+def test_qa_page_keeps_the_question_and_every_answer_in_order() -> None:
+    result = extract_html(S.QA_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.QUESTION, S.QUESTION_BODY, *S.ANSWERS]
+    for chrome in ("Share", "Improve this answer", "baker1", "answered 3 hours ago", "Related"):
+        assert chrome not in result.text
+
+
+def test_forum_thread_keeps_every_post_and_drops_user_cards_and_signatures() -> None:
+    result = extract_html(S.FORUM_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.THREAD_TITLE, *S.THREAD_POSTS]
+    for chrome in ("生活就是折腾", "积分", "2楼", "举报", "中级会员", "发表于"):
+        assert chrome not in result.text
+
+
+def test_review_list_keeps_every_review_without_votes_and_ratings() -> None:
+    result = extract_html(S.REVIEW_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines()[-len(S.REVIEWS):] == S.REVIEWS
+    for chrome in ("有用", "看电影的人", "2024-04"):
+        assert chrome not in result.text
+
+
+def test_listing_page_is_recognised() -> None:
+    result = extract_html(S.LISTING_PAGE)
+    assert result.page_type == "listing"
+    assert S.TEASERS[0][0] in result.text
+
+
+def test_teaser_feed_beside_or_inside_an_article_is_left_out() -> None:
+    result = extract_html(S.FEED_ARTICLE)
+    assert result.page_type == "article"
+    assert result.text.splitlines() == S.ARTICLE_BODY
+    inline = S.FEED_ARTICLE.replace("</div>\n  <section", "<section").replace("</section>\n</article>",
+                                                                            "</section></div>\n</article>")
+    assert inline != S.FEED_ARTICLE
+    result = extract_html(inline)
+    assert result.text.splitlines() == S.ARTICLE_BODY
+    assert "teaser_list" in {rule for rule, _ in result.removed} <= set(RULE_IDS)
+
+
+def test_comments_under_an_article_are_not_the_article() -> None:
+    result = extract_html(S.BLOG_WITH_COMMENTS)
+    assert result.page_type == "article"
+    assert result.text.splitlines() == S.ARTICLE_BODY
+
+
+def test_declared_type_wins_over_structure() -> None:
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "WebSite", "name": "Harbour Times"}, {"@type": "NewsArticle", '
+          '"headline": "Council approves harbour cycle lanes", "datePublished": "2024-05-14T09:30:00+01:00"}]}'
+          "</script>")
+    result = extract_html(S.BLOG_WITH_COMMENTS.replace("</head>", ld + "</head>"))
+    assert result.page_type == "article"
+    assert result.published == "2024-05-14T09:30:00+01:00"
+    qa = ('<script type="application/ld+json">{"@type": "QAPage", "mainEntity": {"@type": "Question", '
+          '"name": "Crisp crust", "dateCreated": "2024-02-01T08:00:00Z"}}</script>')
+    result = extract_html(S.QA_PAGE.replace("</head>", qa + "</head>"))
+    assert result.page_type == "forum"
+    assert result.published == "2024-02-01T08:00:00+00:00"
+
+
+@pytest.mark.parametrize("page", [S.QA_PAGE, S.FORUM_PAGE, S.REVIEW_PAGE, S.BLOG_WITH_COMMENTS])
+def test_types_hold_when_the_layout_names_change(page: str) -> None:
+    """Class names are not the evidence: renamed, the same structure gives the same result."""
+    renamed = page
+    for old, new in (("answer", "reply-x"), ("post", "entry-x"), ("review", "item-x"), ("comment", "note-x"),
+                     ("question", "ask-x"), ("user-card", "who"), ("signature", "tail")):
+        renamed = renamed.replace(f'class="{old}', f'class="{new}').replace(f"-{old}", f"-{new}")
+    assert extract_html(renamed).page_type == extract_html(page).page_type
+    assert extract_html(renamed).text == extract_html(page).text
+
+
+def test_records_and_manifest_carry_the_page_type(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, page in (("qa.html", S.QA_PAGE), ("thread.html", S.FORUM_PAGE), ("news.html", S.FEED_ARTICLE),
+                       ("index.html", S.LISTING_PAGE)):
+        (raw / name).write_text(page, encoding="utf-8")
+    (raw / "note.md").write_text("# 笔记\n\n今天把阳台的花重新换了盆，顺便施了一次肥。\n", encoding="utf-8")
+    manifest = build(raw, tmp_path / "out")
+    records = {r["source"]: r for r in read_jsonl(tmp_path / "out", "corpus")}
+    assert {s: r["page_type"] for s, r in records.items()} == {
+        "qa.html": "forum", "thread.html": "forum", "news.html": "article", "index.html": "listing",
+        "note.md": "article"}
+    assert manifest["page_types"] == {"article": 2, "forum": 2, "listing": 1}
+    assert json.loads(json.dumps(manifest["profiles"])) == manifest["profiles"]
