@@ -15,6 +15,7 @@ Situations:
 - first run: ten small generated pages into an empty output folder, and for this checkout,
   where its CPU goes (one process stamping each part);
 - busy folder: a run on an output folder whose lock another process holds;
+- damaged state: a run on an output folder whose state.sqlite was overwritten with garbage;
 - API down: PREFECT_API_URL names a local port nobody listens on;
 - Ctrl-C on --workers 2: Ctrl-C typed on the terminal once batches run; how long until the
   run and everything it started are gone, its exit status, what it printed after the
@@ -198,6 +199,20 @@ def api_down(code: Code, tmp: Path, raw: Path) -> Outcome:
     return run_on_terminal(hanflow("--raw", str(raw), "--out", str(out)), env)
 
 
+def damaged_state(code: Code, tmp: Path, raw: Path) -> Outcome:
+    """A run on an output folder whose state.sqlite was overwritten with garbage after a run."""
+    out = tmp / f"{code.label}-damaged-out"
+    if not out.exists():
+        run_on_terminal(hanflow("--raw", str(raw), "--out", str(out)), code.env)
+    db = out / "state.sqlite"
+    data = bytearray(db.read_bytes())
+    data[100:4000] = bytes((i * 7919) % 251 for i in range(3900))
+    db.write_bytes(bytes(data))
+    for name in ("state.sqlite-wal", "state.sqlite-shm"):
+        (out / name).unlink(missing_ok=True)
+    return run_on_terminal(hanflow("--raw", str(raw), "--out", str(out)), code.env)
+
+
 def interrupt(code: Code, tmp: Path, raw: Path) -> Outcome:
     out = tmp / f"{code.label}-ctrlc-out"
     shutil.rmtree(out, ignore_errors=True)
@@ -256,6 +271,7 @@ SITUATIONS = {
     "first run, 10 small files": (lambda c, t, r: first_run(c, t, r["ten"]), ["cpu", "wall", "first", "code"]),
     "busy output folder": (lambda c, t, r: busy(c, t, r["ten"]), ["wall", "code", "lines", "cpu"]),
     "PREFECT_API_URL set, server down": (lambda c, t, r: api_down(c, t, r["ten"]), ["wall", "code", "lines", "cpu"]),
+    "state.sqlite damaged": (lambda c, t, r: damaged_state(c, t, r["ten"]), ["wall", "code", "lines", "cpu"]),
     "Ctrl-C on --workers 2": (lambda c, t, r: interrupt(c, t, r["big"]),
                               ["gone", "code", "after", "left", "next"]),
 }

@@ -32,7 +32,7 @@ def _long_letter_run(raw: Path) -> None:
 
 
 def _many_attributes(raw: Path) -> None:
-    attrs = " ".join(f"data-x{i}='{i}'" for i in range(1_000_000))
+    attrs = " ".join(f"a{i}" for i in range(1_000_000))  # 7.9 MB: under the size limit, so it is parsed
     (raw / "attributes.html").write_text(f"<html><body><div {attrs}><p>{article(2)[0]}</p></div></body></html>",
                                          encoding="utf-8")
 
@@ -89,8 +89,7 @@ def test_a_ten_file_run_with_the_probe_completes_and_accounts_for_every_input(tm
     assert time.monotonic() - start < BUDGET_S
     lines = output_lines(tmp_path / "out")
     assert sum(map(len, lines.values())) == ORDINARY + 1 == manifest["counts"]["discovered"]
-    assert manifest["rejects_by_reason"].get("internal_error", 0) == 0
-    assert manifest["rejects_by_reason"].get("timeout", 0) == 0, "a probe must be fast, not cut off"
+    assert manifest["rejects_by_reason"] == {}, "every probe is a readable page: a record, not a reject"
     joined = "\n".join(x for v in lines.values() for x in v)
     assert "leaked entity text" not in joined and "%p;" not in joined
     if name == "charset-lies-gbk-big5":
