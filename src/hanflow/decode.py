@@ -73,8 +73,12 @@ def declared_charset(data: bytes) -> str | None:
     return _SUPERSETS.get(name, name)
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode scraped bytes; raises DecodeError("empty" | "binary" | "undecodable")."""
+def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
+    """Decode scraped bytes; raises DecodeError("empty" | "binary" | "undecodable").
+
+    `http_charset`, the charset of the HTTP Content-Type header a crawler recorded, comes after
+    the BOM and before the page's own declaration, as in browsers.
+    """
     if not data.strip():
         raise DecodeError("empty", "the file is empty or holds only whitespace")
     for bom, name in _BOMS:
@@ -82,7 +86,7 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data.decode(name, errors="replace"), name.replace("-sig", ""), "bom")
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
-    declared = declared_charset(data)
+    declared = _web_charset(http_charset) or declared_charset(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -95,6 +99,20 @@ def decode_bytes(data: bytes) -> Decoded:
         if decoded is not None:
             return Decoded(decoded, declared, "declared")
     return _detect(data, declared)
+
+
+def _web_charset(name: str | None) -> str | None:
+    """A charset named outside the page (the HTTP header) as `declared_charset` reads one."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not info._is_text_encoding or info.name in _NOT_WEB_CHARSETS:
+        return None
+    return _SUPERSETS.get(name, name)
 
 
 _LATIN_RUN = re.compile(

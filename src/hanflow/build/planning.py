@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
+from hanflow.build.archives import ArchiveChanges, expand
 from hanflow.build.store import FileState, Run, SourceState, Store
 from hanflow.document import KINDS
-from hanflow.sources import InputFile, discover, file_sha256, read_limited
+from hanflow.sources import InputFile, discover, file_sha256, is_member_source, read_limited, suffixes
 from hanflow.steps import Options
 
 
@@ -31,6 +32,7 @@ class Plan:
     deleted: list[SourceState] = field(default_factory=list)
     renamed: list[tuple[SourceState, InputFile]] = field(default_factory=list)
     requeued: list[str] = field(default_factory=list)  # duplicates filed again
+    archives: ArchiveChanges = field(default_factory=ArchiveChanges)
 
     def first_seen(self, items: list[InputFile]) -> dict[str, str]:
         """The run that first saw each of these sources (this one for new sources)."""
@@ -49,9 +51,12 @@ def _same_stat(prev: SourceState, item: InputFile) -> bool:
 
 
 def _content_hash(item: InputFile, max_bytes: int) -> str:
-    """The file's SHA-256, or "" when it cannot be read within the limit (its batch will say why)."""
+    """The file's SHA-256, or "" when it cannot be read within the limit (its batch will say why);
+    for a member of an archive, the hash its archive's index holds."""
     if item.reject is not None:
         return ""
+    if item.member is not None:
+        return item.member.sha256
     try:
         data = read_limited(item.path, max_bytes)
     except OSError:
@@ -60,7 +65,8 @@ def _content_hash(item: InputFile, max_bytes: int) -> str:
 
 
 def _kind(source: str) -> str:
-    return KINDS.get(Path(source).suffix.lower(), "text")
+    """What a source holds, as far as renames go: a member of an archive only pairs with another."""
+    return "member" if is_member_source(source) else KINDS.get(suffixes(Path(source).name)[0], "text")
 
 
 @dataclass
@@ -174,14 +180,14 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
     known = store.sources()
-    found = list(discover(raw, options.max_bytes))
+    found, archives = expand(store.conn, list(discover(raw, options.max_bytes)), options.max_bytes)
     ch = _compare(known, found, options.max_bytes)
     by_source = {i.source: i for i in found}
     requeued = _requeue(known, ch, by_source)
     again = set(requeued)
-    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=lambda i: i.source)
+    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=InputFile.sort_key)
     touched = [t for t in ch.touched if t.source not in again]
     unchanged = ch.discovered - len(todo) - len(touched) - len(ch.renamed)
     sizes = fixed_sizes(len(todo), batch_size) if batch_size else batch_sizes(len(todo), workers)
     return Plan(store.begin_run(), _cut(todo, sizes), known, ch.discovered, unchanged, options,
-                touched=touched, deleted=ch.deleted, renamed=ch.renamed, requeued=requeued)
+                touched=touched, deleted=ch.deleted, renamed=ch.renamed, requeued=requeued, archives=archives)

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from hanflow.build.archives import TABLES as ARCHIVE_TABLES
+
 STATE_DB = "state.sqlite"
 SHARD_KINDS = ("corpus", "duplicates", "rejects")
 OUTPUT_DIRS = (*SHARD_KINDS, "runs", "changes")
@@ -42,6 +44,7 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS sources_by_shard ON sources (shard, line)",
     "CREATE TABLE IF NOT EXISTS shards (name TEXT PRIMARY KEY, kind TEXT NOT NULL,"
     " lines INTEGER NOT NULL, bytes INTEGER NOT NULL, seq INTEGER NOT NULL)",
+    *ARCHIVE_TABLES,
 )
 
 
