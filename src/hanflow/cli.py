@@ -72,6 +72,9 @@ def run(
     doc_timeout: Annotated[float, typer.Option(
         help="Seconds one document may take; past it, it becomes a `timeout` reject (0: no limit).", min=0)]
     = 120.0,
+    jsonl_field: Annotated[str, typer.Option(
+        help="Fields of a JSON Lines export's lines that hold the page, tried in order (comma-separated).")]
+    = "html,text",
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
     repair: Annotated[bool, typer.Option("--repair", help="Rebuild a damaged run state from the shards first.")]
@@ -88,6 +91,8 @@ def run(
     if runner not in ("local", "dask") or (dask_address and runner != "dask"):
         raise _fail("--runner is local or dask; --dask-address needs --runner dask")
     _check_backends(config, segmenter)
+    if not jsonl_field.strip(" ,"):
+        raise _fail("--jsonl-field names no field; give one or more, separated by commas (e.g. html,text)")
     if repair and full:
         raise _fail("give --repair or --full, not both: --full starts over, --repair keeps the output")
     _preflight(out, full, repair, threshold)
@@ -100,7 +105,7 @@ def run(
     state = flow(raw=str(raw), out=str(out), config=config,
                  user_dict=str(user_dict) if user_dict else None, max_bytes=max_bytes,
                  batch_size=batch_size, workers=workers, runner=runner, full=full, segmenter=segmenter,
-                 threshold=threshold, doc_timeout=doc_timeout, return_state=True)
+                 threshold=threshold, doc_timeout=doc_timeout, jsonl_field=jsonl_field, return_state=True)
     try:
         manifest = state.result()
     except LockedError as exc:

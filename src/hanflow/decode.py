@@ -86,7 +86,7 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
             return Decoded(data.decode(name, errors="replace"), name.replace("-sig", ""), "bom")
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
-    declared = _web_charset(http_charset) or declared_charset(data)
+    declared = _with_http_charset(_web_charset(http_charset), declared_charset(data), data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -113,6 +113,38 @@ def _web_charset(name: str | None) -> str | None:
     if not info._is_text_encoding or info.name in _NOT_WEB_CHARSETS:
         return None
     return _SUPERSETS.get(name, name)
+
+
+# ISO-8859-1 is HTTP/1.1's default charset, which servers name for pages they know nothing of;
+# a GBK or Big5 page decodes under it into mojibake without a single error.
+_SERVER_DEFAULTS = {"cp1252", "latin-1", "iso8859-1", "ascii"}  # as codecs.lookup names them
+
+
+def _with_http_charset(http: str | None, page: str | None, data: bytes) -> str | None:
+    """The HTTP header's charset over the page's, unless it is only the server's default and
+    the page says otherwise or its bytes are, positively, Chinese text in GB18030 or Big5."""
+    if http is None:
+        return page
+    if codecs.lookup(http).name in _SERVER_DEFAULTS and (page is not None or _strictly_chinese(data)):
+        return page
+    return http
+
+
+def _strictly_chinese(data: bytes) -> bool:
+    """The bytes decode without one error as GB18030 or Big5 into text holding Han characters
+    (Latin-1 text does not: an accented letter before a space or a stop is no valid double-byte
+    pair, and the few that pass by chance make too few characters)."""
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CJK.findall(text, 0, 100_000)) >= _MIN_CHINESE:
+            return True
+    return False
+
+
+_MIN_CHINESE = 10
 
 
 _LATIN_RUN = re.compile(

@@ -25,6 +25,7 @@ from hanflow.build.phases import PHASES
 from hanflow.build.store import open_output
 from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts
+from hanflow.readers.jsonl import parse_fields
 from hanflow.steps import Options
 
 RUNNERS = ("local", "dask")
@@ -95,14 +96,14 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
                  segmenter: str = "jieba", threshold: float = DEFAULT_THRESHOLD,
                  progress: bool | None = None, runner: str = "local", doc_timeout: float = 120.0,
-                 ) -> dict[str, Any]:
+                 jsonl_field: str = "html,text") -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`.
 
     `batch_size=None` cuts about three batches per worker; `workers` and `runner` only label
     the run and size its batches (the task runner itself is chosen by whoever starts the flow).
     """
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
-                      dedup_threshold=threshold, doc_timeout=doc_timeout)
+                      dedup_threshold=threshold, doc_timeout=doc_timeout, jsonl_fields=parse_fields(jsonl_field))
     settings = Settings(full=full, batch_size=batch_size, workers=workers, runner=runner)
     with open_output(Path(out), full) as store:
         manifest = run_phases(store, Path(raw), options, settings, TaskRunsRunner(), FlowObserver(progress))

@@ -21,6 +21,14 @@ _ESCAPE_GROWTH = 6
 _LOOKS_HTML = re.compile(r"\s*<(?:!doctype|html|head|body|div|p|article|main|section|meta|title)\b", re.I)
 
 
+def parse_fields(value: str) -> tuple[str, ...]:
+    """`--jsonl-field html,text` -> ("html", "text"); raises ValueError when no field is named."""
+    fields = tuple(f.strip() for f in value.split(",") if f.strip())
+    if not fields:
+        raise ValueError("--jsonl-field names no field; give one or more, separated by commas (e.g. html,text)")
+    return fields
+
+
 def index_jsonl(fh: BinaryIO, gz: bool, max_bytes: int) -> Index:
     """Every non-blank line as a document, numbered from 1 like an editor numbers lines."""
     index, cursor, number = Index(), Cursor(fh, gz), 0
