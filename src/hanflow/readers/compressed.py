@@ -67,17 +67,32 @@ def _needs_input(decomp: Any) -> bool:
     return getattr(decomp, "needs_input", True)
 
 
+# zstd cannot bound one call's output, so its input goes in small slices: one slice of RLE
+# blocks inflates to at most a few MB, whatever the file holds.
+_ZSTD_SLICE = 256
+
+
 def _zstd(fh: BinaryIO, limit: int) -> bytes:
+    out, size, decomp = [], 0, zstandard.ZstdDecompressor().decompressobj()
     try:
-        with zstandard.ZstdDecompressor().stream_reader(fh, read_across_frames=True) as reader:
-            data = reader.read(limit + 1)
-            if len(data) <= limit and reader.read(1):
-                data += b"x"
+        while chunk := fh.read(_CHUNK):
+            for i in range(0, len(chunk), _ZSTD_SLICE):
+                data = chunk[i:i + _ZSTD_SLICE]
+                while data:
+                    if decomp.eof:  # another frame follows
+                        decomp = zstandard.ZstdDecompressor().decompressobj()
+                    piece = decomp.decompress(data)
+                    out.append(piece)
+                    size += len(piece)
+                    if size > limit:
+                        raise RecordError("too_large", f"the file inflates to more than the limit of {limit} "
+                                                       "bytes (--max-bytes)")
+                    data = decomp.unused_data if decomp.eof else b""
     except zstandard.ZstdError as exc:
         raise RecordError("corrupt_compressed", f"the .zst data is damaged ({exc})") from None
-    if len(data) > limit:
-        raise RecordError("too_large", f"the file inflates to more than the limit of {limit} bytes (--max-bytes)")
-    return data
+    if not decomp.eof:
+        raise RecordError("corrupt_compressed", "the .zst data ends before its end marker: the file is truncated")
+    return b"".join(out)
 
 
 def read_compressed(path: Path, suffix: str, limit: int) -> bytes:
