@@ -12,6 +12,7 @@ import pytest
 
 from hanflow.build import build
 from hanflow.decode import decode_bytes
+from hanflow.readers.warc import target_uri
 from hanflow.schema import load
 from hanflow.steps import Options
 from tests.archives import Capture, other_record, record_bytes, write_warc
@@ -202,6 +203,11 @@ def test_a_record_id_used_twice_is_still_two_sources(tmp_path: Path) -> None:
     build(raw, tmp_path / "out")
     sources = sorted(_lines(tmp_path / "out"))
     assert len(sources) == 2 and sources[0] == f"twice.warc#{rid.decode()}" and sources[1].startswith(sources[0] + "@")
+
+
+def test_a_target_uri_in_angle_brackets_is_the_uri() -> None:
+    assert target_uri("<http://x.test/a?b=1>") == "http://x.test/a?b=1" == target_uri(" http://x.test/a?b=1 ")
+    assert target_uri(None) == ""
 
 
 def test_manifest_is_json_serialisable(tmp_path: Path) -> None:

@@ -207,8 +207,15 @@ def read_page(fh: BinaryIO, gz: bool, span: Span, max_bytes: int) -> Page:
                                        "(--max-bytes)")
     http = record.record_type == WarcRecordType.response
     kind = page_kind(record.http_content_type if http else record.headers.get("Content-Type")) or "html"
-    return Page(body, kind, record.headers.get("WARC-Target-URI") or "",
+    return Page(body, kind, target_uri(record.headers.get("WARC-Target-URI")),
                 fetched_time(record.headers.get("WARC-Date")), (record.http_charset if http else None) or None)
+
+
+def target_uri(value: str | None) -> str:
+    """The WARC-Target-URI, without the angle brackets some writers put around it (GNU Wget does,
+    as the WARC 1.0 grammar's example had it)."""
+    value = (value or "").strip()
+    return value[1:-1].strip() if value.startswith("<") and value.endswith(">") else value
 
 
 def fetched_time(value: str | None) -> str:
