@@ -28,6 +28,7 @@ class Capture:
     status: str = "200 OK"
     date: str = "2026-11-03T10:15:30Z"
     extra_headers: list[tuple[str, str]] = field(default_factory=list)
+    record_id: str = ""  # the response's WARC-Record-ID (warcio makes one up when "")
 
 
 def _chunked(data: bytes, size: int = 700) -> bytes:
@@ -64,8 +65,11 @@ def record_bytes(capture: Capture, gz: bool = True, request: bool = True) -> lis
         else:
             payload, headers = http_body(capture)
             http = StatusAndHeaders(capture.status, headers, protocol="HTTP/1.1")
+        ids = {"WARC-Date": capture.date}
+        if kind == "response" and capture.record_id:
+            ids["WARC-Record-ID"] = capture.record_id
         record = writer.create_warc_record(capture.url, kind, payload=io.BytesIO(payload), http_headers=http,
-                                           warc_headers_dict={"WARC-Date": capture.date})
+                                           warc_headers_dict=ids)
         writer.write_record(record)
         out.append(buf.getvalue())
     return out

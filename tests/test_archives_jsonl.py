@@ -119,3 +119,24 @@ def test_inflation_within_the_limit_gives_the_bytes_back(data: bytes, parts: int
         assert exc.reason == "too_large" and len(data) * parts > limit
     else:
         assert got == data * parts and len(got) <= limit
+
+
+def test_the_command_refuses_an_empty_field_list(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hanflow.cli import app
+
+    (tmp_path / "raw").mkdir()
+    result = CliRunner().invoke(app, ["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "o"),
+                                      "--jsonl-field", " , "])
+    assert result.exit_code == 2 and "--jsonl-field names no field" in result.output
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_the_flow_reads_the_fields_it_is_given(tmp_path: Path) -> None:
+    from hanflow.flow.build_corpus import build_corpus
+
+    raw = tmp_path / "raw"
+    write_jsonl(raw / "feed.jsonl", [{"url": "http://x.test/a", "body": page(article(3), 0).decode()}])
+    manifest = build_corpus(raw=str(raw), out=str(tmp_path / "out"), jsonl_field="content, body", progress=False)
+    assert manifest["counts"]["kept"] == 1 and list(manifest["options"]["jsonl_fields"]) == ["content", "body"]
