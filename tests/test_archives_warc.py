@@ -231,3 +231,24 @@ def test_a_latin1_page_with_chance_double_byte_pairs_keeps_its_header(tmp_path: 
     paras = ["Die Zürcher Bäckerei verkauft crème fraîche an jedem Werktag, sagt der Inhaber."] * 3
     html = ("<html><body>" + "".join(f"<p>{p}</p>" for p in paras) + "</body></html>").encode("cp1252")
     assert decode_bytes(html, http_charset="ISO-8859-1").text.count("Zürcher") == 3
+
+
+def test_records_without_blank_lines_between_them_still_read(tmp_path: Path) -> None:
+    plain = [b"".join(record_bytes(c, gz=False, request=False)) for c in _captures(3)]
+    assert all(p.endswith(b"\r\n\r\n") for p in plain)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "tight.warc").write_bytes(b"".join(p[:-4] for p in plain))
+    build(raw, tmp_path / "out")
+    assert len(read_jsonl(tmp_path / "out", "corpus")) == 3
+
+
+def test_a_record_cut_short_is_named_by_its_record_id(tmp_path: Path) -> None:
+    request, response = record_bytes(_captures(1)[0], gz=False)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "cut.warc").write_bytes(request + response[:-500])
+    build(raw, tmp_path / "out")
+    (reject,) = read_jsonl(tmp_path / "out", "rejects")
+    record_id = response.split(b"WARC-Record-ID: ")[1].split(b"\r\n")[0].decode()
+    assert reject["source"] == f"cut.warc#{record_id}" and reject["reason"] == "truncated_record"

@@ -165,3 +165,39 @@ def test_a_loose_file_and_an_archive_record_of_the_same_page_are_duplicates(raw:
     out = tmp_path / "out"
     build(raw, out)
     assert any({"pages/p0.html"} < group and any(".warc.gz#" in s for s in group) for group in clusters(out))
+
+
+def test_after_a_repair_the_archives_are_indexed_again_and_nothing_changes(raw: Path, tmp_path: Path) -> None:
+    from hanflow.build.repair import repair
+    from hanflow.dedup import DEFAULT_THRESHOLD
+    from tests.helpers import output_bytes
+
+    out = tmp_path / "out"
+    build(raw, out)
+    before = output_bytes(out)
+    repair(out, DEFAULT_THRESHOLD)
+    manifest = build(raw, out)
+    assert manifest["archives"]["indexed"] == 2 and manifest["changes"] == {}
+    assert build(raw, out)["counts"]["processed"] == 0
+    assert {json.loads(x)["id"] for v in output_lines(out).values() for x in v} == {
+        json.loads(x)["id"] for v in before.values() for x in v.decode().splitlines()}
+    assert_mirrors(out, raw, tmp_path)
+
+
+def test_a_run_killed_while_reading_an_archive_is_finished_by_the_next(raw: Path, tmp_path: Path) -> None:
+    import multiprocessing
+    import signal
+
+    write_warc(raw / "crawl" / "2026-12.warc.gz", _caps(list(range(50, 62)), chrome=4))
+    out = tmp_path / "out"
+    fork = multiprocessing.get_context("fork")
+    for delay in (0.3, 1.0, 2.0):
+        proc = fork.Process(target=lambda: (build(raw, out, batch_size=2), os._exit(0)))
+        proc.start()
+        proc.join(delay)
+        if proc.is_alive():
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.join()
+        build(raw, out, batch_size=2)
+        assert_mirrors(out, raw, tmp_path)
+        shutil.rmtree(out)

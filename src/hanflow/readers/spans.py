@@ -29,11 +29,12 @@ class Damaged(Exception):
     `truncated`: the file ends inside a gzip member (or a record); else the data is corrupt.
     """
 
-    def __init__(self, offset: int, detail: str, truncated: bool = False) -> None:
+    def __init__(self, offset: int, detail: str, truncated: bool = False, key: str = "") -> None:
         super().__init__(detail)
         self.offset = offset
         self.detail = detail
         self.truncated = truncated
+        self.key = key  # what the damaged record is known as, when its header could be read
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,16 @@ class Cursor:
             return self._member_start, self._member_out
         return self._pending_pos, 0
 
-    def at_member_end(self) -> bool:
-        """No byte of the current gzip member is left (for a plain file: of the file)."""
-        return not self._buf and not self._fill(new_member=False)
+    def peek(self, n: int) -> bytes:
+        """Up to the next `n` bytes of the current member (or plain file), not consumed."""
+        while len(self._buf) - self._off < n:
+            rest = self._buf[self._off:]
+            self._buf, self._off = b"", 0
+            if not self._fill(new_member=False):
+                self._buf = rest
+                break
+            self._buf = rest + self._buf
+        return self._buf[self._off:self._off + n]
 
     def _fill(self, new_member: bool = True) -> bool:
         """Make `_buf` non-empty; False at the end of the file (or, unless `new_member`, of the

@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
@@ -30,6 +30,7 @@ PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain"
               "text/markdown": "markdown", "text/x-markdown": "markdown"}
 _KEPT_TYPES = (WarcRecordType.response, WarcRecordType.resource)
 _LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_RECORD_ID = re.compile(rb"^warc-record-id[ \t]*:[ \t]*(\S+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _WARC_LINE = re.compile(rb"(?:^|\n)WARC/1\.\d\r?\n")
 
 
@@ -42,7 +43,7 @@ def index_warc(fh: BinaryIO, gz: bool, max_bytes: int) -> Index:
                 return index
         except Damaged as exc:
             reason = "truncated_record" if exc.truncated else "corrupt_record"
-            index.entries.append(Entry(f"@{exc.offset}", Span(exc.offset, 0, 0), "", (reason, exc.detail)))
+            index.entries.append(Entry(exc.key or f"@{exc.offset}", Span(exc.offset, 0, 0), "", (reason, exc.detail)))
             resume = next_gzip_member(fh, exc.offset) if gz else _next_warc_line(fh, exc.offset)
             if resume is None:
                 return index
@@ -55,28 +56,38 @@ def _next(cursor: Cursor, index: Index, max_bytes: int) -> bool:
     if start is None:
         return False
     length = _content_length(head, start)
-    sha = hashlib.sha256(head)
-    prefix = cursor.read(min(length, HEAD_BYTES), within_member=True)
-    sha.update(prefix)
-    got = len(prefix) + cursor.skip(length - len(prefix), within_member=True, sink=sha)
     span = Span(start[0], start[1], len(head) + length)
-    try:
-        record = _parse(head + prefix)
-    except RecordError as exc:
-        index.entries.append(Entry(f"@{start[0] + start[1]}", span, "", (exc.reason, exc.detail)))
-        return True
-    key = record.record_id or f"@{start[0] + start[1]}"
+    found = _RECORD_ID.search(head)
+    key = found.group(1).decode("ascii", "replace") if found else f"@{start[0] + start[1]}"
+    sha = hashlib.sha256(head)
+    prefix, got = _block(cursor, length, sha, key)
     if got < length:
         index.entries.append(Entry(key, span, "", ("truncated_record", (
             f"the record declares {length} bytes but the {'gzip member' if cursor.gz else 'file'} ends "
             f"after {got}; the archive was cut short or its Content-Length is wrong"))))
         _end_of_member(cursor)
         return True
-    _trailer(cursor, start)
+    _trailer(cursor, start, key)
+    try:
+        record = _parse(head + prefix)
+    except RecordError as exc:
+        index.entries.append(Entry(key, span, "", (exc.reason, exc.detail)))
+        return True
     entry = _document(record, key, span, sha.hexdigest(), length, max_bytes, index.skipped)
     if entry is not None:
         index.entries.append(entry)
     return True
+
+
+def _block(cursor: Cursor, length: int, sha: Any, key: str) -> tuple[bytes, int]:
+    """(the block's first HEAD_BYTES, how many of its bytes there were), never holding more."""
+    try:
+        prefix = cursor.read(min(length, HEAD_BYTES), within_member=True)
+        sha.update(prefix)
+        return prefix, len(prefix) + cursor.skip(length - len(prefix), within_member=True, sink=sha)
+    except Damaged as exc:
+        exc.key = key
+        raise
 
 
 def _header_block(cursor: Cursor) -> tuple[tuple[int, int] | None, bytes]:
@@ -108,12 +119,16 @@ def _content_length(head: bytes, start: tuple[int, int]) -> int:
     return int(found.group(1))
 
 
-def _trailer(cursor: Cursor, start: tuple[int, int]) -> None:
-    """The blank lines after a block; anything else means the Content-Length was wrong."""
-    tail = cursor.read(4, within_member=True)
-    if tail.strip(b"\r\n"):
+def _trailer(cursor: Cursor, start: tuple[int, int], key: str) -> None:
+    """The blank lines after a block (writers that leave them out are forgiven when the next
+    record follows at once); anything else means the Content-Length was wrong."""
+    tail = cursor.peek(4)
+    blank = len(tail) - len(tail.lstrip(b"\r\n"))
+    cursor.skip(blank, within_member=True)
+    rest = tail[blank:]
+    if rest and not b"WARC/".startswith(rest):
         raise Damaged(start[0], f"the WARC record at byte {start[0] + start[1]} is not followed by "
-                                           "a blank line: its Content-Length does not match its block")
+                                "a blank line: its Content-Length does not match its block", key=key)
 
 
 def _end_of_member(cursor: Cursor) -> None:
