@@ -185,19 +185,12 @@ def test_after_a_repair_the_archives_are_indexed_again_and_nothing_changes(raw: 
 
 
 def test_a_run_killed_while_reading_an_archive_is_finished_by_the_next(raw: Path, tmp_path: Path) -> None:
-    import multiprocessing
-    import signal
+    from tests.test_state_model import _killed_run
 
     write_warc(raw / "crawl" / "2026-12.warc.gz", _caps(list(range(50, 62)), chrome=4))
     out = tmp_path / "out"
-    fork = multiprocessing.get_context("fork")
     for delay in (0.3, 1.0, 2.0):
-        proc = fork.Process(target=lambda: (build(raw, out, batch_size=2), os._exit(0)))
-        proc.start()
-        proc.join(delay)
-        if proc.is_alive():
-            os.kill(proc.pid, signal.SIGKILL)
-        proc.join()
+        _killed_run(raw, out, delay)
         build(raw, out, batch_size=2)
         assert_mirrors(out, raw, tmp_path)
         shutil.rmtree(out)

@@ -15,6 +15,7 @@ proportional to what is asked of it, never memory.
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -185,18 +186,20 @@ def read_span(fh: BinaryIO, gz: bool, span: Span) -> bytes:
     return cursor.read(span.length)
 
 
-def next_gzip_member(fh: BinaryIO, after: int) -> int | None:
-    """The offset of the first gzip member header after byte `after`, or None."""
+def find_after(fh: BinaryIO, after: int, pattern: re.Pattern[bytes]) -> int | None:
+    """The offset of the first match of `pattern` that starts after byte `after`, or None
+    (a match may need up to 16 bytes before it, as a look-behind)."""
     pos = after + 1
     fh.seek(pos)
     tail = b""
-    while True:
-        block = fh.read(1 << 20)
-        if not block:
-            return None
+    while block := fh.read(1 << 20):
         data = tail + block
-        found = data.find(GZIP_MAGIC)
-        if found >= 0:
-            return pos - len(tail) + found
-        tail = data[-2:]
+        found = pattern.search(data)
+        if found:
+            return pos - len(tail) + found.start()
+        tail = data[-16:]
         pos += len(block)
+    return None
+
+
+GZIP_MEMBER = re.compile(re.escape(GZIP_MAGIC))

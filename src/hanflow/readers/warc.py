@@ -23,7 +23,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from hanflow.output import rfc3339
 from hanflow.readers.entries import HEAD_BYTES, Entry, Index, Page, RecordError
-from hanflow.readers.spans import Cursor, Damaged, Span, next_gzip_member, read_span
+from hanflow.readers.spans import GZIP_MEMBER, Cursor, Damaged, Span, find_after, read_span
 
 HEADER_LIMIT = 1 << 16  # a WARC header block longer than this is not a header
 PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
@@ -31,7 +31,7 @@ PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain"
 _KEPT_TYPES = (WarcRecordType.response, WarcRecordType.resource)
 _LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _RECORD_ID = re.compile(rb"^warc-record-id[ \t]*:[ \t]*(\S+)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-_WARC_LINE = re.compile(rb"(?:^|\n)WARC/1\.\d\r?\n")
+_WARC_LINE = re.compile(rb"(?<=\n)WARC/1\.\d\r?\n")
 
 
 def index_warc(fh: BinaryIO, gz: bool, max_bytes: int) -> Index:
@@ -44,7 +44,7 @@ def index_warc(fh: BinaryIO, gz: bool, max_bytes: int) -> Index:
         except Damaged as exc:
             reason = "truncated_record" if exc.truncated else "corrupt_record"
             index.entries.append(Entry(exc.key or f"@{exc.offset}", Span(exc.offset, 0, 0), "", (reason, exc.detail)))
-            resume = next_gzip_member(fh, exc.offset) if gz else _next_warc_line(fh, exc.offset)
+            resume = find_after(fh, exc.offset, GZIP_MEMBER if gz else _WARC_LINE)
             if resume is None:
                 return index
             cursor = Cursor(fh, gz, resume)
@@ -179,23 +179,6 @@ def page_kind(content_type: str | None) -> str | None:
     """html, text or markdown for a page's media type; html when the server named none."""
     media = (content_type or "").split(";")[0].strip().lower()
     return PAGE_TYPES.get(media) if media else "html"
-
-
-def _next_warc_line(fh: BinaryIO, after: int) -> int | None:
-    """The offset of the first `WARC/1.x` line after byte `after` of a plain WARC file."""
-    pos = after + 1
-    fh.seek(pos)
-    tail = b""
-    while True:
-        block = fh.read(1 << 20)
-        if not block:
-            return None
-        data = tail + block
-        found = _WARC_LINE.search(data, 1 if not tail else 0)
-        if found:
-            return pos - len(tail) + found.start() + (1 if data[found.start():found.start() + 1] == b"\n" else 0)
-        tail = data[-16:]
-        pos += len(block)
 
 
 def read_page(fh: BinaryIO, gz: bool, span: Span, max_bytes: int) -> Page:
