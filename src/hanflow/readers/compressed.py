@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import zstandard
+from isal import isal_zlib
 
 from hanflow.readers.entries import RecordError
 from hanflow.sources import open_regular
@@ -24,7 +25,7 @@ _CHUNK = 1 << 16
 
 
 _OPENERS: dict[str, Callable[[], Any]] = {
-    ".gz": lambda: zlib.decompressobj(31),
+    ".gz": lambda: isal_zlib.decompressobj(31),
     ".bz2": bz2.BZ2Decompressor,
     ".xz": lzma.LZMADecompressor,
 }
@@ -56,7 +57,7 @@ def decompress_limited(fh: BinaryIO, suffix: str, limit: int) -> bytes:
                 if not data:
                     return b"".join(out)
                 decomp = _OPENERS[suffix]()
-    except (zlib.error, OSError, EOFError, lzma.LZMAError) as exc:
+    except (zlib.error, isal_zlib.error, OSError, EOFError, lzma.LZMAError) as exc:
         raise RecordError("corrupt_compressed", f"the {suffix} data is damaged ({exc})") from None
     raise RecordError("corrupt_compressed", f"the {suffix} data ends before its end marker: the file is truncated")
 

@@ -12,6 +12,8 @@ import json
 import re
 from typing import BinaryIO
 
+import orjson
+
 from hanflow.readers.entries import HEAD_BYTES, Entry, Index, Page, RecordError
 from hanflow.readers.spans import Cursor, Damaged, Span, read_span
 
@@ -78,10 +80,7 @@ def read_line(fh: BinaryIO, gz: bool, span: Span) -> bytes:
 
 def page_of(line: bytes, fields: tuple[str, ...], max_bytes: int) -> Page:
     """The page a line holds (raises RecordError `bad_json_line` or `too_large`)."""
-    try:
-        obj = json.loads(line)
-    except (ValueError, RecursionError) as exc:
-        raise RecordError("bad_json_line", f"the line is not valid JSON ({str(exc)[:80]})") from None
+    obj = _loads(line)
     if not isinstance(obj, dict):
         raise RecordError("bad_json_line", f"the line holds a JSON {type(obj).__name__}, not an object")
     name = next((f for f in fields if isinstance(obj.get(f), str) and obj[f].strip()), None)
@@ -94,6 +93,19 @@ def page_of(line: bytes, fields: tuple[str, ...], max_bytes: int) -> Page:
                                        "(--max-bytes)")
     url = obj.get("url")
     return Page(data, _kind(name, obj[name]), url if isinstance(url, str) else "")
+
+
+def _loads(line: bytes) -> object:
+    """orjson (several times faster on page-sized lines); the standard library for what orjson
+    refuses but JSON readers accept (lone surrogate escapes, NaN), and for the error message."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        raise RecordError("bad_json_line", f"the line is not valid JSON ({str(exc)[:80]})") from None
 
 
 def _kind(field: str, value: str) -> str:

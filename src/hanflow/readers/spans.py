@@ -10,7 +10,8 @@ single gzip stream is still readable, at the price of inflating from its start.
 
 Inflation is bounded: a `Cursor` never holds more than `CHUNK` inflated bytes at once, so a
 member that inflates to far more than its record says (a decompression bomb) costs time
-proportional to what is asked of it, never memory.
+proportional to what is asked of it, never memory. Inflation is python-isal's (the zlib
+interface over Intel's ISA-L), about twice as fast as zlib's on these files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import re
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from isal import isal_zlib  # zlib's interface over Intel's ISA-L: inflates about twice as fast
 
 CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b\x08"
@@ -55,7 +58,7 @@ class Cursor:
         self._buf, self._off = b"", 0  # inflated (or plain) bytes, all from the current member, and how many
         # of them were handed out already
         self._pending, self._pending_pos = b"", start  # compressed bytes not yet inflated, and their offset
-        self._inflater: zlib._Decompress | _Finished | None = None
+        self._inflater: isal_zlib._Decompress | _Finished | None = None
         self._member_start, self._member_out = start, 0
         self._plain_pos = start
 
@@ -100,7 +103,7 @@ class Cursor:
             return False
         if not self._pending.startswith(GZIP_MAGIC):
             raise Damaged(self._pending_pos, f"no gzip member starts at byte {self._pending_pos}")
-        self._inflater = zlib.decompressobj(31)
+        self._inflater = isal_zlib.decompressobj(31)
         self._member_start, self._member_out = self._pending_pos, 0
         return True
 
@@ -111,7 +114,7 @@ class Cursor:
         before = len(self._pending)
         try:
             self._buf = inflater.decompress(self._pending, CHUNK)
-        except zlib.error as exc:
+        except (zlib.error, isal_zlib.error) as exc:
             raise Damaged(self._member_start, f"the gzip member at byte {self._member_start} is corrupt "
                                               f"({exc})") from None
         if not before and not self._buf and not inflater.eof:
