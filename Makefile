@@ -68,3 +68,10 @@ bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput 
 .PHONY: bench-incremental
 bench-incremental: $(VENV)/.synced  ## a run after editing 10 files of a 100,000-page output, against its full build
 	$(PY) benchmarks/bench_incremental.py --pages 100000 --edits 10
+
+.PHONY: bench-archives bench-warc-readers
+bench-archives: $(VENV)/.synced  ## the same pages as loose files, a WARC.gz and JSON Lines exports: reading cost, identical output
+	$(PY) benchmarks/bench_archives.py --pages 2000 --repeat 3
+
+bench-warc-readers: $(VENV)/.synced  ## FastWARC against warcio: scan and random-access speed, damaged archives
+	$(PY) benchmarks/bench_warc_readers.py --records 1000 --repeat 5

@@ -10,7 +10,7 @@ from hanflow.build import build
 from tests.archives import Capture, write_jsonl, write_warc
 from tests.state.model import article, page
 
-RUN_FIELDS = ("source", "url", "fetched", "run_id", "first_seen")
+RUN_FIELDS = ("source", "url", "fetched")
 
 
 def _pages() -> list[tuple[str, bytes]]:
