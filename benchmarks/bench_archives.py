@@ -98,8 +98,9 @@ def read_only(raw: Path) -> float:
     import sqlite3
 
     from hanflow.build.archives import TABLES, expand
+    from hanflow.build.planning import batch_sizes
     from hanflow.document import Document
-    from hanflow.sources import discover
+    from hanflow.sources import InputFile, discover
     from hanflow.steps import Options, Read
 
     conn = sqlite3.connect(":memory:")
@@ -108,10 +109,12 @@ def read_only(raw: Path) -> float:
     limit = Options().max_bytes
     start = time.process_time()
     found, _ = expand(conn, list(discover(raw, limit)), limit)
-    read = Read(limit)
-    for item in found:
-        read.run(Document(source=item.source, path=item.path, size=item.size, kind=item.kind, member=item.member))
-    read.archives.close()
+    found.sort(key=InputFile.sort_key)
+    for size in batch_sizes(len(found), 1):  # batch by batch, as the build reads them
+        read, batch, found = Read(limit), found[:size], found[size:]
+        for item in batch:
+            read.run(Document(source=item.source, path=item.path, size=item.size, kind=item.kind, member=item.member))
+        read.archives.close()
     return time.process_time() - start
 
 

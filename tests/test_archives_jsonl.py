@@ -140,3 +140,16 @@ def test_the_flow_reads_the_fields_it_is_given(tmp_path: Path) -> None:
     write_jsonl(raw / "feed.jsonl", [{"url": "http://x.test/a", "body": page(article(3), 0).decode()}])
     manifest = build_corpus(raw=str(raw), out=str(tmp_path / "out"), jsonl_field="content, body", progress=False)
     assert manifest["counts"]["kept"] == 1 and list(manifest["options"]["jsonl_fields"]) == ["content", "body"]
+
+
+def test_an_export_replaced_between_runs_is_read_anew(tmp_path: Path) -> None:
+    """Cursors inside a gzip stream outlive a batch in the worker; a replaced file is never read
+    through one of them."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_jsonl(raw / "e.jsonl.gz", [{"url": f"u{i}", "text": "\n\n".join(article(i))} for i in range(6)])
+    build(raw, out, batch_size=2)
+    write_jsonl(raw / "e.jsonl.gz", [{"url": f"v{i}", "text": "\n\n".join(article(60 + i))} for i in range(6)])
+    build(raw, out, batch_size=2)
+    corpus = read_jsonl(out, "corpus")
+    assert sorted(r["url"] for r in corpus) == [f"v{i}" for i in range(6)]
+    assert all(article(60 + int(r["url"][1:]))[0] in r["text"] for r in corpus)

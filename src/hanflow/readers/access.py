@@ -1,51 +1,41 @@
-"""The archives of one batch, kept open from one record to the next."""
+"""The archives of one batch, kept open from one record to the next; inside a single gzip
+stream, where a record cannot be reached without inflating what comes before it, a cursor kept
+per process across batches."""
 
 from __future__ import annotations
 
+import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import BinaryIO
 
 from hanflow.readers import jsonl, warc
 from hanflow.readers.entries import Page, RecordError
-from hanflow.readers.spans import Cursor, Damaged
+from hanflow.readers.spans import Cursor, Damaged, Span
 from hanflow.sources import Member, open_regular
 
 _OPEN_FILES = 4
 
 
 class Archives:
-    """Reads members of archives: a batch takes a stretch of each archive in file order, so the
-    files stay open and, inside a single gzip stream, inflation goes on from the last line read
-    instead of starting over."""
+    """Reads members of archives for one batch: the files stay open while it runs."""
 
     def __init__(self, max_bytes: int, jsonl_fields: tuple[str, ...] = jsonl.DEFAULT_FIELDS) -> None:
         self.max_bytes, self.jsonl_fields = max_bytes, jsonl_fields
         self._files: OrderedDict[Path, BinaryIO] = OrderedDict()
-        self._cursor: tuple[Path, Cursor] | None = None
 
     def page(self, path: Path, member: Member) -> Page:
         """The page of one member (raises RecordError, or OSError when the archive cannot be opened)."""
+        if member.gz and member.span.skip:
+            data = _read_in_stream(path, member.span)
+            if member.container == "warc":
+                return warc.page_of_record(data, self.max_bytes)
+            return jsonl.page_of(data, self.jsonl_fields, self.max_bytes)
         fh = self._file(path)
         if member.container == "warc":
             return warc.read_page(fh, member.gz, member.span, self.max_bytes)
-        return jsonl.page_of(self._line(path, fh, member), self.jsonl_fields, self.max_bytes)
-
-    def _line(self, path: Path, fh: BinaryIO, member: Member) -> bytes:
-        span = member.span
-        if not (member.gz and span.skip):
-            return jsonl.read_line(fh, member.gz, span)
-        cursor = self._cursor[1] if self._cursor and self._cursor[0] == path else None
-        if cursor is None or cursor.tell()[0] != span.start or cursor.tell()[1] > span.skip:
-            cursor = Cursor(fh, True, span.start)
-        self._cursor = None  # not reusable if reading stops half-way (an error, a time-out)
-        try:
-            cursor.skip(span.skip - cursor.tell()[1])
-            line = cursor.read(span.length)
-        except Damaged as exc:
-            raise RecordError("truncated_record" if exc.truncated else "corrupt_record", exc.detail) from None
-        self._cursor = (path, cursor)
-        return line
+        return jsonl.page_of(jsonl.read_line(fh, member.gz, member.span), self.jsonl_fields, self.max_bytes)
 
     def _file(self, path: Path) -> BinaryIO:
         if path in self._files:
@@ -53,14 +43,63 @@ class Archives:
             return self._files[path]
         self._files[path] = open_regular(path)
         while len(self._files) > _OPEN_FILES:
-            self._close(next(iter(self._files)))
+            self._files.pop(next(iter(self._files))).close()
         return self._files[path]
 
-    def _close(self, path: Path) -> None:
-        self._files.pop(path).close()
-        if self._cursor and self._cursor[0] == path:
-            self._cursor = None
-
     def close(self) -> None:
-        for path in list(self._files):
-            self._close(path)
+        while self._files:
+            self._files.popitem()[1].close()
+
+
+class _Streams:
+    """Cursors inside single gzip streams, kept in this process across batches. The batches of
+    an archive are handed out in file order, so a worker's cursor only moves forward and each
+    worker inflates such a file about once, not once per batch."""
+
+    def __init__(self, keep: int = 2) -> None:
+        self.keep = keep
+        self._held: OrderedDict[Path, tuple[BinaryIO, Cursor]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def read(self, path: Path, span: Span) -> bytes:
+        with self._lock:
+            held = self._held.pop(path, None)
+        if held is not None and not _reusable(path, held, span):
+            held[0].close()
+            held = None
+        if held is None:
+            fh = open_regular(path)
+            held = (fh, Cursor(fh, True, span.start))
+        try:
+            cursor = held[1]
+            cursor.skip(span.skip - cursor.tell()[1])
+            data = cursor.read(span.length)
+        except BaseException:  # a cursor stopped half-way (an error, a time-out) is not reusable
+            held[0].close()
+            raise
+        with self._lock:
+            self._held[path] = held
+            while len(self._held) > self.keep:
+                self._held.popitem(last=False)[1][0].close()
+        return data
+
+
+def _reusable(path: Path, held: tuple[BinaryIO, Cursor], span: Span) -> bool:
+    """The same file (not replaced since), and the span lies ahead in the cursor's member."""
+    try:
+        now, then = os.stat(path, follow_symlinks=False), os.fstat(held[0].fileno())
+    except OSError:
+        return False
+    where, skip = held[1].tell()
+    return ((now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) ==
+            (then.st_ino, then.st_dev, then.st_size, then.st_mtime_ns) and where == span.start and skip <= span.skip)
+
+
+_STREAMS = _Streams()
+
+
+def _read_in_stream(path: Path, span: Span) -> bytes:
+    try:
+        return _STREAMS.read(path, span)
+    except Damaged as exc:
+        raise RecordError("truncated_record" if exc.truncated else "corrupt_record", exc.detail) from None

@@ -23,7 +23,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
 from hanflow.output import rfc3339
 from hanflow.readers.entries import HEAD_BYTES, Entry, Index, Page, RecordError
-from hanflow.readers.spans import GZIP_MEMBER, Cursor, Damaged, Span, find_after, read_span
+from hanflow.readers.spans import GZIP_MEMBER, Cursor, Damaged, Span, find_after
 
 HEADER_LIMIT = 1 << 16  # a WARC header block longer than this is not a header
 PAGE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
@@ -182,22 +182,23 @@ def page_kind(content_type: str | None) -> str | None:
 
 
 def read_page(fh: BinaryIO, gz: bool, span: Span, max_bytes: int) -> Page:
-    """The page of the record at `span`: its HTTP body with transfer and content encodings undone,
-    never more than `max_bytes + 1` bytes of it (raises RecordError).
+    """The page of the record at `span`, read by FastWARC straight from the file (a record that
+    starts its own gzip member, or lies in a plain file); raises RecordError."""
+    fh.seek(span.start)
+    return _page(fh, gz, max_bytes)
 
-    A record that starts its own gzip member (or lies in a plain file) is read by FastWARC
-    straight from the file; one inside a single gzip stream is inflated up to it first.
-    """
+
+def page_of_record(data: bytes, max_bytes: int) -> Page:
+    """The page of a record given as its (uncompressed) bytes; raises RecordError."""
+    return _page(io.BytesIO(data), False, max_bytes)
+
+
+def _page(source: BinaryIO, gz: bool, max_bytes: int) -> Page:
+    """The record's HTTP body with transfer and content encodings undone, never more than
+    `max_bytes + 1` bytes of it, and what the record says of it."""
     try:
-        if span.skip:
-            source: BinaryIO = io.BytesIO(read_span(fh, gz, span))
-        else:
-            fh.seek(span.start)
-            source = fh
         record = next(iter(ArchiveIterator(source, auto_decode="all", stream_detect=gz)))
         body = record.reader.read(max_bytes + 1)
-    except Damaged as exc:
-        raise RecordError("truncated_record" if exc.truncated else "corrupt_record", exc.detail) from None
     except (StopIteration, OSError, ValueError) as exc:
         raise RecordError("corrupt_record", f"the record's HTTP body cannot be decoded ({exc})") from None
     if len(body) > max_bytes:
