@@ -85,3 +85,10 @@ bench-dates: $(VENV)/.synced  ## find_date against dateparser and htmldate: form
 AGAINST ?=
 bench-operate: $(VENV)/.synced  ## hanflow run as operated: nothing new, first run, busy folder, API down, Ctrl-C (AGAINST=REV to compare)
 	$(PY) benchmarks/bench_operate.py --repeat $(REPEAT) $(if $(AGAINST),--against $(AGAINST))
+
+.PHONY: bench-archives bench-warc-readers
+bench-archives: $(VENV)/.synced  ## the same pages as loose files, a WARC.gz and JSON Lines exports: reading cost, identical output
+	$(PY) benchmarks/bench_archives.py --pages 2000 --repeat 3
+
+bench-warc-readers: $(VENV)/.synced  ## FastWARC against warcio: scan and random-access speed, damaged archives
+	$(PY) benchmarks/bench_warc_readers.py --records 1000 --repeat 5

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from hanflow.build import build, process_batch
 from hanflow.build.planning import survey
-from hanflow.build.store import read_sources
+from hanflow.build.store import read_only_state, read_sources
 from hanflow.cli import app
 from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.flow.names import planned_name, recount, run_name
@@ -49,7 +49,8 @@ def test_the_name_before_a_run_follows_what_it_will_take_on(tmp_path: Path) -> N
     assert planned_name(raw, out, 20_000_000, True, MOMENT).endswith(f" +{N_RAW} files")
     (raw / "late.txt").write_text("A page that arrived after the last run, with a sentence of its own.\n")
     assert planned_name(raw, out, 20_000_000, False, MOMENT).endswith(" +1 file")
-    found = survey(read_sources(out), raw, 20_000_000)
+    with read_only_state(out) as (conn, known):
+        found = survey(conn, known, raw, 20_000_000)
     assert [i.source for i in found.todo] == ["late.txt"] and found.unchanged == N_RAW
 
 
@@ -131,7 +132,7 @@ def test_deployments_expose_every_production_option_with_its_default(tmp_path: P
     assert params == {"raw": str((tmp_path / "raw").resolve()), "out": str((tmp_path / "out").resolve()),
                       "config": "t2s", "user_dict": None, "max_bytes": 20_000_000, "batch_size": None,
                       "workers": 2, "segmenter": "jieba", "threshold": DEFAULT_THRESHOLD, "runner": "dask",
-                      "dask_address": None, "doc_timeout": 120.0}
+                      "dask_address": None, "doc_timeout": 120.0, "jsonl_field": "html,text"}
     with pytest.raises(ValueError, match="no parameter"):
         deployment_parameters(tmp_path, tmp_path, {"wrokers": 2})
     [deployment] = yaml.safe_load((REPO / "prefect.yaml").read_text())["deployments"]

@@ -66,6 +66,8 @@ Threshold = Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold
                                           min=0.05, max=1.0)]
 DocTimeout = Annotated[float, typer.Option(
     help="Seconds one document may take; past it, it becomes a timeout reject (0: no limit).", min=0)]
+JsonlField = Annotated[str, typer.Option(
+    help="Fields of a JSON Lines export's lines that hold the page, tried in order (comma-separated).")]
 
 
 def _checked(raw: Path, user_dict: Path | None, runner: str, dask_address: str | None, config: str,
@@ -95,6 +97,7 @@ def run(
     segmenter: Segmenter = "jieba",
     threshold: Threshold = DEFAULT_THRESHOLD,
     doc_timeout: DocTimeout = 120.0,
+    jsonl_field: JsonlField = "html,text",
     full: Annotated[bool, typer.Option("--full", help="Forget earlier runs; reprocess everything.")]
     = False,
     repair: Annotated[bool, typer.Option(
@@ -113,6 +116,8 @@ def run(
 
     status(f"looking for new or changed files in {raw}…")
     _checked(raw, user_dict, runner, dask_address, config, segmenter)
+    if not jsonl_field.strip(" ,"):
+        raise _fail("--jsonl-field names no field; give one or more, separated by commas (e.g. html,text)")
     if repair and full:
         raise _fail("give --repair or --full, not both: --full starts over, --repair keeps the output")
     _prefect_env(verbose)
@@ -122,7 +127,8 @@ def run(
     params = {"raw": str(raw), "out": str(out), "config": config,
               "user_dict": str(user_dict) if user_dict else None, "max_bytes": max_bytes,
               "batch_size": batch_size, "workers": workers, "runner": runner, "dask_address": dask_address,
-              "full": full, "segmenter": segmenter, "threshold": threshold, "doc_timeout": doc_timeout}
+              "full": full, "segmenter": segmenter, "threshold": threshold, "doc_timeout": doc_timeout,
+              "jsonl_field": jsonl_field}
     try:
         code = launch(params, repair=repair)
     except LockedError as exc:
@@ -155,6 +161,7 @@ def serve(
     segmenter: Segmenter = "jieba",
     threshold: Threshold = DEFAULT_THRESHOLD,
     doc_timeout: DocTimeout = 120.0,
+    jsonl_field: JsonlField = "html,text",
 ) -> None:
     """Serve build_corpus as a Prefect deployment on a schedule (runs until stopped with Ctrl-C).
 
@@ -174,7 +181,7 @@ def serve(
     parameters = {"config": config, "user_dict": str(user_dict.resolve()) if user_dict else None,
                   "max_bytes": max_bytes, "batch_size": batch_size, "workers": workers, "runner": runner,
                   "dask_address": dask_address, "segmenter": segmenter, "threshold": threshold,
-                  "doc_timeout": doc_timeout}
+                  "doc_timeout": doc_timeout, "jsonl_field": jsonl_field}
     try:
         deployment = corpus_deployment(raw, out, cron=cron, interval=interval, name=name,
                                        timezone=timezone, parameters=parameters)

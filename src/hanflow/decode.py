@@ -84,21 +84,16 @@ _NOT_WEB_CHARSETS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna",
 
 
 def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first 8 KB (<meta>, <?xml?>, encoding=), as a codec."""
     m = _DECLARED.search(data[:8192])
-    if not m:
-        return None
-    name = (m.group(1) or m.group(2) or m.group(3)).decode("ascii").lower()
-    try:
-        info = codecs.lookup(name)
-    except LookupError:
-        return None
-    if not info._is_text_encoding or info.name in _NOT_WEB_CHARSETS:
-        return None
-    return _SUPERSETS.get(name, name)
+    return charset_named((m.group(1) or m.group(2) or m.group(3)).decode("ascii")) if m else None
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
     """Decode scraped bytes; raises DecodeError("empty" | "binary" | "undecodable").
+
+    `http_charset`, the charset of the HTTP Content-Type header a crawler recorded, comes after
+    the BOM and before the page's own declaration, as in browsers.
 
     A decoding is kept only when it is plausible text (see `hanflow.plausibility`): a declared
     charset that yields mostly rare or odd characters is overruled by a candidate that does not,
@@ -114,7 +109,7 @@ def decode_bytes(data: bytes) -> Decoded:
         return utf16
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
-    declared = declared_charset(data)
+    declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -129,6 +124,54 @@ def decode_bytes(data: bytes) -> Decoded:
         if decoded is not None and is_plausible(decoded):
             return Decoded(decoded, declared, "declared")
     return _detect(data, declared)
+
+
+def charset_named(name: str | None) -> str | None:
+    """The codec a charset name stands for on the web (a superset where pages mean one), or
+    None when it names nothing a browser would decode a page with."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not info._is_text_encoding or info.name in _NOT_WEB_CHARSETS:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+# ISO-8859-1 is HTTP/1.1's default charset, which servers name for pages they know nothing of;
+# a GBK or Big5 page decodes under it into mojibake without a single error.
+_SERVER_DEFAULTS = {"cp1252", "latin-1", "iso8859-1", "ascii"}  # as codecs.lookup names them
+
+
+def _with_http_charset(http: str | None, page: str | None, data: bytes) -> str | None:
+    """The HTTP header's charset over the page's, unless it is only the server's default and
+    the page says otherwise or its bytes are, positively, Chinese text in GB18030 or Big5."""
+    if http is None:
+        return page
+    if codecs.lookup(http).name in _SERVER_DEFAULTS and (page is not None or _strictly_chinese(data)):
+        return page
+    return http
+
+
+def _strictly_chinese(data: bytes) -> bool:
+    """The bytes decode without one error as GB18030 or Big5 into text holding Han characters
+    (Latin-1 text does not: an accented letter before a space or a stop is no valid double-byte
+    pair, and the few that pass by chance make too few characters)."""
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_HAN.findall(text, 0, 100_000)) >= _MIN_CHINESE:
+            return True
+    return False
+
+
+_MIN_CHINESE = 10
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:

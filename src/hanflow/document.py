@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hanflow.sources import Member
 
 KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "markdown",
          ".markdown": "markdown"}
@@ -33,6 +37,10 @@ class Document:
     tokens: list[str] = field(default_factory=list)
     removed: Counter[str] = field(default_factory=Counter)
     reject: Reject | None = None
+    member: Member | None = None  # for a record or line of an archive: where it lies (`path` is the archive)
+    url: str = ""  # where the page was fetched from, as the archive records it ("" for a loose file)
+    fetched: str = ""  # when, RFC 3339 with milliseconds ("" when not known)
+    http_charset: str | None = None  # the charset of the HTTP Content-Type header, if any
 
     @property
     def done(self) -> bool:

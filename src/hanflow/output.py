@@ -3,7 +3,7 @@
 Every field has one JSON type in every line, so that readers which guess column types from
 a shard (pandas, polars, DuckDB, pyarrow, Hugging Face `datasets`) guess the same for every
 shard: text that is absent is "" (never null), ratios are always floats, lists are never
-empty, `schema_version` is not a number. `published` has one form, an RFC 3339 time with
+empty, `schema_version` is not a number. `published` (and `fetched`) has one form, an RFC 3339 time with
 milliseconds and a UTC offset (`2025-05-10T21:05:00.000+08:00`); the milliseconds keep JSON
 readers from turning it into a time stamp type in some shards and not in others.
 """
@@ -18,7 +18,7 @@ from typing import Any
 from hanflow.document import Document
 from hanflow.extract.dates import find_date
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 # The offset assumed, by `lang_code`, when a page gives a time but no zone: UTC+8 is the time of
 # every Chinese-speaking region (mainland China, Hong Kong, Macau, Taiwan, Singapore); Japan and
 # Korea keep UTC+9; anything else is taken as UTC.
@@ -34,7 +34,7 @@ class Stamp:
     first_seen: str
 
 
-def _rfc3339(moment: dt.datetime) -> str:
+def rfc3339(moment: dt.datetime) -> str:
     offset = moment.utcoffset() or dt.timedelta(0)
     sign, minutes = ("-", -offset) if offset < dt.timedelta(0) else ("+", offset)
     hours, rest = divmod(int(minutes.total_seconds()) // 60, 60)
@@ -68,9 +68,9 @@ def published_fields(value: str | None, lang_code: str) -> tuple[str, str]:
     except ValueError:
         return "", ""
     if moment.tzinfo is not None:
-        return _rfc3339(moment), "stated"
+        return rfc3339(moment), "stated"
     zone = dt.timezone(ASSUMED_OFFSET.get(lang_code, dt.timedelta(0)))
-    return _rfc3339(moment.replace(tzinfo=zone)), "assumed"
+    return rfc3339(moment.replace(tzinfo=zone)), "assumed"
 
 
 def _ratio(value: object) -> float:
@@ -83,12 +83,13 @@ def to_record(doc: Document, stamp: Stamp) -> dict[str, Any]:
     return {
         "id": a["id"],
         "source": doc.source,
-        "url": meta.get("url") or "",
+        "url": doc.url or meta.get("url") or "",
         "title": meta.get("title") or "",
         "author": meta.get("author") or "",
         "published": published,
         "published_tz": published_tz,
         "page_type": a.get("page_type", "article"),
+        "fetched": doc.fetched,
         "lang": a["lang"],
         "lang_code": a["lang_code"],
         "zh_ratio": _ratio(a["zh_ratio"]),

@@ -10,8 +10,15 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from hanflow.document import KINDS
+from hanflow.readers.spans import Span
+
+COMPRESSIONS = (".gz", ".bz2", ".zst", ".xz")
+# Archive and export files: each record or line inside is a source of its own ("crawl.warc.gz#<id>").
+ARCHIVES = {".warc": "warc", ".warc.gz": "warc", ".jsonl": "jsonl", ".jsonl.gz": "jsonl",
+            ".ndjson": "jsonl", ".ndjson.gz": "jsonl"}
 
 
 def spell(name: str) -> str:
@@ -32,6 +39,36 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 _SPELLED = re.compile(r"\\\\|\\x[89a-f][0-9a-f]")
 
 
+def suffixes(name: str) -> tuple[str, str]:
+    """(the suffix that says what a file holds, its compression suffix or ""), lower-case:
+    `a.HTML.gz` -> (".html", ".gz"), `crawl.warc.gz` -> (".warc.gz", ""), `a.md` -> (".md", "")."""
+    lower = name.lower()
+    for archive in sorted(ARCHIVES, key=len, reverse=True):
+        if lower.endswith(archive) and len(lower) > len(archive):
+            return archive, ""
+    stem, dot, ext = lower.rpartition(".")
+    if dot and stem and f".{ext}" in COMPRESSIONS:
+        inner = stem.rpartition(".")
+        return (f".{inner[2]}" if inner[1] and inner[0] else "", f".{ext}")
+    return (f".{ext}" if dot and stem else ""), ""
+
+
+def is_member_source(source: str) -> bool:
+    """Whether a source names a record or line of an archive (`crawl.warc.gz#...`)."""
+    return any(suffixes(source[:i])[0] in ARCHIVES for i, ch in enumerate(source) if ch == "#")
+
+
+@dataclass(frozen=True)
+class Member:
+    """Where one record or line of an archive lies, so that a batch reads it without the rest."""
+
+    archive: str  # the archive's source
+    container: str  # "warc" | "jsonl"
+    gz: bool  # the archive is gzip-compressed
+    span: Span
+    sha256: str  # of the record or line as stored ("" for bytes that hold no readable record)
+
+
 @dataclass(frozen=True, slots=True)
 class InputFile:
     source: str
@@ -39,6 +76,24 @@ class InputFile:
     size: int
     mtime_ns: int = 0
     reject: tuple[str, str] | None = None  # (reason, detail) decided before reading
+    member: Member | None = None  # set for a record or line of an archive (`path` is the archive)
+
+    @property
+    def kind(self) -> str:
+        """html, text or markdown as the name says (a record's own kind is found when it is read)."""
+        return KINDS.get(suffixes(self.path.name)[0], "text") if self.member is None else "html"
+
+    @property
+    def container(self) -> str | None:
+        """warc or jsonl for an archive file (not one of its members), else None."""
+        return ARCHIVES.get(suffixes(self.path.name)[0]) if self.member is None else None
+
+    def sort_key(self) -> tuple[str, int, int]:
+        """Sources in name order, and an archive's members in file order (so that a batch reads
+        one stretch of each archive)."""
+        if self.member is None:
+            return self.source, -1, -1
+        return self.member.archive, self.member.span.start, self.member.span.skip
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -51,13 +106,14 @@ def _inside(path: Path, root: Path) -> bool:
 def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[str, str] | None]:
     if path.is_symlink() and not _inside(path, root):
         return 0, 0, ("symlink_outside", f"{spell(path.name)} links outside the raw folder, loops or dangles")
-    if path.suffix.lower() not in KINDS:
+    kind, _ = suffixes(path.name)
+    if kind not in KINDS and kind not in ARCHIVES:
         return 0, 0, ("unsupported_type", f"extension {path.suffix or '(none)'!r} is not read")
     try:
         st = path.stat()
     except OSError as exc:
         return 0, 0, ("unreadable", f"cannot stat the file: {exc.strerror}")
-    if st.st_size > max_bytes:
+    if st.st_size > max_bytes and kind not in ARCHIVES:
         return st.st_size, st.st_mtime_ns, (
             "too_large", f"{st.st_size} bytes is over the limit of {max_bytes} (--max-bytes)")
     return st.st_size, st.st_mtime_ns, None
@@ -80,16 +136,23 @@ def discover(raw_dir: Path, max_bytes: int) -> Iterator[InputFile]:
             yield InputFile(spell(path.relative_to(root).as_posix()), target, size, mtime, reject)
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """At most `limit + 1` bytes of the regular file at `path`.
+def open_regular(path: Path) -> BinaryIO:
+    """The regular file at `path`, open for reading (the caller closes it; `with` does).
 
     A link swapped in since discovery is not followed (links inside the raw folder were resolved
     when found), and a pipe or device is never read from: both raise OSError.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
+    fh = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        fh.close()
+        raise OSError(errno.EINVAL, "not a regular file")
+    return fh
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most `limit + 1` bytes of the regular file at `path` (see `open_regular`)."""
+    with open_regular(path) as fh:
         return fh.read(limit + 1)
 
 

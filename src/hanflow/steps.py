@@ -19,11 +19,15 @@ import jieba
 from hanflow import annotate
 from hanflow.decode import DecodeError, decode_bytes
 from hanflow.dedup import DEFAULT_THRESHOLD
-from hanflow.document import KINDS, Document
+from hanflow.document import Document
 from hanflow.extract.files import extract_decoded
 from hanflow.normalize import clean_unicode, normalize
+from hanflow.readers.access import Archives
+from hanflow.readers.compressed import read_compressed
+from hanflow.readers.entries import RecordError
+from hanflow.readers.jsonl import DEFAULT_FIELDS
 from hanflow.segment import Segmenter, extract_keywords
-from hanflow.sources import InputFile, file_sha256, read_limited
+from hanflow.sources import InputFile, file_sha256, read_limited, suffixes
 from hanflow.timeout import Budget, DocumentTimeout
 
 
@@ -38,17 +42,27 @@ class Options:
     segmenter: str = "jieba"  # or "rjieba" (the `fast` extra): same tokens, several times faster
     dedup_threshold: float = DEFAULT_THRESHOLD
     doc_timeout: float = 120.0  # seconds one document may take; past it, a `timeout` reject (0: no limit)
+    jsonl_fields: tuple[str, ...] = DEFAULT_FIELDS  # the fields of a JSON Lines export that hold the page, in order
 
 
 class Read:
-    """Read the bytes, never more than the size limit even if the file grew since discovery."""
+    """Read the bytes, never more than the size limit even if the file grew since discovery; a
+    compressed file is inflated within the limit, and a record or line of an archive is read
+    from its place in the archive, with what the archive says of it (URL, fetch time, charset)."""
 
-    def __init__(self, max_bytes: int = Options.max_bytes) -> None:
+    def __init__(self, max_bytes: int = Options.max_bytes, jsonl_fields: tuple[str, ...] = DEFAULT_FIELDS) -> None:
         self.max_bytes = max_bytes
+        self.archives = Archives(max_bytes, jsonl_fields)
 
     def run(self, doc: Document) -> Document:
         try:
-            doc.data = read_limited(doc.path, self.max_bytes)
+            if doc.member is not None:
+                return self._member(doc)
+            compression = suffixes(doc.path.name)[1]
+            doc.data = (read_compressed(doc.path, compression, self.max_bytes) if compression
+                        else read_limited(doc.path, self.max_bytes))
+        except RecordError as exc:
+            return doc.fail(exc.reason, exc.detail)
         except OSError as exc:
             return doc.fail("unreadable", f"cannot read the file: {exc.strerror or exc}")
         if len(doc.data) > self.max_bytes:
@@ -57,11 +71,18 @@ class Read:
         doc.sha256 = file_sha256(doc.data)
         return doc
 
+    def _member(self, doc: Document) -> Document:
+        page = self.archives.page(doc.path, doc.member)
+        doc.data, doc.kind, doc.url, doc.fetched, doc.http_charset = (
+            page.data, page.kind, page.url, page.fetched, page.http_charset)
+        doc.sha256 = file_sha256(doc.data)
+        return doc
+
 
 class Decode:
     def run(self, doc: Document) -> Document:
         try:
-            decoded = decode_bytes(doc.data)
+            decoded = decode_bytes(doc.data, http_charset=doc.http_charset)
         except DecodeError as exc:
             return doc.fail(exc.reason, exc.detail)
         except LookupError as exc:  # a declared charset naming a codec that is not a text encoding
@@ -160,15 +181,14 @@ class Pipeline:
     """The steps in order; `timings` sums the seconds spent in each step."""
 
     def __init__(self, options: Options) -> None:
-        self.steps = [Read(options.max_bytes), Decode(), Extract(), Normalize(options.config),
+        self.steps = [Read(options.max_bytes, options.jsonl_fields), Decode(), Extract(), Normalize(options.config),
                       Segment(options), Annotate()]
         self.timings: Counter[str] = Counter()
         self.doc_timeout = options.doc_timeout
 
     def process(self, item: InputFile) -> Document:
         """Run every step on one input; any failure becomes a reject, never an exception."""
-        doc = Document(source=item.source, path=item.path, size=item.size,
-                       kind=KINDS.get(item.path.suffix.lower(), "text"))
+        doc = Document(source=item.source, path=item.path, size=item.size, kind=item.kind, member=item.member)
         if item.reject:
             return doc.fail(*item.reject)
         current = ["read"]
@@ -195,8 +215,11 @@ class Pipeline:
         return doc
 
     def run(self, items: Iterable[InputFile]) -> Iterator[Document]:
-        for item in items:
-            yield self.process(item)
+        try:
+            for item in items:
+                yield self.process(item)
+        finally:
+            self.steps[0].archives.close()
 
 
 def _describe(step: str, exc: Exception) -> str:

@@ -50,7 +50,7 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
         result.bytes_in += item.size
         result.removed.update(doc.removed)
         stamp = Stamp(run_id, first_seen[item.source])
-        state = FileState(doc.source, item.size, item.mtime_ns, doc.sha256, "reject")
+        state = FileState(doc.source, item.size, item.mtime_ns, _state_hash(item, doc), "reject")
         result.files.append(state)
         if doc.reject:
             result.rejects.append(to_reject(doc.source, doc.reject.reason, doc.reject.detail, doc.sha256, stamp))
@@ -65,6 +65,12 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
     result.timings = pipeline.timings
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
     return result
+
+
+def _state_hash(item: InputFile, doc: Document) -> str:
+    """What the state compares next time: the file's hash, or for a member of an archive the
+    hash of its record or line as stored (known at planning without reading the page)."""
+    return doc.sha256 if item.member is None else item.member.sha256
 
 
 def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:

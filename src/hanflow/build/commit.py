@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hanflow.build import archives
 from hanflow.build.batches import BatchResult
 from hanflow.build.manifest import make_manifest
 from hanflow.build.planning import Plan
@@ -194,6 +195,7 @@ def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict
         put_sources(conn, outcome.states.values())
         move_lines(conn, outcome.moves)
         touch_sources(conn, plan.touched)
+        archives.write(conn, plan.archives)
         replace_shards(conn, outcome.affected, new_shards)
         index = DedupIndex(conn, plan.options.dedup_threshold)
         index.remove({d.source for d in plan.deleted} | reprocessed(plan, results))

@@ -91,6 +91,8 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
         "page_types": part["page_types"],
         "profiles": part["profiles"],
         "inputs": {"batches": len(results), "bytes": sum(r.bytes_in for r in results)},
+        "archives": plan_.archives.summary(),
+        "skipped_records": dict(sorted(plan_.archives.skipped.items())),
         "timings_s": {"plan": round(context.get("plan_s", 0.0), 3),
                       "steps": part["timings"],
                       "dedup": round(context.get("dedup_s", 0.0), 3),

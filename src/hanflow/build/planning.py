@@ -9,13 +9,16 @@ file whose size or time stamp changed, or a new file as large as a deleted one.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
+from hanflow.build.archives import TABLES as ARCHIVE_TABLES
+from hanflow.build.archives import ArchiveChanges, expand
 from hanflow.build.store import FileState, Run, SourceState, Store
 from hanflow.document import KINDS
-from hanflow.sources import InputFile, discover, file_sha256, read_limited
+from hanflow.sources import InputFile, discover, file_sha256, is_member_source, read_limited, suffixes
 from hanflow.steps import Options
 
 
@@ -31,6 +34,7 @@ class Plan:
     deleted: list[SourceState] = field(default_factory=list)
     renamed: list[tuple[SourceState, InputFile]] = field(default_factory=list)
     requeued: list[str] = field(default_factory=list)  # duplicates filed again
+    archives: ArchiveChanges = field(default_factory=ArchiveChanges)
 
     def first_seen(self, items: list[InputFile]) -> dict[str, str]:
         """The run that first saw each of these sources (this one for new sources)."""
@@ -49,9 +53,12 @@ def _same_stat(prev: SourceState, item: InputFile) -> bool:
 
 
 def _content_hash(item: InputFile, max_bytes: int) -> str:
-    """The file's SHA-256, or "" when it cannot be read within the limit (its batch will say why)."""
+    """The file's SHA-256, or "" when it cannot be read within the limit (its batch will say why);
+    for a member of an archive, the hash its archive's index holds."""
     if item.reject is not None:
         return ""
+    if item.member is not None:
+        return item.member.sha256
     try:
         data = read_limited(item.path, max_bytes)
     except OSError:
@@ -60,7 +67,8 @@ def _content_hash(item: InputFile, max_bytes: int) -> str:
 
 
 def _kind(source: str) -> str:
-    return KINDS.get(Path(source).suffix.lower(), "text")
+    """What a source holds, as far as renames go: a member of an archive only pairs with another."""
+    return "member" if is_member_source(source) else KINDS.get(suffixes(Path(source).name)[0], "text")
 
 
 @dataclass
@@ -178,6 +186,7 @@ class Survey:
     deleted: list[SourceState]
     renamed: list[tuple[SourceState, InputFile]]
     requeued: list[str]
+    archives: ArchiveChanges = field(default_factory=ArchiveChanges)
 
     @property
     def unchanged(self) -> int:
@@ -185,19 +194,26 @@ class Survey:
 
     @property
     def nothing_to_do(self) -> bool:
-        return not (self.todo or self.touched or self.deleted or self.renamed)
+        return not (self.todo or self.touched or self.deleted or self.renamed
+                    or self.archives.touched or self.archives.gone)
 
 
-def survey(known: dict[str, SourceState], raw: Path, max_bytes: int) -> Survey:
-    """Every source under `raw` against `known` (the state): what changed, what to process."""
-    found = list(discover(raw, max_bytes))
+def survey(conn: sqlite3.Connection | None, known: dict[str, SourceState], raw: Path, max_bytes: int,
+           ) -> Survey:
+    """Every source under `raw` against `known` (the state, whose archive index is read through
+    `conn`; None: no state): what changed, what to process. Archives count as their records."""
+    if conn is None:
+        conn = sqlite3.connect(":memory:")
+        for statement in ARCHIVE_TABLES:
+            conn.execute(statement)
+    found, archives = expand(conn, list(discover(raw, max_bytes)), max_bytes)
     ch = _compare(known, found, max_bytes)
     by_source = {i.source: i for i in found}
     requeued = _requeue(known, ch, by_source)
     again = set(requeued)
-    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=lambda i: i.source)
+    todo = sorted(ch.todo + [by_source[s] for s in requeued], key=InputFile.sort_key)
     touched = [t for t in ch.touched if t.source not in again]
-    return Survey(ch.discovered, todo, touched, ch.deleted, ch.renamed, requeued)
+    return Survey(ch.discovered, todo, touched, ch.deleted, ch.renamed, requeued, archives)
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
@@ -207,7 +223,8 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     `batch_size=None` sizes batches for `workers` with `batch_sizes`.
     """
     known = store.sources()
-    s = survey(known, raw, options.max_bytes)
+    s = survey(store.conn, known, raw, options.max_bytes)
     sizes = fixed_sizes(len(s.todo), batch_size) if batch_size else batch_sizes(len(s.todo), workers)
     return Plan(store.begin_run(), _cut(s.todo, sizes), known, s.discovered, s.unchanged, options,
-                touched=s.touched, deleted=s.deleted, renamed=s.renamed, requeued=s.requeued)
+                touched=s.touched, deleted=s.deleted, renamed=s.renamed, requeued=s.requeued,
+                archives=s.archives)

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from hanflow.build.archives import TABLES as ARCHIVE_TABLES
+
 STATE_DB = "state.sqlite"
 SHARD_KINDS = ("corpus", "duplicates", "rejects")
 OUTPUT_DIRS = (*SHARD_KINDS, "runs", "changes")
@@ -42,6 +44,7 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS sources_by_shard ON sources (shard, line)",
     "CREATE TABLE IF NOT EXISTS shards (name TEXT PRIMARY KEY, kind TEXT NOT NULL,"
     " lines INTEGER NOT NULL, bytes INTEGER NOT NULL, seq INTEGER NOT NULL)",
+    *ARCHIVE_TABLES,
 )
 
 
@@ -194,20 +197,31 @@ def _sources(conn: sqlite3.Connection) -> dict[str, SourceState]:
     return {r[0]: SourceState(*r) for r in rows}
 
 
-def read_sources(out: Path) -> dict[str, SourceState]:
-    """The current sources, read without the lock and without changing anything (for a look
-    before a run starts); empty when `out` has no state yet or it cannot be read."""
+@contextlib.contextmanager
+def read_only_state(out: Path) -> Iterator[tuple[sqlite3.Connection | None, dict[str, SourceState]]]:
+    """(a read-only connection, the current sources) of `out`'s state, for a look before a run
+    starts that takes no lock and changes nothing; (None, {}) when there is no readable state."""
     db = out / STATE_DB
-    if not db.is_file():
-        return {}
+    conn = None
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return _sources(conn)
-        finally:
-            conn.close()
+        if db.is_file():
+            conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+            known = _sources(conn)
+        else:
+            known = {}
     except sqlite3.Error:
-        return {}
+        conn, known = None, {}
+    try:
+        yield conn, known
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def read_sources(out: Path) -> dict[str, SourceState]:
+    """The current sources of `out`, read as `read_only_state` reads them."""
+    with read_only_state(out) as (_, known):
+        return known
 
 
 class Store:

@@ -30,6 +30,7 @@ from hanflow.build.store import open_output
 from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.flow.lifetime import end_with_parent
 from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts, publish_nothing_new
+from hanflow.readers.jsonl import parse_fields
 from hanflow.steps import Options
 
 RUNNERS = ("local", "dask")
@@ -127,7 +128,8 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
                  segmenter: Literal["jieba", "rjieba"] = "jieba", threshold: float = DEFAULT_THRESHOLD,
                  progress: bool | None = None, runner: Literal["local", "dask"] = "local",
-                 dask_address: str | None = None, doc_timeout: float = 120.0) -> dict[str, Any]:
+                 dask_address: str | None = None, doc_timeout: float = 120.0,
+                 jsonl_field: str = "html,text") -> dict[str, Any]:
     """Turn every new or changed file under `raw` into corpus, duplicate or reject lines in `out`.
 
     A run that finds nothing new writes nothing and says so in its name and report.
@@ -147,17 +149,18 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
         runner: local (this machine) or dask (a Dask cluster).
         dask_address: Scheduler of an existing Dask cluster, tcp://HOST:PORT; empty: a local cluster.
         doc_timeout: Seconds one document may take before it becomes a timeout reject (0: no limit).
+        jsonl_field: Fields of a JSON Lines export's lines that hold the page, in order (comma-separated).
     """
     if not Path(raw).is_dir():  # else a mistyped folder would read as "nothing new" on every schedule
         raise FileNotFoundError(f"the raw folder {raw} does not exist; create it or change the raw parameter")
     options = Options(config=config, user_dict=user_dict, max_bytes=max_bytes, segmenter=segmenter,
-                      dedup_threshold=threshold, doc_timeout=doc_timeout)
+                      dedup_threshold=threshold, doc_timeout=doc_timeout, jsonl_fields=parse_fields(jsonl_field))
     settings = Settings(full=full, batch_size=batch_size, workers=workers, runner=runner)
     with open_output(Path(out), full, locked=_lock_is_held(Path(out))) as store:
         if not full:
             store.recover()
             store.check()
-            found = survey(store.sources(), Path(raw), max_bytes)
+            found = survey(store.conn, store.sources(), Path(raw), max_bytes)
             if found.nothing_to_do:
                 publish_nothing_new(Path(raw), found, settings)
                 return nothing_new_manifest(raw, out, found)

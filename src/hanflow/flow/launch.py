@@ -56,12 +56,12 @@ def look(raw: Path, out: Path, max_bytes: int, full: bool) -> Survey:
     finished or discarded, as the run itself would, and the state is checked against the
     shards (StateError, one sentence, when they disagree). `--full` takes on every file."""
     if full:
-        return survey({}, raw, max_bytes)
+        return survey(None, {}, raw, max_bytes)
     store = Store(out, locked=True)
     try:
         store.recover()
         store.check()
-        return survey(store.sources(), raw, max_bytes)
+        return survey(store.conn, store.sources(), raw, max_bytes)
     finally:
         store.close()
 

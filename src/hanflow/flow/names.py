@@ -38,8 +38,9 @@ def planned_name(raw: Path, out: Path, max_bytes: int, full: bool, now: dt.datet
     """The name of a run about to start, from a look at the raw folder and the output's state
     that changes nothing (the run itself plans again, under the lock)."""
     from hanflow.build.planning import survey
-    from hanflow.build.store import read_sources
+    from hanflow.build.store import read_only_state
 
     moment = now or dt.datetime.now(dt.UTC)
-    found = survey({} if full else read_sources(out), raw, max_bytes)
+    with read_only_state(out) as (conn, known):
+        found = survey(None, {}, raw, max_bytes) if full else survey(conn, known, raw, max_bytes)
     return run_name(moment, None if found.nothing_to_do and not full else len(found.todo))
