@@ -172,8 +172,8 @@ def summary(manifest: dict[str, Any], out: Path | str, link: str | None = None) 
                      + ", ".join(f"{k} {v}" for k, v in manifest["removed_by_rule"].items()))
     if manifest.get("totals"):
         t = manifest["totals"]
-        lines.append(f"  the output now holds {t['corpus']} records, {t['duplicates']} duplicates, "
-                     f"{t['rejects']} rejects")
+        lines.append(f"  the output now holds: records {t['corpus']}  duplicates {t['duplicates']}  "
+                     f"rejects {t['rejects']}")
     lines.append(f"  output: {out}/corpus, {out}/duplicates, {out}/rejects; "
                  f"manifest {out}/runs/{manifest['run_id']}.json"
                  + (f"; changes {out}/changes/{manifest['run_id']}.jsonl" if manifest.get("changes") else ""))
