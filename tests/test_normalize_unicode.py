@@ -86,3 +86,26 @@ def test_text_without_cjk_changes_only_by_the_documented_cleanup(text):
 def test_plain_ascii_text_passes_through(text):
     tidy = " ".join(text.split())
     assert clean_unicode(tidy) == tidy
+
+
+def _every_rule(text: str) -> str:
+    """The clean-up with every rule run on every text: what the character-class gate must equal."""
+    from hanflow.normalize import unicode as u
+
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = u._FULLWIDTH_RUN.sub(u._fold_fullwidth, u._INVISIBLE.sub("", text))
+    text = u._SPACES.sub(" ", text).replace(" \n", "\n")
+    return u._AFTER_BREAK.sub("\n", text).strip(" \n")
+
+
+_RULE_CHARS = st.text(
+    st.sampled_from(" \t\n\r\u2028\u2029\u00a0\u3000\u2003\u200b\u200d\ufeff\x00\x1f\x7f\x85\u00ad"
+                    "ab1，。中文ＡＺ０９ａｚ😀👍\ufe0fe\u0301"),
+    max_size=40,
+)
+
+
+@given(_RULE_CHARS)
+def test_rules_run_only_where_their_characters_are_and_give_the_same_text(text):
+    assert clean_unicode(text) == _every_rule(text)

@@ -18,6 +18,8 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Protocol
 
+import numpy as np
+
 from hanflow.normalize.codepoints import any_in, char_set, code_points
 from hanflow.normalize.corrections import Corrections, corrections_for
 from hanflow.normalize.longest_match import Chain, compile_chain
@@ -142,14 +144,15 @@ class OpenCCConverter:
     def compiled(self) -> bool:
         return self._chain is not None
 
-    def convert(self, text: str) -> str:
-        """Converted text; identical to `convert_all` but spends time only where it matters."""
+    def convert(self, text: str, codes: np.ndarray | None = None) -> str:
+        """Converted text; identical to `convert_all` but spends time only where it matters.
+        `codes` may pass `code_points(text)` when the caller has it already."""
         if self._chain is None:
             return "\n".join(
                 self._convert_paragraph(p) if convert and self._gate.may_change(p) else p
                 for p, convert in _outside_fences(text)
             )
-        codes = code_points(text)
+        codes = code_points(text) if codes is None else codes
         if not text or (self._may_change is not None and not any_in(self._may_change, codes)):
             return text  # no character that a key or correction could change (see triggers)
         if "```" not in text and "~~~" not in text:

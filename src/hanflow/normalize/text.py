@@ -11,7 +11,7 @@ import numpy as np
 from hanflow.normalize.codepoints import CODE_POINTS, code_points, count_in
 from hanflow.normalize.convert import get_converter
 from hanflow.normalize.script import ScriptInfo, detect_script
-from hanflow.normalize.unicode import clean_unicode
+from hanflow.normalize.unicode import clean_unicode_codes
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,6 @@ def changed_share(before: str, after: str, codes: np.ndarray | None = None) -> f
 
 def normalize(text: str, config: str = "t2s", *, clean: bool = True) -> Normalized:
     """Clean (unless `clean` is False), detect the script, convert with `config`."""
-    if clean:
-        text = clean_unicode(text)
-    converted = get_converter(config).convert(text)
-    codes = code_points(text)
+    text, codes = clean_unicode_codes(text) if clean else (text, code_points(text))
+    converted = get_converter(config).convert(text, codes)
     return Normalized(converted, detect_script(text, codes), changed_share(text, converted, codes))

@@ -10,13 +10,19 @@ What changes, and nothing else:
 - tabs, ideographic and other spaces become one ASCII space; runs of spaces collapse; lines are
   stripped and empty lines dropped.
 
-Each rule runs over the whole text, and only where a quick search finds something to change.
+Each rule runs over the whole text, and only where it has something to change: one pass over
+the text's code points (a table lookup, `_rules_for`) tells which classes of character it holds.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+from hanflow.normalize.codepoints import class_table, code_points
 
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 _INVISIBLE_CHARS = (
@@ -43,13 +49,55 @@ def _fold_fullwidth(m: re.Match[str]) -> str:
     return m.group().translate(_FULLWIDTH)
 
 
+# Classes of character that make a rule run (bits of `_rules_for`).
+_BREAKS, _INVISIBLE_BIT, _FULLWIDTH_BIT, _SPACES_BIT = 1, 2, 4, 8
+
+
+def _points(ranges: str) -> list[int]:
+    """Code points of a character-class body such as `a-z\u3000` (ranges and single characters)."""
+    chars = ranges.encode("ascii").decode("unicode_escape") if ranges.isascii() else ranges
+    points, i = [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            points += range(ord(chars[i]), ord(chars[i + 2]) + 1)
+            i += 3
+        else:
+            points.append(ord(chars[i]))
+            i += 1
+    return points
+
+
+@lru_cache(maxsize=1)
+def _rule_table() -> np.ndarray:
+    return class_table((
+        (_BREAKS, map(ord, "\r\u2028\u2029")),
+        (_INVISIBLE_BIT, [0x200D, *_points(_INVISIBLE_CHARS)]),
+        (_FULLWIDTH_BIT, _FULLWIDTH),
+        (_SPACES_BIT, [p for p in _points(_SPACE_CHARS) if p != 0x20]),
+    ))
+
+
 def clean_unicode(text: str) -> str:
     """NFC, drop invisible and control characters, fold full-width alphanumerics, tidy spaces."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
-        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _INVISIBLE.sub("", text)
-    if not text.isascii():
-        text = _FULLWIDTH_RUN.sub(_fold_fullwidth, text)
-    text = _SPACES.sub(" ", text).replace(" \n", "\n")
-    return _AFTER_BREAK.sub("\n", text).strip(" \n")
+    return clean_unicode_codes(text)[0]
+
+
+def clean_unicode_codes(text: str) -> tuple[str, np.ndarray]:
+    """`clean_unicode(text)` and its code points (those of the NFC text, when nothing else changed)."""
+    text = unicodedata.normalize("NFC", text)
+    codes = code_points(text)
+    rules = int(np.bitwise_or.reduce(_rule_table().take(codes))) if text else 0
+    cleaned = text
+    if rules & _BREAKS:
+        cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if rules & _INVISIBLE_BIT:
+        cleaned = _INVISIBLE.sub("", cleaned)
+    if rules & _FULLWIDTH_BIT:
+        cleaned = _FULLWIDTH_RUN.sub(_fold_fullwidth, cleaned)
+    if rules & _SPACES_BIT or "  " in cleaned:
+        cleaned = _SPACES.sub(" ", cleaned)
+    cleaned = cleaned.replace(" \n", "\n")
+    if "\n " in cleaned or "\n\n" in cleaned:
+        cleaned = _AFTER_BREAK.sub("\n", cleaned)
+    cleaned = cleaned.strip(" \n")
+    return cleaned, (codes if cleaned == text else code_points(cleaned))
