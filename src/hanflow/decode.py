@@ -99,7 +99,7 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
     charset that yields mostly rare or odd characters is overruled by a candidate that does not,
     and bytes that no candidate reads plausibly are undecodable rather than kept as garbage.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeError("empty", "the file is empty or holds only whitespace")
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -109,16 +109,17 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
         return utf16
     if looks_binary(data):
         raise DecodeError("binary", "the file holds binary data, not text")
-    declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    else:
+    else:  # valid UTF-8 is UTF-8 whatever the page declares; the declaration only guides repair
         if not may_be_mojibake(data):
             return Decoded(text, "utf-8", "utf-8")
+        declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
         repaired = repair_mojibake(text, declared)
         return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
+    declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
     if declared:
         decoded = _decode_tolerant(data, declared)
         if decoded is not None and is_plausible(decoded):
