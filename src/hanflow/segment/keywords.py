@@ -16,8 +16,8 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress, repeat
-from operator import mul, neg
+from itertools import compress, count, repeat
+from operator import ge, mul, neg
 
 from hanflow.segment.entities import entity_names
 from hanflow.segment.protect import HAN, NON_WORD, kind_of
@@ -150,8 +150,9 @@ def extract_keywords(
         scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
     words = list(counts)
     spelling: dict[str, str] = {}
-    if any(map(known.keys.__contains__, words)):
-        words, scores, spelling = _merge_spellings(words, scores, tokens, known.keys)
+    moved = list(compress(words, map(known.keys.__contains__, words)))
+    if moved:
+        words, scores, spelling = _merge_spellings(words, scores, moved, known.keys)
     return [spelling.get(word, word) for word in _top(words, scores, top_k)]
 
 
@@ -161,25 +162,34 @@ def _top(words: list[str], scores: list[float], k: int) -> list[str]:
         return []
     floor = sorted(scores)[-k] if len(scores) > k else 0.0
     floor = max(floor, sys.float_info.min)
-    chosen = sorted(compress(zip(map(neg, scores), words, strict=True), map(floor.__le__, scores)))
-    return [word for _, word in chosen[:k]]
+    chosen = list(map(ge, scores, repeat(floor)))
+    ranked = sorted(zip(map(neg, compress(scores, chosen)), compress(words, chosen), strict=True))
+    return [word for _, word in ranked[:k]]
 
 
 def _merge_spellings(
-    words: list[str], scores: list[float], tokens: list[str], keys: dict[str, str]
+    words: list[str], scores: list[float], moved: list[str], keys: dict[str, str]
 ) -> tuple[list[str], list[float], dict[str, str]]:
     """Add up the scores of spellings with one key (Kubernetes, kubernetes) under that key, and
-    give each merged key the spelling written first."""
-    merged: dict[str, float] = {}
-    spellings: dict[str, list[str]] = {}
-    for word, score in zip(words, scores, strict=True):
-        key = keys.get(word, word)
-        merged[key] = merged.get(key, 0.0) + score
-        spellings.setdefault(key, []).append(word)
+    give each merged key the spelling written first. `words` are in the order they were first
+    written; `moved` are those (in the same order) that are compared by another spelling, their
+    key. The Python work grows with the moved words, not with all words."""
+    score = dict(zip(words, scores, strict=True))
+    merged = score.copy()
+    groups: dict[str, list[str]] = {}
+    for word in moved:
+        del merged[word]
+        groups.setdefault(keys[word], []).append(word)
+    position: dict[str, int] = {}
     spelling = {}
-    for key, group in spellings.items():
-        if len(group) > 1:
-            group.sort(key=tokens.index)
+    for key, group in groups.items():
+        if key in score and key not in keys:  # the key is written as a word of its own too
+            position = position or dict(zip(words, count()))
+            group = sorted([key, *group], key=position.__getitem__)
+        total = 0.0
+        for word in group:
+            total += score[word]
+        merged[key] = total
         if group[0] != key:
             spelling[key] = group[0]
     return list(merged), list(merged.values()), spelling
