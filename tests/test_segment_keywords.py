@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from hanflow.segment import Segmenter, extract_keywords
+from hanflow.segment import Segmenter, extract_keywords, keywords
 from hanflow.segment.keywords import stop_words
 from hanflow.segment.weights import IDF_AT_FREQUENCY_1, IDF_PER_DECADE, idf_table
 
@@ -96,6 +96,23 @@ def test_english_keywords_keep_their_first_spelling_and_merge_cases(seg):
     text = "Kubernetes 集群升级。Kubernetes 的调度器和 kubernetes 控制面，WeWork’s 方案。"
     assert extract_keywords(text, top_k=1, segmenter=seg) == ["Kubernetes"]
     assert "WeWork’s" in extract_keywords(text, top_k=5, segmenter=seg)
+
+
+def test_a_lower_case_spelling_written_first_is_the_one_returned():
+    tokens = ["kubernetes", "集群", "Kubernetes", "KUBERNETES", "升级", "Kubernetes"]
+    assert extract_keywords("", top_k=1, tokens=tokens) == ["kubernetes"]
+    assert extract_keywords("", top_k=1, tokens=tokens[1:]) == ["Kubernetes"]
+
+
+def test_words_learnt_together_get_the_weights_of_one_at_a_time():
+    tokens = {"芯片", "英伟达", "的", "可能", "三天", "第一", "二〇二五", "十月", "中", "𠀀𠀁", "中\n国",
+              "集群\n的", "dredging", "Kubernetes", "U.S.", "100km", "de", "DE", "13.75%", "——"}
+    known = keywords._Known()
+    known.learn(set(tokens))
+    for token in tokens:
+        entry = known.entry(token)
+        assert known.weights[token] == (0.0 if entry is None else entry[1]), token
+        assert known.keys.get(token, token) == (token if entry is None else entry[0]), token
 
 
 def test_keywords_default_to_the_process_segmenter(tmp_path: Path):

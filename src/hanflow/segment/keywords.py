@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress
-from operator import mul, neg
+from itertools import compress, count, repeat
+from operator import ge, mul, neg
 
 from hanflow.segment.entities import entity_names
 from hanflow.segment.protect import HAN, NON_WORD, kind_of
@@ -28,7 +27,12 @@ from hanflow.segment.weights import english_weight, idf_table, rare_idf
 _HAN_WORD = re.compile(rf"[{HAN}]+")
 _NUMERALS = "零〇一二三四五六七八九十百千万亿两几半"
 _MEASURES = "个天年月日号次位名岁元周倍成分秒点层届期种项件条家只张台辆米斤亩吨"
-_ZH_NUMBER = re.compile(rf"第?[{_NUMERALS}]+[{_MEASURES}]?|第[{_MEASURES}]")
+_ZH_NUMBER_RX = rf"第?[{_NUMERALS}]+[{_MEASURES}]?|第[{_MEASURES}]"
+_ZH_NUMBER = re.compile(_ZH_NUMBER_RX)
+# the same tests over many tokens at once, one token a line (a class of Han characters never
+# matches the newline, so a match is a whole line)
+_HAN_WORD_LINE = re.compile(rf"(?m)^[{HAN}]{{2,}}+$")
+_ZH_NUMBER_LINE = re.compile(rf"(?m)^(?:{_ZH_NUMBER_RX})$")
 _LATIN = re.compile(r"[^\W\d_]")
 _QUANTITY = re.compile(r"\d[\d.,]*+(?![A-Z]$)[^\W\d_][\w/]*")  # 100km, 30mg, 3rd; not 5G, 4K
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -49,12 +53,13 @@ class _Known:
         self._idf, self._median = idf_table()
         self._rare = rare_idf()
         self._entities = frozenset(entity_names())
+        self._unlisted = frozenset(e for e in self._entities if e not in self._idf)
 
-    def learn(self, tokens: Iterable[str]) -> None:
+    def learn(self, tokens: set[str]) -> None:
         if len(self.weights) > _CACHE_SIZE:
             self.weights.clear()
             self.keys.clear()
-        for token in tokens:
+        for token in tokens.difference(self._learn_han(tokens)):
             found = self.entry(token)
             if found is None:
                 self.weights[token] = 0.0
@@ -62,6 +67,20 @@ class _Known:
             key, self.weights[token] = found
             if key != token:
                 self.keys[token] = key
+
+    def _learn_han(self, tokens: set[str]) -> set[str]:
+        """`entry` for the Chinese words (two Han characters or more) among `tokens`, all at once
+        (regex and set operations in C rather than Python work per token); returns them."""
+        joined = "\n".join(tokens)
+        han = tokens.intersection(_HAN_WORD_LINE.findall(joined))
+        never = han.intersection(self._stops)
+        never.update(han.intersection(_ZH_NUMBER_LINE.findall(joined)))
+        han.difference_update(never)
+        self.weights.update(dict.fromkeys(never, 0.0))
+        self.weights.update(zip(han, map(self._idf.get, han, repeat(self._median)), strict=True))
+        self.weights.update(dict.fromkeys(han.intersection(self._unlisted), self._rare))
+        han.update(never)
+        return han
 
     def entry(self, token: str) -> Entry | None:
         """(key, weight) of a token that can be a keyword; None for any other token."""
@@ -131,8 +150,9 @@ def extract_keywords(
         scores = list(map(mul, counts.values(), map(weights.__getitem__, counts)))
     words = list(counts)
     spelling: dict[str, str] = {}
-    if any(map(known.keys.__contains__, words)):
-        words, scores, spelling = _merge_spellings(words, scores, tokens, known.keys)
+    moved = list(compress(words, map(known.keys.__contains__, words)))
+    if moved:
+        words, scores, spelling = _merge_spellings(words, scores, moved, known.keys)
     return [spelling.get(word, word) for word in _top(words, scores, top_k)]
 
 
@@ -142,25 +162,34 @@ def _top(words: list[str], scores: list[float], k: int) -> list[str]:
         return []
     floor = sorted(scores)[-k] if len(scores) > k else 0.0
     floor = max(floor, sys.float_info.min)
-    chosen = sorted(compress(zip(map(neg, scores), words, strict=True), map(floor.__le__, scores)))
-    return [word for _, word in chosen[:k]]
+    chosen = list(map(ge, scores, repeat(floor)))
+    ranked = sorted(zip(map(neg, compress(scores, chosen)), compress(words, chosen), strict=True))
+    return [word for _, word in ranked[:k]]
 
 
 def _merge_spellings(
-    words: list[str], scores: list[float], tokens: list[str], keys: dict[str, str]
+    words: list[str], scores: list[float], moved: list[str], keys: dict[str, str]
 ) -> tuple[list[str], list[float], dict[str, str]]:
     """Add up the scores of spellings with one key (Kubernetes, kubernetes) under that key, and
-    give each merged key the spelling written first."""
-    merged: dict[str, float] = {}
-    spellings: dict[str, list[str]] = {}
-    for word, score in zip(words, scores, strict=True):
-        key = keys.get(word, word)
-        merged[key] = merged.get(key, 0.0) + score
-        spellings.setdefault(key, []).append(word)
+    give each merged key the spelling written first. `words` are in the order they were first
+    written; `moved` are those (in the same order) that are compared by another spelling, their
+    key. The Python work grows with the moved words, not with all words."""
+    score = dict(zip(words, scores, strict=True))
+    merged = score.copy()
+    groups: dict[str, list[str]] = {}
+    for word in moved:
+        del merged[word]
+        groups.setdefault(keys[word], []).append(word)
+    position: dict[str, int] = {}
     spelling = {}
-    for key, group in spellings.items():
-        if len(group) > 1:
-            group.sort(key=tokens.index)
+    for key, group in groups.items():
+        if key in score and key not in keys:  # the key is written as a word of its own too
+            position = position or dict(zip(words, count()))
+            group = sorted([key, *group], key=position.__getitem__)
+        total = 0.0
+        for word in group:
+            total += score[word]
+        merged[key] = total
         if group[0] != key:
             spelling[key] = group[0]
     return list(merged), list(merged.values()), spelling
