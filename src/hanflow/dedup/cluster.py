@@ -7,7 +7,7 @@ so a duplicate's similarity is always measured against the record it points at.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -17,18 +17,22 @@ MAX_BUCKET_SPAN = 64
 _CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
 
 
-def _band_pairs(col: np.ndarray) -> np.ndarray:
-    """Codes i * n + j (i < j) of the rows sharing this band's hash, each once, sorted."""
+def _band_pairs(col: np.ndarray) -> Iterator[np.ndarray]:
+    """Codes i * n + j (i < j) of the rows sharing this band's hash, at most _CHUNK at a time.
+
+    Rows with the same hash sit together once sorted (in row order, the sort being stable),
+    and a pair d places apart is found at offset d: so each pair comes once per band.
+    """
     n = len(col)
     order = np.argsort(col, kind="stable")
     ordered = col[order]
-    codes = []
     for d in range(1, MAX_BUCKET_SPAN):
         same = np.flatnonzero(ordered[:-d] == ordered[d:])
         if same.size == 0:
             break
-        codes.append(order[same].astype(np.int64) * n + order[same + d])
-    return np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+        for start in range(0, same.size, _CHUNK):
+            at = same[start : start + _CHUNK]
+            yield order[at].astype(np.int64) * n + order[at + d]
 
 
 def verified_edges(
@@ -37,16 +41,14 @@ def verified_edges(
     """(m, 2) pairs i < j sharing at least one band hash whose similarity reaches the
     threshold, each once and sorted, with that similarity.
 
-    Pairs are found and verified one band at a time: a run whose bands collide often has
-    millions of candidate pairs, and only the few verified ones are kept. A pair found in
-    several bands is verified again in each (the same similarity every time).
+    Pairs are verified as they are found, a chunk at a time: a run whose bands collide often
+    has millions of candidate pairs, and only the few verified ones are kept. A pair found in
+    several bands is verified in each (to the same similarity).
     """
     n = len(bands)
     codes, sims = [], []
     for b in range(bands.shape[1]):
-        found = _band_pairs(bands[:, b])
-        for start in range(0, len(found), _CHUNK):
-            chunk = found[start : start + _CHUNK]
+        for chunk in _band_pairs(bands[:, b]):
             i, j = chunk // n, chunk % n
             sim = similarities(rows_of(sigs, i), rows_of(sigs, j), sizes[i], sizes[j])
             ok = sim >= threshold
