@@ -62,8 +62,8 @@ bench-orchestration: $(VENV)/.synced  ## the flow against its earlier form: tagg
 	$(PY) benchmarks/bench_orchestration.py --pages 2000 --repeat 3
 
 .PHONY: bench-load
-bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput and peak memory of a full build
-	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000
+bench-load: $(VENV)/.synced  ## synthetic 10k/30k/100k-page corpora: throughput, peak memory of a full build and of each phase, modeled 1M-page peak
+	$(PY) benchmarks/bench_load.py --sizes 10000 30000 100000 --model 1000000
 
 .PHONY: bench-incremental
 bench-incremental: $(VENV)/.synced  ## a run after editing 10 files of a 100,000-page output, against its full build

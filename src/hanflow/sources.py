@@ -69,14 +69,28 @@ class Member:
     sha256: str  # of the record or line as stored ("" for bytes that hold no readable record)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class InputFile:
+    """One input of a run. Where it lies is held as a string and `path` makes the Path when
+    asked: a run holds every input until it ends, and a Path with the parts it caches costs
+    about 500 bytes more than its string."""
+
     source: str
-    path: Path
+    location: str  # the file's path, as a string
     size: int
     mtime_ns: int = 0
     reject: tuple[str, str] | None = None  # (reason, detail) decided before reading
     member: Member | None = None  # set for a record or line of an archive (`path` is the archive)
+
+    def __init__(self, source: str, path: str | os.PathLike[str], size: int, mtime_ns: int = 0,
+                 reject: tuple[str, str] | None = None, member: Member | None = None) -> None:
+        for name, value in (("source", source), ("location", os.fspath(path)), ("size", size),
+                            ("mtime_ns", mtime_ns), ("reject", reject), ("member", member)):
+            object.__setattr__(self, name, value)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
     @property
     def kind(self) -> str:

@@ -9,8 +9,11 @@ published (`Store.publish`).
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -124,26 +127,31 @@ def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdi
         _place(outcome, writers, old.kind, line, moved)
 
 
-def change_feed(plan: Plan, outcome: Outcome) -> list[dict[str, str]]:
+def change_feed(plan: Plan, outcome: Outcome) -> Iterator[dict[str, str]]:
     """One line per record added, updated, removed or renamed, in source order."""
     renamed = {item.source: old for old, item in plan.renamed}
     gone_by_rename = {old.source for old in renamed.values()}
-    feed = []
     for source in sorted(set(outcome.old_lines) | set(outcome.states)):
         old, new = plan.known.get(source) if source in outcome.old_lines else None, outcome.states.get(source)
         if source in gone_by_rename and new is None:
             continue
         if source in renamed:
-            feed.append(_op("renamed", new, previous=renamed[source]))
+            yield _op("renamed", new, previous=renamed[source])
         elif new is None:
-            feed.append(_op("removed", old))
+            yield _op("removed", old)
         elif old is None:
-            feed.append(_op("added", new))
+            yield _op("added", new)
         elif old.kind != new.kind:
-            feed += [_op("removed", old), _op("added", new)]
+            yield from (_op("removed", old), _op("added", new))
         elif _content(outcome.old_lines[source]) != _content(outcome.lines[source]):
-            feed.append(_op("updated", new, previous=old))
-    return feed
+            yield _op("updated", new, previous=old)
+
+
+def _feed_lines(feed: Iterable[dict[str, str]], run_id: str, counts: Counter[str]) -> Iterator[str]:
+    """The change feed's JSON lines, counting the operations by name as they go."""
+    for op in feed:
+        counts[op["op"]] += 1
+        yield dumps({**op, "run_id": run_id})
 
 
 def _content(line: dict[str, Any]) -> dict[str, Any]:
@@ -172,12 +180,13 @@ def emit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[st
     _route_new(plan, results, verdicts, writers, outcome)
     for writer in writers.values():
         writer.flush()
-    feed = change_feed(plan, outcome)
-    if feed:
+    feed, changes = change_feed(plan, outcome), Counter[str]()
+    first = next(feed, None)
+    if first is not None:
         write_lines(out_root / "changes" / f"{run.run_id}.jsonl",
-                    [dumps({**op, "run_id": run.run_id}) for op in feed])
+                    _feed_lines(itertools.chain([first], feed), run.run_id, changes))
     context = {**context, "emit_s": time.perf_counter() - start}
-    manifest = make_manifest(plan, results, verdicts, writers, outcome, feed, context)
+    manifest = make_manifest(plan, results, verdicts, writers, outcome, changes, context)
     write_json(out_root / "runs" / f"{run.run_id}.json", manifest)
     _commit(store, plan, results, verdicts, writers, outcome, leaving)
     store.publish(run.run_id)

@@ -62,7 +62,7 @@ _COUNTED = ("removed", "timings", "scripts", "langs", "page_types", "profiles")
 
 
 def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
-                  writers: dict[str, ShardWriter], outcome: Any, feed: list[dict[str, str]],
+                  writers: dict[str, ShardWriter], outcome: Any, changes: Counter[str],
                   context: dict[str, Any]) -> dict[str, Any]:
     """The run manifest: counts per stage and reason, inputs, timings, versions."""
     total = Counter[str]()
@@ -82,7 +82,7 @@ def make_manifest(plan_: Plan, results: list[BatchResult], verdicts: dict[str, V
         **{k: v for k, v in context.items() if k not in ("emit_s", "dedup_s", "plan_s", "failed")},
         "counts": _counts(plan_, results, outcome),
         "totals": _totals(plan_, outcome),
-        "changes": dict(sorted(Counter(op["op"] for op in feed).items())),
+        "changes": dict(sorted(changes.items())),
         "duplicates_by_method": dict(sorted(Counter(v.method for v in verdicts.values()).items())),
         "rejects_by_reason": dict(sorted(rejects.items())),
         "removed_by_rule": part["removed"],

@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 SHARD_LINES = 10_000  # lines per shard file
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so a reader sees the old file or the new one, never half of one."""
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside `path`, fsynced and renamed over `path` when the block ends."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
+    with open(tmp, "wb", buffering=1 << 20) as fh:
+        yield fh
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so a reader sees the old file or the new one, never half of one."""
+    with _replacing(path) as fh:
+        fh.write(data)
 
 
 def write_json(path: Path, obj: Any) -> None:
     write_atomic(path, (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 
-def write_lines(path: Path, lines: list[str]) -> None:
-    write_atomic(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """One line per string, as `write_atomic` writes, taken from `lines` as they come (a run's
+    change feed is never held whole)."""
+    with _replacing(path) as fh:
+        for line in lines:
+            fh.write(f"{line}\n".encode())
 
 
 class ShardWriter:

@@ -7,47 +7,57 @@ so a duplicate's similarity is always measured against the record it points at.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import numpy as np
 
-from hanflow.dedup.minhash import similarities
+from hanflow.dedup.minhash import rows_of, similarities
 
 MAX_BUCKET_SPAN = 64
 _CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
 
 
-def candidate_pairs(bands: np.ndarray) -> np.ndarray:
-    """(m, 2) pairs i < j sharing at least one band hash, each pair once, sorted."""
-    n = len(bands)
-    codes = []
-    for b in range(bands.shape[1]):
-        order = np.argsort(bands[:, b], kind="stable")
-        col = bands[order, b]
-        for d in range(1, MAX_BUCKET_SPAN):
-            same = np.flatnonzero(col[:-d] == col[d:])
-            if same.size == 0:
-                break
-            codes.append(order[same].astype(np.int64) * n + order[same + d])
-    if not codes:
-        return np.zeros((0, 2), dtype=np.int64)
-    unique = np.unique(np.concatenate(codes))
-    return np.stack([unique // n, unique % n], axis=1)
+def _band_pairs(col: np.ndarray) -> Iterator[np.ndarray]:
+    """Codes i * n + j (i < j) of the rows sharing this band's hash, at most _CHUNK at a time.
+
+    Rows with the same hash sit together once sorted (in row order, the sort being stable),
+    and a pair d places apart is found at offset d: so each pair comes once per band.
+    """
+    n = len(col)
+    order = np.argsort(col, kind="stable")
+    ordered = col[order]
+    for d in range(1, MAX_BUCKET_SPAN):
+        same = np.flatnonzero(ordered[:-d] == ordered[d:])
+        if same.size == 0:
+            break
+        for start in range(0, same.size, _CHUNK):
+            at = same[start : start + _CHUNK]
+            yield order[at].astype(np.int64) * n + order[at + d]
 
 
 def verified_edges(
-    pairs: np.ndarray, matrix: np.ndarray, sizes: np.ndarray, threshold: float
+    bands: np.ndarray, sigs: Sequence[bytes], sizes: np.ndarray, threshold: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs whose similarity reaches the threshold, with that similarity."""
-    keep, sims = [], []
-    for start in range(0, len(pairs), _CHUNK):
-        chunk = pairs[start : start + _CHUNK]
-        i, j = chunk[:, 0], chunk[:, 1]
-        sim = similarities(matrix[i], matrix[j], sizes[i], sizes[j])
-        ok = sim >= threshold
-        keep.append(chunk[ok])
-        sims.append(sim[ok])
-    if not keep:
+    """(m, 2) pairs i < j sharing at least one band hash whose similarity reaches the
+    threshold, each once and sorted, with that similarity.
+
+    Pairs are verified as they are found, a chunk at a time: a run whose bands collide often
+    has millions of candidate pairs, and only the few verified ones are kept. A pair found in
+    several bands is verified in each (to the same similarity).
+    """
+    n = len(bands)
+    codes, sims = [], []
+    for b in range(bands.shape[1]):
+        for chunk in _band_pairs(bands[:, b]):
+            i, j = chunk // n, chunk % n
+            sim = similarities(rows_of(sigs, i), rows_of(sigs, j), sizes[i], sizes[j])
+            ok = sim >= threshold
+            codes.append(chunk[ok])
+            sims.append(sim[ok])
+    if not codes:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
-    return np.concatenate(keep), np.concatenate(sims)
+    unique, first = np.unique(np.concatenate(codes), return_index=True)
+    return np.stack([unique // n, unique % n], axis=1), np.concatenate(sims)[first]
 
 
 def assign(

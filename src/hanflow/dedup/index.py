@@ -9,8 +9,8 @@ import numpy as np
 
 from hanflow.dedup import tables
 from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order
-from hanflow.dedup.cluster import assign, candidate_pairs, verified_edges
-from hanflow.dedup.minhash import band_hashes, signature_matrix, similarities
+from hanflow.dedup.cluster import assign, verified_edges
+from hanflow.dedup.minhash import rows_of, signature_bands, signature_matrix, similarities
 
 DEFAULT_THRESHOLD = 0.7
 
@@ -61,17 +61,17 @@ class DedupIndex:
         out = {row: Verdict(prior[r.fingerprint.key], 1.0, "exact")
                for row, r in enumerate(reps) if r.fingerprint.key in prior}
         rows = [row for row, r in enumerate(reps) if row not in out and r.fingerprint.n_shingles]
-        matrix = signature_matrix([reps[row].fingerprint.signature for row in rows])
+        sigs = [reps[row].fingerprint.signature for row in rows]
         sizes = np.array([reps[row].fingerprint.n_shingles for row in rows], dtype=np.int64)
-        bands = band_hashes(matrix)
-        earlier = self._earlier_matches(matrix, sizes, bands, gone)
-        edges, sims = verified_edges(candidate_pairs(bands), matrix, sizes, self.threshold)
+        bands = signature_bands(sigs)
+        earlier = self._earlier_matches(sigs, sizes, bands, gone)
+        edges, sims = verified_edges(bands, sigs, sizes, self.threshold)
         for local, (root, sim) in assign(len(rows), edges, sims, earlier).items():
             rid = root if isinstance(root, str) else reps[rows[root]].id
             out[rows[local]] = Verdict(rid, sim, "minhash")
         return out
 
-    def _earlier_matches(self, matrix: np.ndarray, sizes: np.ndarray, bands: np.ndarray,
+    def _earlier_matches(self, sigs: list[bytes], sizes: np.ndarray, bands: np.ndarray,
                          gone: frozenset[str]) -> dict[int, tuple[str, float]]:
         """Best verified stored match per row, as (its id, similarity); ties to the earliest stored."""
         pairs = tables.band_matches(self.conn, bands)
@@ -84,7 +84,7 @@ class DedupIndex:
         docs = pairs[:, 1].tolist()
         their = signature_matrix([stored[d][4] for d in docs])
         their_sizes = np.array([stored[d][3] for d in docs], dtype=np.int64)
-        sims = similarities(matrix[pairs[:, 0]], their, sizes[pairs[:, 0]], their_sizes)
+        sims = similarities(rows_of(sigs, pairs[:, 0]), their, sizes[pairs[:, 0]], their_sizes)
         best: dict[int, tuple[str, float]] = {}
         for k in np.lexsort((pairs[:, 1], -sims, pairs[:, 0])):
             row = int(pairs[k, 0])

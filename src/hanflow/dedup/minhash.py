@@ -6,6 +6,8 @@ numpy over whole runs so a run of 100k documents never loops in Python per pair.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import rensa
 
@@ -62,11 +64,28 @@ def signature(hashes: np.ndarray) -> bytes:
     return np.asarray(rows[0], dtype="<u4").tobytes()
 
 
-def signature_matrix(sigs: list[bytes]) -> np.ndarray:
+def signature_matrix(sigs: Sequence[bytes]) -> np.ndarray:
     """Stack signatures into an (n, NUM_PERM) uint32 array."""
     if not sigs:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
     return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
+
+
+def rows_of(sigs: Sequence[bytes], idx: np.ndarray) -> np.ndarray:
+    """The (len(idx), NUM_PERM) signature rows `idx` of `sigs`, copied out of the signatures.
+
+    Gathering only the rows a step needs keeps a whole run's signatures from being copied
+    into one matrix beside the candidates that already hold them (512 bytes a document).
+    """
+    return signature_matrix([sigs[k] for k in idx.tolist()])
+
+
+def signature_bands(sigs: Sequence[bytes], chunk: int = 8_192) -> np.ndarray:
+    """`band_hashes` of the stacked signatures, stacked `chunk` signatures at a time."""
+    out = np.empty((len(sigs), BANDS), dtype=np.int64)
+    for start in range(0, len(sigs), chunk):
+        out[start : start + chunk] = band_hashes(signature_matrix(sigs[start : start + chunk]))
+    return out
 
 
 def band_hashes(matrix: np.ndarray, chunk: int = 8_192) -> np.ndarray:
