@@ -87,7 +87,9 @@ class Decode:
             return doc.fail(exc.reason, exc.detail)
         except LookupError as exc:  # a declared charset naming a codec that is not a text encoding
             return doc.fail("undecodable", f"the declared charset cannot decode text: {exc}")
-        doc.text, doc.encoding, doc.data = _without_surrogates(decoded.text), decoded.encoding, b""
+        # a strict UTF-8 decoding holds no surrogate (UTF-8 cannot encode one): no need to look
+        text = decoded.text if decoded.method == "utf-8" else _without_surrogates(decoded.text)
+        doc.text, doc.encoding, doc.data = text, decoded.encoding, b""
         return doc
 
 
