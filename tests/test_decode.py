@@ -237,3 +237,11 @@ def test_plausibility_tells_right_from_wrong_chinese_codec() -> None:
     assert implausible_share(ARTICLE) == 0 and implausible_share(TRAD) == 0
     assert implausible_share(ARTICLE.encode("gb18030").decode("big5hkscs", "replace")) > 2 * IMPLAUSIBLE
     assert implausible_share(TRAD.encode("big5hkscs").decode("gb18030", "replace")) > 2 * IMPLAUSIBLE
+
+
+def test_an_accent_before_punctuation_beside_chinese_is_not_repaired() -> None:
+    # ftfy alone reads "é€’" as the UTF-8 bytes of 递; the line's own Chinese must not vouch for it
+    line = "老街新开的café€’菜单很简单"
+    assert repair_mojibake(line, "gb18030") is line
+    assert repair_mojibake("市政府â€™s plan", None) == "市政府’s plan"  # a quote's mojibake is still undone
+    assert repair_mojibake("å¸‚æ”¿åºœ", None) == "市政府"  # and a line that is mojibake as a whole

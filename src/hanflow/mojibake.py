@@ -147,10 +147,21 @@ def _undo_utf8_sequences(text: str) -> str:
     for start, end in spans.items():
         line = text[start:end]
         fixed = ftfy.fix_text(line, _FTFY_CONFIG)
-        out += [text[last:start], fixed if _reads_as_words(fixed) else line]
+        out += [text[last:start], fixed if _made_words(fixed, line) else line]
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _made_words(fixed: str, line: str) -> bool:
+    """`_reads_as_words` for a line's repair, which may make Chinese characters only in a line
+    that holds none of its own. A line written in Chinese is never mojibake as a whole, and
+    which characters of it the repair made cannot be told apart from its own: an accent before
+    punctuation (``老街café€’菜单``) reads to ftfy as the bytes of one character (``caf递菜单``).
+    Repairs that make no Chinese character (curly quotes, accents) are judged as before."""
+    if len(_CJK.findall(fixed)) > len(_CJK.findall(line)) and _CJK.search(line):
+        return False
+    return _reads_as_words(fixed)
 
 
 def _is_cjk_codec(codec: str) -> bool:
