@@ -21,7 +21,7 @@ from hanflow.decode import DecodeError, decode_bytes
 from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.document import Document
 from hanflow.extract.files import extract_decoded
-from hanflow.normalize import clean_unicode, normalize
+from hanflow.normalize import clean_unicode, get_converter, normalize
 from hanflow.readers.access import Archives
 from hanflow.readers.compressed import read_compressed
 from hanflow.readers.entries import RecordError
@@ -137,9 +137,10 @@ class Normalize:
         """Title and author are converted like the text; URLs and dates are only cleaned."""
         if not isinstance(value, str):
             return value
-        if key in ("title", "author"):
-            return normalize(value, self.config).text or None
-        return clean_unicode(value) or None
+        value = clean_unicode(value)
+        if key in ("title", "author"):  # `normalize(value).text`, without the script and share it also measures
+            value = get_converter(self.config).convert(value)
+        return value or None
 
 
 def quiet_jieba() -> None:

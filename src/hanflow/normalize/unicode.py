@@ -49,8 +49,9 @@ def _fold_fullwidth(m: re.Match[str]) -> str:
     return m.group().translate(_FULLWIDTH)
 
 
-# Classes of character that make a rule run (bits of `_rules_for`).
+# Classes of character that make a rule run (bits of the rule table).
 _BREAKS, _INVISIBLE_BIT, _FULLWIDTH_BIT, _SPACES_BIT = 1, 2, 4, 8
+_SHORT = 200  # characters; shorter texts run every rule
 
 
 def _points(ranges: str) -> list[int]:
@@ -85,8 +86,11 @@ def clean_unicode(text: str) -> str:
 def clean_unicode_codes(text: str) -> tuple[str, np.ndarray]:
     """`clean_unicode(text)` and its code points (those of the NFC text, when nothing else changed)."""
     text = unicodedata.normalize("NFC", text)
-    codes = code_points(text)
-    rules = int(np.bitwise_or.reduce(_rule_table().take(codes))) if text else 0
+    if len(text) < _SHORT:  # a title or a date: running every rule costs less than looking
+        codes, rules = None, _BREAKS | _INVISIBLE_BIT | _FULLWIDTH_BIT | _SPACES_BIT
+    else:
+        codes = code_points(text)
+        rules = int(np.bitwise_or.reduce(_rule_table().take(codes)))
     cleaned = text
     if rules & _BREAKS:
         cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
@@ -100,4 +104,4 @@ def clean_unicode_codes(text: str) -> tuple[str, np.ndarray]:
     if "\n " in cleaned or "\n\n" in cleaned:
         cleaned = _AFTER_BREAK.sub("\n", cleaned)
     cleaned = cleaned.strip(" \n")
-    return cleaned, (codes if cleaned == text else code_points(cleaned))
+    return cleaned, (codes if codes is not None and cleaned == text else code_points(cleaned))
