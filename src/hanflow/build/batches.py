@@ -21,6 +21,7 @@ from hanflow.steps import Options, Pipeline
 class BatchResult:
     index: int
     staged: str  # path of the batch's kept-candidate records, one JSON line each
+    signatures: str  # path of their MinHash signatures, a row each in the same order (`SignatureRows`)
     candidates: list[Candidate] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
     files: list[FileState] = field(default_factory=list)
@@ -42,8 +43,9 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
     an exception it raises stops the batch.
     """
     pipeline = Pipeline(options)
-    result = BatchResult(index, str(staging / f"batch-{index:05d}.jsonl"))
-    lines = []
+    name = staging / f"batch-{index:05d}"
+    result = BatchResult(index, f"{name}.jsonl", f"{name}.sig")
+    lines, signatures = [], []
     for done, (item, doc) in enumerate(zip(items, pipeline.run(items), strict=True), 1):
         if report is not None:
             report(done)
@@ -57,13 +59,16 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
             continue
         record = to_record(doc, stamp)
         lines.append(dumps(record))
-        result.candidates.append(_candidate(doc, record))
+        candidate, sig = _candidate(doc, record)
+        result.candidates.append(candidate)
+        signatures.append(sig)
         result.scripts[record["script"]] += 1
         result.langs[record["lang"]] += 1
         result.page_types[record["page_type"]] += 1
         result.profiles.update(doc.annotations.get("profiles") or ())
     result.timings = pipeline.timings
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
+    write_atomic(Path(result.signatures), b"".join(signatures))
     return result
 
 
@@ -73,6 +78,8 @@ def _state_hash(item: InputFile, doc: Document) -> str:
     return doc.sha256 if item.member is None else item.member.sha256
 
 
-def _candidate(doc: Document, record: dict[str, Any]) -> Candidate:
+def _candidate(doc: Document, record: dict[str, Any]) -> tuple[Candidate, bytes]:
+    """The document's candidate, and its signature apart (it goes to the batch's signature file)."""
+    fp = fingerprint(doc.text)
     return Candidate(doc.source, record["id"], record["n_chars"], record["published"] or None,
-                     fingerprint(doc.text))
+                     fp.unsigned()), fp.signature

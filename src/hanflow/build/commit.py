@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 from hanflow.build import archives
 from hanflow.build.batches import BatchResult
 from hanflow.build.manifest import make_manifest
@@ -24,6 +26,7 @@ from hanflow.build.planning import Plan
 from hanflow.build.shards import ShardWriter, write_json, write_lines
 from hanflow.build.store import (
     SHARD_KINDS,
+    FileState,
     SourceState,
     Store,
     drop_sources,
@@ -33,7 +36,8 @@ from hanflow.build.store import (
     replace_shards,
     touch_sources,
 )
-from hanflow.dedup import DedupIndex, Verdict
+from hanflow.dedup import DedupIndex, SignatureRows, Verdict
+from hanflow.dedup.signatures import join_files
 from hanflow.output import dumps, to_duplicate
 
 _RUN_FIELDS = ("run_id", "first_seen")
@@ -48,7 +52,12 @@ def resolve(store: Store, plan: Plan, results: list[BatchResult], threshold: flo
     """Duplicate verdicts for the run, against itself and every record kept before that stays."""
     candidates = [c for r in results for c in r.candidates]
     gone = {d.source for d in plan.deleted} | reprocessed(plan, results)
-    return DedupIndex(store.conn, threshold).resolve(candidates, gone)
+    return DedupIndex(store.conn, threshold).resolve(candidates, gone, run_signatures(store, plan, results))
+
+
+def run_signatures(store: Store, plan: Plan, results: list[BatchResult]) -> SignatureRows:
+    """The signatures of every candidate of `results`, in their order, from the batches' files."""
+    return join_files([r.signatures for r in results], store.staging(plan.run) / "signatures.bin")
 
 
 @dataclass
@@ -99,28 +108,30 @@ def _place(outcome: Outcome, writers: dict[str, ShardWriter], kind: str, line: d
 
 def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
                writers: dict[str, ShardWriter], outcome: Outcome) -> None:
-    """This run's records, duplicate entries and rejects, then the renamed sources' lines."""
-    run, files = plan.run, {f.source: f for r in results for f in r.files}
+    """This run's records, duplicate entries and rejects, then the renamed sources' lines.
 
-    def state(source: str, rid: str, dup_of: str) -> SourceState:
-        f = files[source]
-        first = plan.known[source].first_seen if source in plan.known else run.run_id
-        return SourceState(source, f.size, f.mtime_ns, f.sha256, "", rid, dup_of, "", 0, first, run.seq)
+    Files are looked up batch by batch: a dict of the whole run's would cost a slot a document.
+    """
+    run, rejects = plan.run, []
+
+    def state(f: FileState, rid: str, dup_of: str) -> SourceState:
+        first = plan.known[f.source].first_seen if f.source in plan.known else run.run_id
+        return SourceState(f.source, f.size, f.mtime_ns, f.sha256, "", rid, dup_of, "", 0, first, run.seq)
 
     for result in sorted(results, key=lambda r: r.index):
+        files = {f.source: f for f in result.files}
+        rejects.extend((j, files[j["source"]]) for j in result.rejects)
         with open(result.staged, encoding="utf-8") as fh:
             for raw_line in fh:
                 record = json.loads(raw_line)
-                verdict = verdicts.get(record["source"])
+                f, verdict = files[record["source"]], verdicts.get(record["source"])
                 if verdict is None:
-                    _place(outcome, writers, "corpus", record, state(record["source"], record["id"], ""),
-                           raw_line.rstrip("\n"))
+                    _place(outcome, writers, "corpus", record, state(f, record["id"], ""), raw_line.rstrip("\n"))
                 else:
                     entry = to_duplicate(record, verdict.duplicate_of, verdict.similarity, verdict.method)
-                    _place(outcome, writers, "duplicates", entry,
-                           state(record["source"], record["id"], verdict.duplicate_of))
-    for reject in sorted((j for r in results for j in r.rejects), key=lambda j: j["source"]):
-        _place(outcome, writers, "rejects", reject, state(reject["source"], "", ""))
+                    _place(outcome, writers, "duplicates", entry, state(f, record["id"], verdict.duplicate_of))
+    for reject, f in sorted(rejects, key=lambda pair: pair[0]["source"]):
+        _place(outcome, writers, "rejects", reject, state(f, "", ""))
     for old, item in plan.renamed:
         line = {**outcome.old_lines[old.source], "source": item.source, "run_id": run.run_id}
         moved = replace(old, source=item.source, size=item.size, mtime_ns=item.mtime_ns, seq=run.seq)
@@ -195,12 +206,14 @@ def emit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[st
 
 def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
             writers: dict[str, ShardWriter], outcome: Outcome, leaving: set[str]) -> None:
-    kept = [c for r in results for c in r.candidates if c.source not in verdicts]
+    candidates = [c for r in results for c in r.candidates]
+    kept = np.flatnonzero(np.fromiter((c.source not in verdicts for c in candidates), bool, len(candidates)))
+    signatures = run_signatures(store, plan, results).subset(kept)
     new_shards = [(name, name.split("/", 1)[0], lines, size, plan.run.seq)
                   for w in writers.values() for name, lines, size in w.written]
     with store.transaction() as conn:
         record_run(conn, plan.run)
-        drop_sources(conn, leaving - set(outcome.states))
+        drop_sources(conn, [s for s in leaving if s not in outcome.states])
         put_sources(conn, outcome.states.values())
         move_lines(conn, outcome.moves)
         touch_sources(conn, plan.touched)
@@ -209,4 +222,4 @@ def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict
         index = DedupIndex(conn, plan.options.dedup_threshold)
         index.remove({d.source for d in plan.deleted} | reprocessed(plan, results))
         index.rename((old.source, item.source) for old, item in plan.renamed if old.kind == "corpus")
-        index.add(kept)
+        index.add([candidates[k] for k in kept], signatures)

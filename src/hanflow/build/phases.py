@@ -112,6 +112,7 @@ def run_phases(store: Store, raw: Path, options: Options, settings: Settings,
     plan_s = time.perf_counter() - t0
     observer.planned(p, settings)
     results, failed = _process(p, store, options, runner, observer)
+    p.drop_inputs()
     t1 = time.perf_counter()
     verdicts = runner.call("deduplicate", store, p, results, options.dedup_threshold)
     context = {"t0": t0, "plan_s": plan_s, "dedup_s": time.perf_counter() - t1, "raw": str(raw),

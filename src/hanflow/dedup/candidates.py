@@ -13,8 +13,12 @@ class Fingerprint:
     """About 600 bytes pickled: exact key, MinHash signature, size of the shingle set."""
 
     key: str
-    signature: bytes
+    signature: bytes  # b"" when held outside, in a batch's signature file (`unsigned`)
     n_shingles: int
+
+    def unsigned(self) -> Fingerprint:
+        """This fingerprint without its signature, which the caller keeps elsewhere."""
+        return Fingerprint(self.key, b"", self.n_shingles)
 
 
 @dataclass(frozen=True, slots=True)

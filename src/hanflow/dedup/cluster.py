@@ -7,11 +7,11 @@ so a duplicate's similarity is always measured against the record it points at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from hanflow.dedup.minhash import rows_of, similarities
+from hanflow.dedup.minhash import similarities
 
 MAX_BUCKET_SPAN = 64
 _CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
@@ -36,10 +36,11 @@ def _band_pairs(col: np.ndarray) -> Iterator[np.ndarray]:
 
 
 def verified_edges(
-    bands: np.ndarray, sigs: Sequence[bytes], sizes: np.ndarray, threshold: float
+    bands: np.ndarray, rows: Callable[[np.ndarray], np.ndarray], sizes: np.ndarray, threshold: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """(m, 2) pairs i < j sharing at least one band hash whose similarity reaches the
-    threshold, each once and sorted, with that similarity.
+    threshold, each once and sorted, with that similarity; `rows(idx)` gives the signature
+    rows `idx`.
 
     Pairs are verified as they are found, a chunk at a time: a run whose bands collide often
     has millions of candidate pairs, and only the few verified ones are kept. A pair found in
@@ -50,7 +51,7 @@ def verified_edges(
     for b in range(bands.shape[1]):
         for chunk in _band_pairs(bands[:, b]):
             i, j = chunk // n, chunk % n
-            sim = similarities(rows_of(sigs, i), rows_of(sigs, j), sizes[i], sizes[j])
+            sim = similarities(rows(i), rows(j), sizes[i], sizes[j])
             ok = sim >= threshold
             codes.append(chunk[ok])
             sims.append(sim[ok])

@@ -10,9 +10,12 @@ import numpy as np
 from hanflow.dedup import tables
 from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order
 from hanflow.dedup.cluster import assign, verified_edges
-from hanflow.dedup.minhash import rows_of, signature_bands, signature_matrix, similarities
+from hanflow.dedup.minhash import signature_bands, signature_matrix, similarities
+from hanflow.dedup.signatures import SignatureRows
 
 DEFAULT_THRESHOLD = 0.7
+
+_ADD_AT_ONCE = 5_000  # kept records stored at once: bounds the signatures copied out
 
 __all__ = ["Candidate", "DedupIndex", "Fingerprint", "Verdict", "fingerprint", "keep_order"]
 
@@ -32,46 +35,51 @@ class DedupIndex:
         self.threshold = threshold
         tables.ensure_schema(conn)
 
-    def resolve(self, candidates: list[Candidate], excluded: Iterable[str] = ()) -> dict[str, Verdict]:
+    def resolve(self, candidates: list[Candidate], excluded: Iterable[str] = (),
+                signatures: SignatureRows | None = None) -> dict[str, Verdict]:
         """Verdicts for the duplicates among `candidates`, by source; kept ones are absent.
 
         Kept records of `excluded` sources (those leaving the output in this run: deleted,
-        changed, or resolved again) are not matched against.
+        changed, or resolved again) are not matched against. `signatures` holds the candidates'
+        signatures row by row (default: their fingerprints').
         """
+        signatures = signatures if signatures is not None else _own_signatures(candidates)
         gone = frozenset(excluded)
-        ordered = sorted(candidates, key=keep_order)
-        reps: list[Candidate] = []
+        reps: list[int] = []  # candidate of each distinct key, in keep order
         rep_of: dict[str, int] = {}
-        copies: list[tuple[Candidate, int]] = []
-        for cand in ordered:
-            row = rep_of.setdefault(cand.fingerprint.key, len(reps))
+        copies: list[tuple[int, int]] = []
+        for k in sorted(range(len(candidates)), key=lambda k: keep_order(candidates[k])):
+            row = rep_of.setdefault(candidates[k].fingerprint.key, len(reps))
             if row == len(reps):
-                reps.append(cand)
+                reps.append(k)
             else:
-                copies.append((cand, row))
-        rep_verdicts = self._resolve_reps(reps, gone)
-        verdicts = {reps[row].source: v for row, v in rep_verdicts.items()}
-        for cand, row in copies:
-            verdicts[cand.source] = rep_verdicts.get(row) or Verdict(reps[row].id, 1.0, "exact")
+                copies.append((k, row))
+        del rep_of  # a dict entry a document: gone before the bands are built
+        rep_verdicts = self._resolve_reps([candidates[k] for k in reps], gone,
+                                          signatures.subset(np.array(reps, dtype=np.int64)))
+        verdicts = {candidates[reps[row]].source: v for row, v in rep_verdicts.items()}
+        for k, row in copies:
+            verdicts[candidates[k].source] = rep_verdicts.get(row) or Verdict(candidates[reps[row]].id, 1.0, "exact")
         return verdicts
 
-    def _resolve_reps(self, reps: list[Candidate], gone: frozenset[str]) -> dict[int, Verdict]:
-        """Verdicts for distinct-key representatives, by row in keep order."""
+    def _resolve_reps(self, reps: list[Candidate], gone: frozenset[str],
+                      signatures: SignatureRows) -> dict[int, Verdict]:
+        """Verdicts for distinct-key representatives, by row in keep order (`signatures` by row)."""
         prior = tables.exact_ids(self.conn, (r.fingerprint.key for r in reps), gone)
         out = {row: Verdict(prior[r.fingerprint.key], 1.0, "exact")
                for row, r in enumerate(reps) if r.fingerprint.key in prior}
         rows = [row for row, r in enumerate(reps) if row not in out and r.fingerprint.n_shingles]
-        sigs = [reps[row].fingerprint.signature for row in rows]
+        sigs = signatures.subset(np.array(rows, dtype=np.int64))
         sizes = np.array([reps[row].fingerprint.n_shingles for row in rows], dtype=np.int64)
-        bands = signature_bands(sigs)
+        bands = signature_bands(sigs.rows, len(rows))
         earlier = self._earlier_matches(sigs, sizes, bands, gone)
-        edges, sims = verified_edges(bands, sigs, sizes, self.threshold)
+        edges, sims = verified_edges(bands, sigs.rows, sizes, self.threshold)
         for local, (root, sim) in assign(len(rows), edges, sims, earlier).items():
             rid = root if isinstance(root, str) else reps[rows[root]].id
             out[rows[local]] = Verdict(rid, sim, "minhash")
         return out
 
-    def _earlier_matches(self, sigs: list[bytes], sizes: np.ndarray, bands: np.ndarray,
+    def _earlier_matches(self, sigs: SignatureRows, sizes: np.ndarray, bands: np.ndarray,
                          gone: frozenset[str]) -> dict[int, tuple[str, float]]:
         """Best verified stored match per row, as (its id, similarity); ties to the earliest stored."""
         pairs = tables.band_matches(self.conn, bands)
@@ -84,7 +92,7 @@ class DedupIndex:
         docs = pairs[:, 1].tolist()
         their = signature_matrix([stored[d][4] for d in docs])
         their_sizes = np.array([stored[d][3] for d in docs], dtype=np.int64)
-        sims = similarities(rows_of(sigs, pairs[:, 0]), their, sizes[pairs[:, 0]], their_sizes)
+        sims = similarities(sigs.rows(pairs[:, 0]), their, sizes[pairs[:, 0]], their_sizes)
         best: dict[int, tuple[str, float]] = {}
         for k in np.lexsort((pairs[:, 1], -sims, pairs[:, 0])):
             row = int(pairs[k, 0])
@@ -92,10 +100,16 @@ class DedupIndex:
                 best[row] = (stored[docs[k]][2], float(sims[k]))
         return best
 
-    def add(self, kept: list[Candidate]) -> None:
-        """Record the kept candidates in the caller's transaction (never committed here)."""
-        tables.insert(self.conn, [(c.source, c.id, c.fingerprint.key, c.fingerprint.n_shingles,
-                                   c.fingerprint.signature) for c in sorted(kept, key=keep_order)])
+    def add(self, kept: list[Candidate], signatures: SignatureRows | None = None) -> None:
+        """Record the kept candidates in the caller's transaction (never committed here);
+        `signatures` holds their signatures row by row (default: their fingerprints')."""
+        signatures = signatures if signatures is not None else _own_signatures(kept)
+        order = sorted(range(len(kept)), key=lambda k: keep_order(kept[k]))
+        for start in range(0, len(order), _ADD_AT_ONCE):
+            part = order[start : start + _ADD_AT_ONCE]
+            sigs = signatures.rows(np.array(part, dtype=np.int64))
+            tables.insert(self.conn, [(c.source, c.id, c.fingerprint.key, c.fingerprint.n_shingles, sig.tobytes())
+                                      for c, sig in zip((kept[k] for k in part), sigs, strict=True)])
 
     def remove(self, sources: Iterable[str]) -> None:
         """Forget the kept records of `sources` (deleted, changed or resolved again)."""
@@ -104,3 +118,7 @@ class DedupIndex:
     def rename(self, moves: Iterable[tuple[str, str]]) -> None:
         """(old, new) source of kept records that moved with the same text."""
         tables.rename(self.conn, moves)
+
+
+def _own_signatures(candidates: list[Candidate]) -> SignatureRows:
+    return SignatureRows.of([c.fingerprint.signature for c in candidates])

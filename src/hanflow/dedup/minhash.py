@@ -6,7 +6,7 @@ numpy over whole runs so a run of 100k documents never loops in Python per pair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import rensa
@@ -71,20 +71,11 @@ def signature_matrix(sigs: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
 
 
-def rows_of(sigs: Sequence[bytes], idx: np.ndarray) -> np.ndarray:
-    """The (len(idx), NUM_PERM) signature rows `idx` of `sigs`, copied out of the signatures.
-
-    Gathering only the rows a step needs keeps a whole run's signatures from being copied
-    into one matrix beside the candidates that already hold them (512 bytes a document).
-    """
-    return signature_matrix([sigs[k] for k in idx.tolist()])
-
-
-def signature_bands(sigs: Sequence[bytes], chunk: int = 8_192) -> np.ndarray:
-    """`band_hashes` of the stacked signatures, stacked `chunk` signatures at a time."""
-    out = np.empty((len(sigs), BANDS), dtype=np.int64)
-    for start in range(0, len(sigs), chunk):
-        out[start : start + chunk] = band_hashes(signature_matrix(sigs[start : start + chunk]))
+def signature_bands(rows: Callable[[np.ndarray], np.ndarray], n: int, chunk: int = 8_192) -> np.ndarray:
+    """`band_hashes` of signature rows 0..n-1, `rows(idx)` giving them `chunk` rows at a time."""
+    out = np.empty((n, BANDS), dtype=np.int64)
+    for start in range(0, n, chunk):
+        out[start : start + chunk] = band_hashes(rows(np.arange(start, min(start + chunk, n))))
     return out
 
 
