@@ -116,15 +116,19 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
     else:  # valid UTF-8 is UTF-8 whatever the page declares; the declaration only guides repair
         if not may_be_mojibake(data):
             return Decoded(text, "utf-8", "utf-8")
-        declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
-        repaired = repair_mojibake(text, declared)
+        repaired = repair_mojibake(text, _declared(data, http_charset))
         return Decoded(repaired, "utf-8", "utf-8" if repaired is text else "utf-8+repaired")
-    declared = _with_http_charset(charset_named(http_charset), declared_charset(data), data)
+    declared = _declared(data, http_charset)
     if declared:
         decoded = _decode_tolerant(data, declared)
         if decoded is not None and is_plausible(decoded):
             return Decoded(decoded, declared, "declared")
     return _detect(data, declared)
+
+
+def _declared(data: bytes, http_charset: str | None) -> str | None:
+    """The charset the page stands by: its HTTP header's or its own declaration (see below)."""
+    return _with_http_charset(charset_named(http_charset), declared_charset(data), data)
 
 
 def charset_named(name: str | None) -> str | None:

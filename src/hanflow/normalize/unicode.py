@@ -11,7 +11,8 @@ What changes, and nothing else:
   stripped and empty lines dropped.
 
 Each rule runs over the whole text, and only where it has something to change: one pass over
-the text's code points (a table lookup, `_rules_for`) tells which classes of character it holds.
+the text's code points (a table lookup, `_rule_table`) tells which classes of character it holds;
+texts shorter than `_SHORT` characters run every rule, which costs less than looking.
 """
 
 from __future__ import annotations
