@@ -66,7 +66,13 @@ class SignatureRows:
 
 
 def join_files(parts: Sequence[str], path: Path) -> SignatureRows:
-    """The rows of the signature files `parts`, in order, joined into one file at `path`."""
+    """The rows of the signature files `parts`, in order, joined into one file at `path`.
+
+    A joined file already there with the parts' whole size is mapped as it is: resolve and
+    commit read the same run's rows, and rewriting a file that a live map still reads would
+    pull its pages away under it."""
+    if path.exists() and path.stat().st_size == sum(Path(part).stat().st_size for part in parts):
+        return SignatureRows.mapped(path)
     with open(path, "wb") as out:
         for part in parts:
             with open(part, "rb") as fh:
