@@ -10,7 +10,8 @@ from hanflow.dedup.minhash import shingle_hashes, signature
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """About 600 bytes pickled: exact key, MinHash signature, size of the shingle set."""
+    """Exact key, MinHash signature (512 bytes; empty once moved to a batch file) and size of the
+    shingle set: about 600 bytes pickled with its signature."""
 
     key: str
     signature: bytes  # b"" when held outside, in a batch's signature file (`unsigned`)
