@@ -25,13 +25,11 @@ _RAMP = (*range(8, 64, 4), 64, 96, 128, 256, 512, 1024)
 
 
 def named_patterns() -> dict[str, re.Pattern[str]]:
-    """Every regex the line filter runs: each rule's pattern and needle, and each module-level
+    """Every regex the line filter runs: each rule's pattern, and each module-level
     pattern of the rule, line and date modules."""
     out: dict[str, re.Pattern[str]] = {}
     for i, rule in enumerate(rules.RULES):
         out[f"rule {i:02d} {rule.id}"] = rule.pattern
-        if rule.needle is not None:
-            out[f"rule {i:02d} {rule.id} needle"] = rule.needle
     for module in (rules, lines, dates):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hanflow.extract import RULE_DESCRIPTIONS, RULE_IDS, extract_text
 from hanflow.extract.lines import filter_lines
-from hanflow.extract.rules import RULES, line_rule
+from hanflow.extract.rules import RULES, folded, line_rule
 
 BODY = [
     "市里今天召开会议，讨论明年的公共交通规划，多位代表发言，会议持续了整整三个小时。",
@@ -172,3 +176,39 @@ def test_rule_ids_are_stable_snake_case() -> None:
 def test_year_after_by_is_not_a_byline() -> None:
     assert line_rule("By 2030, the network will double", edge=True) is None
     assert line_rule("By Jane Doe and John Roe", edge=True) == "dateline"
+
+
+def test_folding_finds_every_letter_ignorecase_matches() -> None:
+    """A rule's needle words are looked for in `folded(line)`: every character `re.I` matches
+    to an ASCII letter must fold to that letter, or a needle could skip a matching line."""
+    letter = re.compile("[a-z]", re.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if letter.fullmatch(char):
+            low = folded(char)
+            assert len(low) == 1 and low.isascii() and re.fullmatch(low, char, re.I), hex(code)
+
+
+_PIECES = sorted({piece for rule in RULES for word in rule.needle or () for piece in (word, word.upper())}
+                 | set("İıſK ：:/()（）©0123456789") | {"资料", "第", "本网", "我们", "平台", "Images", "Getty"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
+def test_a_needle_never_skips_a_line_its_pattern_matches(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    low = folded(line)
+    for rule in RULES:
+        if rule.needle is not None and rule.pattern.search(line):
+            assert any(word in low for word in rule.needle), (rule.id, line)
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("PHOTO CREDIT: Jo Bloggs", "image_credit"),
+    ("Slide 3 of 12", "image_credit"),
+    ("市民在广场上合影留念（资料图）", "caption"),
+    ("COPYRIGHT © 2024 Example Media. ALL RIGHTS RESERVED.", "copyright"),
+    ("This Article was originally published on Example Weekly", "source_line"),
+])
+def test_upper_case_and_needled_rules_still_fire(line: str, rule: str) -> None:
+    assert line_rule(line, edge=False) == rule

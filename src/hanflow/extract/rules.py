@@ -45,6 +45,15 @@ _PAGE_SEP = r"[\s|/,，:：\[\]【】]"
 _SENTENCE = re.compile(r"[。？！?]")
 
 
+# re.IGNORECASE also lets these three match an ASCII letter; `str.lower` alone would not.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(line: str) -> str:
+    """`line` lower-cased so that a lower-case word is in it whenever `re.I` would find it."""
+    return line.translate(_FOLD).lower()
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -52,18 +61,27 @@ class Rule:
     max_len: int
     edge: bool = False
     sentence_ok: bool = True  # False: a line holding a full sentence (。？！?) is never this
-    needle: re.Pattern[str] | None = None  # words the line must hold: a fast scan before the pattern
+    # Words one of which the line must hold (lower case, literal) for the pattern to match at
+    # all: a substring test on the folded line is far cheaper than a failing regex search.
+    needle: tuple[str, ...] | None = None
 
-    def matches(self, line: str) -> bool:
+    def matches(self, line: str, low: str | None = None) -> bool:
+        """Whether the rule removes `line`; `low` is `folded(line)` when the caller has it."""
         if len(line) > self.max_len or (not self.sentence_ok and _SENTENCE.search(line)):
             return False
-        if self.needle is not None and self.needle.search(line) is None:
-            return False
+        if self.needle is not None:
+            low = folded(line) if low is None else low
+            if not any(word in low for word in self.needle):
+                return False
         return self.pattern.search(line) is not None
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
+
+
+def _words(alternatives: str) -> tuple[str, ...]:
+    return tuple(alternatives.split("|"))
 
 
 RULES: tuple[Rule, ...] = (
@@ -98,7 +116,7 @@ RULES: tuple[Rule, ...] = (
         r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
         r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
         r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$"
-    ), 160, needle=_rx(r"本文|原文|转|轉|稿件|originally|this (?:article|story|piece|essay)|a version")),
+    ), 160, needle=_words("本文|原文|转|轉|稿件|originally|this article|this story|this piece|this essay|a version")),
     Rule("image_credit", _rx(
         _OPEN + r"(?:图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
         r"摄影|攝影|"
@@ -108,13 +126,14 @@ RULES: tuple[Rule, ...] = (
         r"\s*+\)?\s*+$|(?:^|\s)(?:(?:photo|image|picture)\s++)?credit\s*+:\s*+[^.。:]{2,60}+$|"
         r"\b(?:photos?|images?|pictures?)\s*+(?:©|\(c\)|copyright)\s*+[^.。]{2,60}+$|"
         r"^(?:image|photo) (?:copyright|caption)\s*+$|^(?:image|photo|picture|slide) \d+ of \d+$"
-    ), 240),
+    ), 240, needle=_words("图|圖|摄影|攝影|photo|image|picture|credit|illustration|张|張|getty images|"
+                          "shutterstock|reuters|afp|视觉中国|視覺中國|东方ic|東方ic|slide")),
     Rule("caption", _rx(
         _OPEN + r"(?:图为|圖為|图说|圖說)|"
         + _OPEN + r"(?:上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*+(?:[:：|丨]|为|為)|"
         r"[(（〔]\s*+(?:图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*+[)）〕]\s*+$|"
         r"^[^。，！？,]{0,30}?(?:相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*+$"
-    ), 140),
+    ), 140, needle=("图", "圖", "摄", "攝")),
     Rule("copyright", _rx(
         r"^\s*+(?:copyright\s*+)?(?:©|\(c\))|^\s*+copyright\s*+(?:19|20)\d{2}|"
         r"^\s*+copyright(?:\s++(?-i:[A-Z][\w&.-]*+)){1,5}+\s*+$|"
@@ -129,8 +148,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:如需|如要|欢迎)(?:转载|轉載)|"
         r"^\s*+[【\[(（]\s*+(?:版权声明|版權聲明|免责声明|免責聲明)\s*+[】\]）)]|"
         r"^\s*+(?:版权声明|版權聲明|免责声明|免責聲明)\s*+(?:[:：]|$)"
-    ), 160, needle=_rx(r"copyright|©|\(c\)|版权|版權|icp|公网安备|公網安備|违法|違法|转载|轉載|复制|複製|摘编|摘編|"
-                       r"转贴|轉貼|rights reserved|免责|免責")),
+    ), 160, needle=_words("copyright|©|(c)|版权|版權|icp|公网安备|公網安備|违法|違法|转载|轉載|复制|複製|摘编|摘編|"
+                                  "转贴|轉貼|rights reserved|免责|免責")),
     Rule("disclaimer", _rx(
         _OPEN + r"(?:特别|特別|郑重|鄭重|重要)?(?:声明|聲明)\s*+[:：].{0,60}?"
         r"(?:本站|本网|本網|本报|本報|本台|本文|本平台|"
@@ -141,7 +160,7 @@ RULES: tuple[Rule, ...] = (
         r"^\W*+不(?:构成|構成)(?:任何)?(?:投资|投資)建议|"
         r"(?:文责自负|文責自負|风险自担|風險自擔|后果自负|後果自負)\W{0,3}+$|"
         r"[(（](?:[^()（）]{0,20}?)(?:文责自负|文責自負)[)）]"
-    ), 200, needle=_rx(r"声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果")),
+    ), 200, needle=_words("声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果")),
     Rule("promo", _rx(
         r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
         r"本台|本站)|欢迎(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|加入)|歡迎(?:關注|訂閱|下載|掃碼|加入)|"
@@ -156,8 +175,8 @@ RULES: tuple[Rule, ...] = (
         r"[\[【]\s*+按此\s*+like\s*+[\]】]|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter|"
         r"^\W*+(?:sign up|subscribe) (?:for|to) (?:the|our) (?:\w+ )?newsletter\W*+$|"
         r"^\W*+(?:download|get) (?:our|the \w+) app\b"
-    ), 160, needle=_rx(r"关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
-                       r"公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download")),
+    ), 160, needle=_words("关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
+                                  "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download")),
     Rule("share", _rx(
         _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
         r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
@@ -257,9 +276,15 @@ COMMENT_HEAD = _rx(
 )
 
 
+_LONGEST = max(rule.max_len for rule in RULES)
+
+
 def line_rule(line: str, edge: bool) -> str | None:
     """The id of the first rule matching `line`; `edge` allows the positional rules."""
+    if len(line) > _LONGEST:
+        return None
+    low = folded(line)
     for rule in RULES:
-        if (edge or not rule.edge) and rule.matches(line):
+        if (edge or not rule.edge) and rule.matches(line, low):
             return rule.id
     return None
