@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hanflow.decode import DecodeError, decode_bytes
+from hanflow.decode import DecodeError, decode_bytes, may_be_mojibake
 from hanflow.mojibake import repair_mojibake
 
 ARTICLE = "市政府今天发布了新的公共交通规划，计划在五年内新建三条地铁线路，并优化现有公交网络。" * 8
@@ -245,3 +245,38 @@ def test_an_accent_before_punctuation_beside_chinese_is_not_repaired() -> None:
     assert repair_mojibake(line, "gb18030") is line
     assert repair_mojibake("市政府â€™s plan", None) == "市政府’s plan"  # a quote's mojibake is still undone
     assert repair_mojibake("å¸‚æ”¿åºœ", None) == "市政府"  # and a line that is mojibake as a whole
+
+
+# --- the bytes gate before repair
+
+_GATE_PIECES = st.sampled_from([
+    "市政", "府", "交通", " ", "\u00a0", "é", "Ã", "©", "«", "ß", "ü", "—", "’", "“", "€", "™", "Œ", "ł", "→",
+    "café", "naïve", "\n", "abc", "。", "！", "Ê", "Ð", "Õ", "þ", "¸", "®",
+    "市政".encode().decode("latin-1"), "’".encode().decode("cp1252", "replace"), "交通".encode().decode("cp1252", "ignore"),
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES, min_size=1, max_size=30).map("".join))
+def test_text_the_gate_passes_over_is_text_repair_leaves_alone(text: str) -> None:
+    """`may_be_mojibake` is only a shortcut: where it says no, repair would have changed nothing."""
+    if not may_be_mojibake(text.encode("utf-8")):
+        assert repair_mojibake(text, "gb18030") == text
+        assert repair_mojibake(text) == text
+
+
+def test_no_break_spaces_and_curly_quotes_in_chinese_are_not_looked_at() -> None:
+    line = "市政府今天\u00a0“发布”了\u00a0—\u00a0新规划。Café — “Déjà vu” à la carte. "
+    assert not may_be_mojibake((line * 10).encode("utf-8"))
+    assert may_be_mojibake("交通局表示将在下月公布详细方案。".encode().decode("latin-1").encode())
+
+
+def test_the_gate_tells_latin1_text_by_bytes_as_repair_tells_it_by_characters() -> None:
+    """Every character outside Latin-1 and Windows-1252's marks, and only those, is seen in
+    the bytes: the gate's test for text a Chinese legacy page's Latin-1 reading could be."""
+    from hanflow.decode import _NOT_LATIN1 as by_bytes
+    from hanflow.mojibake import _NOT_LATIN1 as by_characters
+
+    for code in (c for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000):
+        char = chr(code)
+        assert bool(by_bytes.search(char.encode())) == bool(by_characters.search(char)), hex(code)

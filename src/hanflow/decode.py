@@ -64,11 +64,39 @@ def looks_binary(data: bytes) -> bool:
 # followed by a Windows-1252 punctuation mark): in UTF-8 bytes, C2/C3 xx then C2, C3, C5, C6,
 # CB or E2. Text without such a pair cannot be repaired and is not looked at again.
 _SECOND_LEADS = frozenset(b"\xc2\xc3\xc5\xc6\xcb\xe2")
+# UTF-8 read as Windows-1252 leaves a lead byte's letter (Â–ô, C3 82–B4) before a continuation
+# byte's character (U+0080–U+00BF, C2 80–BF, or a Windows-1252 punctuation mark): the
+# signature `hanflow.mojibake` repairs sequences by, spelled in UTF-8 bytes.
+_CP1252_MARKS = bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
+_SEQUENCE = re.compile(b"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|"
+                       + b"|".join(re.escape(c.encode()) for c in _CP1252_MARKS) + b")")
+
+
+def _outside_latin1() -> re.Pattern[bytes]:
+    """UTF-8 bytes of any character other than Latin-1's and Windows-1252's marks (the
+    characters the Latin-1 reading of a Chinese legacy page is made of)."""
+    tails: dict[int, list[bytes]] = {}
+    for mark in _CP1252_MARKS:
+        raw = mark.encode()
+        tails.setdefault(raw[0], []).append(re.escape(raw[1:]))
+    others = bytes(b for b in range(0xC4, 0xF5) if b not in tails)
+    return re.compile(b"[" + re.escape(others) + b"]|" + b"|".join(
+        re.escape(bytes([lead])) + b"(?!" + b"|".join(rest) + b")" for lead, rest in sorted(tails.items())))
+
+
+_NOT_LATIN1 = _outside_latin1()
 
 
 def may_be_mojibake(data: bytes) -> bool:
-    """Whether UTF-8 `data` holds the byte pattern every double encoding leaves (a few
-    microseconds: `bytes.find` from one C2/C3 byte to the next)."""
+    """Whether valid UTF-8 `data` holds the byte pattern a double encoding leaves, in text that
+    kind of double encoding can be undone in; False means `repair_mojibake` would change nothing.
+    Accented words beside curly quotes or a no-break space in Chinese pages are not looked at."""
+    return _latin1_pair(data) and (_SEQUENCE.search(data) is not None or _NOT_LATIN1.search(data) is None)
+
+
+def _latin1_pair(data: bytes) -> bool:
+    """Two characters of U+0080–U+00FF side by side, or one before a punctuation mark
+    (`bytes.find` from one C2/C3 byte to the next)."""
     for lead in (0xC3, 0xC2):
         i = data.find(lead)
         while 0 <= i < len(data) - 2:

@@ -112,7 +112,6 @@ class Extract:
         doc.text = ex.text
         doc.meta = {key: getattr(ex, key) for key in ("title", "author", "published", "url")}
         doc.annotations.update(page_type=ex.page_type, profiles=ex.profiles)
-        doc.annotations.update(page_type=ex.page_type, profiles=ex.profiles)
         doc.removed.update(rule for rule, _ in ex.removed)
         return doc
 
