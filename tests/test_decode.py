@@ -252,7 +252,8 @@ def test_an_accent_before_punctuation_beside_chinese_is_not_repaired() -> None:
 _GATE_PIECES = st.sampled_from([
     "市政", "府", "交通", " ", "\u00a0", "é", "Ã", "©", "«", "ß", "ü", "—", "’", "“", "€", "™", "Œ", "ł", "→",
     "café", "naïve", "\n", "abc", "。", "！", "Ê", "Ð", "Õ", "þ", "¸", "®",
-    "市政".encode().decode("latin-1"), "’".encode().decode("cp1252", "replace"), "交通".encode().decode("cp1252", "ignore"),
+    "市政".encode().decode("latin-1"), "’".encode().decode("cp1252", "replace"),
+    "交通".encode().decode("cp1252", "ignore"),
 ])
 
 
