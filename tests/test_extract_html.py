@@ -193,3 +193,16 @@ def test_empty_and_non_html_input() -> None:
 def test_never_crashes_on_tag_soup(page: str) -> None:
     result = extract_html(page)
     assert all(rule in RULE_IDS for rule, _ in result.removed)
+
+
+def test_a_newsletter_box_inside_the_article_is_not_taken_for_news() -> None:
+    """"news" inside "newsletter" is no evidence of an article: the sign-up box goes."""
+    pitch = "Our weekday briefing, in your inbox by seven. Free, and you can leave at any time."
+    html = f"""<html><head><title>Metro plan</title></head><body><article class="story-body">
+    {"".join(f"<p>{p}</p>" for p in EN_PARAS)}
+    <div class="newsletter-signup"><h3>The Morning Brief</h3><p>{pitch}</p><a href="/s">Sign up</a></div>
+    <p>{EN_PARAS[0]} The plan also adds cycle lanes.</p>
+    </article></body></html>"""
+    text = extract_html(html).text
+    assert EN_PARAS[2] in text and "cycle lanes" in text
+    assert "inbox" not in text and "Morning Brief" not in text

@@ -53,10 +53,11 @@ def class_weight(el: etree._Element) -> int:
 @lru_cache(maxsize=8192)
 def _names_weight(cls: str | None, ident: str | None) -> int:
     names = f"{cls or ''} {ident or ''}"
+    outside = _NEGATIVE.sub(" ", names)  # "news" in "newsletter" is no evidence of an article
     weight = 0
-    if _NEGATIVE.search(names):
+    if outside != names:
         weight -= 25
-    if _POSITIVE.search(names):
+    if _POSITIVE.search(outside):
         weight += 25
     return weight
 
