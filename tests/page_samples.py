@@ -1,7 +1,8 @@
 """Pages written for the tests, one per layout the extractor must tell apart: a Q&A page with
 several answers, a forum thread, a review list, a listing page, a blog post with comments, an
-article with a feed of teasers. Each module-level constant is a page; the *_POSTS / *_BODY
-lists are the texts that must come out, in order."""
+article with a feed of teasers, comment trees (replies nested in the comments they answer).
+Each module-level constant is a page; the *_POSTS / *_BODY lists are the texts that must come
+out, in order."""
 
 from __future__ import annotations
 
@@ -168,3 +169,82 @@ BLOG_WITH_COMMENTS = FEED_ARTICLE.replace(
     '<section class="more-from">',
     f'<section id="comments"><h2>3 comments</h2><ol class="comment-list">'
     f'{"".join(_comment(i, t) for i, t in enumerate(COMMENTS))}</ol></section><section class="more-from">')
+
+# Comment trees: replies nested inside the comment they answer.
+TREE_TITLE = "Is it worth repairing a thirty-year-old mechanical watch?"
+TREE_LEAD = ("My grandfather left me a manual-wind watch from the early nineties. It still runs but loses "
+             "about ten minutes a day, and a shop quoted a full service at three times its price new. Is that "
+             "normal, and is it worth it?")
+# (text, replies): each reply answers the comment it is nested in.
+WIDE_TREE = [
+    ("A full service means taking the whole movement apart, cleaning every part and replacing the worn "
+     "ones. That price is normal for a skilled watchmaker.", [
+         ("Agreed. Ask whether the quote includes new seals, or the case will not keep water out.", [
+             ("Good point, mine leaked after a cheap service and the dial was ruined.", []),
+         ]),
+         ("Losing ten minutes a day usually means old oil. It may only need a clean and a regulation.", []),
+     ]),
+    ("Keep it for the memory, not the money. A watch you inherited is worth more than its price.", []),
+    ("Get a second quote from an independent shop before you decide.", [
+        ("Independent shops are often half the price of the brand's own service centre.", []),
+    ]),
+]
+DEEP_TREE = [
+    ("Honestly I would not bother with the brand service centre, they send the movement away for weeks.", [
+        ("Weeks? Mine came back after four months and they had lost the original crown.", [
+            ("That is why I photograph a watch from every side before I hand it over.", []),
+        ]),
+        ("Mine was quick, but the price was close to what the shop above quoted.", [
+            ("Prices went up for everyone after parts got harder to find.", [
+                ("Old stock parts still turn up at auctions if you are patient enough to wait.", []),
+            ]),
+        ]),
+    ]),
+]
+
+
+def tree_texts(tree: list) -> list[str]:
+    """The comments of a tree in document order."""
+    return [t for text, replies in tree for t in (text, *tree_texts(replies))]
+
+
+def _threaded(i: int, text: str, replies: str) -> str:
+    """A comment as blog software writes it: the replies in a list after its body."""
+    children = f'<ol class="children">{replies}</ol>' if replies else ""
+    return f"""<li class="comment depth-{i}" id="comment-{i}"><div class="comment-body">
+      <div class="comment-author vcard"><img src="/av/{i}.png"> <cite class="fn"><a href="/u/{i}">keeper{i}</a></cite>
+        <span class="says">says:</span></div>
+      <div class="comment-meta"><a href="#comment-{i}">February {i + 1}, 2024 at 10:0{i} am</a></div>
+      <p>{text}</p>
+      <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></div>{children}</li>"""
+
+
+def _custom(i: int, text: str, replies: str) -> str:
+    """A comment as a custom element, its replies nested right in it."""
+    return f"""<talk-comment id="c{i}"><div class="meta"><a href="/u/{i}">tinker{i}</a> <span>·</span>
+      <time datetime="2024-03-0{i + 1}">{i + 2}h ago</time></div>
+      <div class="md"><p>{text}</p></div>
+      <div class="actions"><span>{10 + i}</span> <a href="#">Reply</a> <a href="#">Share</a></div>
+      {replies}</talk-comment>"""
+
+
+def render_tree(tree: list, comment, start: int = 0) -> str:
+    """The tree's markup, comments numbered in document order from `start`."""
+    parts = []
+    for text, replies in tree:
+        inner = render_tree(replies, comment, start + 1)
+        parts.append(comment(start, text, inner))
+        start += 1 + len(tree_texts(replies))
+    return "".join(parts)
+
+
+def _tree_page(comments: str) -> str:
+    return f"""<html><head><title>{TREE_TITLE} - Watch Talk</title></head><body>
+<nav><a href="/">Watch Talk</a> <a href="/forum">Forum</a></nav>
+<main><h1>{TREE_TITLE}</h1><div class="op"><p>{TREE_LEAD}</p></div>
+{comments}</main>
+<footer>About · Contact</footer></body></html>"""
+
+
+NESTED_LIST_PAGE = _tree_page(f'<h2>7 replies</h2><ol class="commentlist">{render_tree(WIDE_TREE, _threaded)}</ol>')
+NESTED_ELEMENT_PAGE = _tree_page(f"<talk-comment-tree>{render_tree(DEEP_TREE, _custom)}</talk-comment-tree>")

@@ -78,7 +78,28 @@ def test_declared_type_wins_over_structure() -> None:
     assert result.published == "2024-02-01T08:00:00+00:00"
 
 
-@pytest.mark.parametrize("page", [S.QA_PAGE, S.FORUM_PAGE, S.REVIEW_PAGE, S.BLOG_WITH_COMMENTS])
+def test_nested_comment_list_keeps_each_comment_once_in_order() -> None:
+    """Replies in a list inside the comment they answer: a comment's own body is its text,
+    not its replies (which come after it, once each)."""
+    result = extract_html(S.NESTED_LIST_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.TREE_TITLE, S.TREE_LEAD, *S.tree_texts(S.WIDE_TREE)]
+    for chrome in ("keeper", "says:", "Reply", "February"):
+        assert chrome not in result.text
+
+
+def test_comment_tree_with_one_top_level_comment_is_a_thread() -> None:
+    """Custom elements nested right inside each other, one comment at the top: no sibling
+    group at the top level, the tree is still the thread."""
+    result = extract_html(S.NESTED_ELEMENT_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.TREE_TITLE, S.TREE_LEAD, *S.tree_texts(S.DEEP_TREE)]
+    for chrome in ("tinker", "h ago", "Share"):
+        assert chrome not in result.text
+
+
+@pytest.mark.parametrize("page", [S.QA_PAGE, S.FORUM_PAGE, S.REVIEW_PAGE, S.BLOG_WITH_COMMENTS,
+                                  S.NESTED_LIST_PAGE])
 def test_types_hold_when_the_layout_names_change(page: str) -> None:
     """Class names are not the evidence: renamed, the same structure gives the same result."""
     renamed = page

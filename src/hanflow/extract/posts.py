@@ -2,7 +2,10 @@
 of a page, found as a group of same-structure siblings whose prose lies under one body path
 and that carry per-post chrome (an author link, a time).
 
-Replies nested inside a post (same structure, deeper) are posts too, in document order. A
+Replies nested inside a post (same structure, deeper: comment trees) are posts too, in
+document order; a post's body is found in its own text, what is left once the replies nested
+in it are set aside, so each post is kept once. A group of replies nested in a post of its
+own structure is judged with the tree's top-level posts (a tree may have a single one). A
 question that is not built like its answers (Stack-style sites, Q&A portals) is the lead: the
 prose between the page's headline and the posts.
 """
@@ -18,7 +21,7 @@ from hanflow.extract import chrome
 from hanflow.extract.block import Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like
-from hanflow.extract.repeats import Group, Path, at_path, body_path, signature
+from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
 from hanflow.extract.tree import text_of
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
@@ -50,17 +53,19 @@ class Thread:
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
                 ) -> Thread | None:
     """The group of posts holding the most prose, if any group looks like posts."""
-    skipped = {id(g) for g in skip}
     key = normalized(title) if title else ""
-    threads = [t for g in _candidates(groups, stats) if id(g) not in skipped and (t := _thread(g, stats, key))]
+    candidates = _candidates(groups, stats, skip)
+    threads = [t for g in candidates if (t := _thread(g, stats, key))]
     return max(threads, key=lambda t: t.prose, default=None)
 
 
-def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
+def _candidates(groups: list[Group], stats: Stats, skip: list[Group]) -> list[Group]:
     """Groups big enough to be a page's thread (a tenth of its text), largest first, at most
     `MAX_CANDIDATES`; most members need children (to tell a body from chrome) and a link
-    (posts name their authors)."""
+    (posts name their authors). Groups in `skip` are none."""
     page = max((stats.text.get(g.parent, 0) for g in groups), default=0)
+    skipped = {id(g) for g in skip}
+    groups = _lifted([g for g in groups if id(g) not in skipped], stats)
     sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
              if sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
     sized = [(n, g) for n, g in sized if n * 10 >= page]
@@ -68,12 +73,44 @@ def _candidates(groups: list[Group], stats: Stats) -> list[Group]:
     return [g for _, g in sized[:MAX_CANDIDATES]]
 
 
+def _lifted(groups: list[Group], stats: Stats) -> list[Group]:
+    """The groups, each group of replies nested in a post of the same structure replaced by
+    the outermost such post and its same-structure siblings (a comment tree with a single
+    top-level comment has no sibling group at its top); duplicates once."""
+    out: dict[tuple, Group] = {}
+    for group in groups:
+        top = _outermost_post(group)
+        if top is not None:
+            parent = top.getparent()
+            members = [c for c in parent if isinstance(c.tag, str) and stats.text.get(c, 0)
+                       and signature(c) == group.key]
+            group = Group(parent, group.key, members)
+        out.setdefault((group.parent, group.key), group)
+    return list(out.values())
+
+
+def _outermost_post(group: Group) -> etree._Element | None:
+    """The outermost element around a named group (see `_with_replies`) that has the
+    members' structure: the top of the comment tree the group's replies belong to."""
+    tag, name = group.key
+    if not name and "-" not in tag:
+        return None
+    top = None
+    for anc in (group.parent, *group.parent.iterancestors(tag)):
+        if anc.tag == tag and signature(anc) == group.key:
+            top = anc
+    return top if top is not None and top.getparent() is not None else None
+
+
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
-    """The group as a thread, or None; cheap tests first."""
-    path = body_path(group.members, stats)
+    """The group as a thread, or None; cheap tests first. Replies nested in a post are not
+    its text: each is a post of its own."""
+    posts = _with_replies(group)
+    replies = nested_replies(posts, stats) if len(posts) > len(group.members) else None
+    path = body_path(group.members, stats, replies)
     if not path or any(tag == "a" for tag, _ in path):
         return None
-    found = {post: at_path(post, path) for post in _with_replies(group)}
+    found = {post: at_path(post, path) for post in posts}
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
     if not _holds_prose(bodies, stats):

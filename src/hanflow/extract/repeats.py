@@ -4,7 +4,8 @@ of a product, the items of a list of links.
 Siblings that share a tag and their first class name (digits ignored: generated names carry
 them) are one group. Inside a group's members, the `body path` is the path of tags and class
 names, relative to the member, under which their prose lies; what lies elsewhere in a member
-(user cards, vote bars, timestamps, reply buttons, signatures) is per-item chrome.
+(user cards, vote bars, timestamps, reply buttons, signatures) is per-item chrome. Replies
+nested in a member (comment trees) are not its text: the body path is where its own text lies.
 """
 
 from __future__ import annotations
@@ -65,34 +66,68 @@ def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> li
     return groups
 
 
-def _own_text(el: etree._Element, stats: Stats) -> int:
-    """Characters of the element's text outside links."""
-    return stats.text.get(el, 0) - stats.links.get(el, 0)
+@dataclass
+class Replies:
+    """Posts nested in other posts of a thread, and for each element inside a post the text
+    outside links of the replies nested in it below that post: what is left is the post's
+    own text."""
+
+    posts: set
+    text: dict
 
 
-def _weight(el: etree._Element, stats: Stats) -> float:
+def nested_replies(posts: list, stats: Stats) -> Replies | None:
+    """The replies among `posts` (those inside another of them), or None if there are none;
+    each reply is counted up to the post it answers."""
+    found = set(posts)
+    replies = Replies(set(), {})
+    for reply in posts:
+        chain = []
+        for anc in reply.iterancestors():
+            chain.append(anc)
+            if anc in found:
+                break
+        else:
+            continue  # an outermost post answers none
+        replies.posts.add(reply)
+        n = _own_text(reply, stats)
+        for anc in chain:
+            replies.text[anc] = replies.text.get(anc, 0) + n
+    return replies if replies.posts else None
+
+
+def _own_text(el: etree._Element, stats: Stats, replies: Replies | None = None) -> int:
+    """Characters of the element's text outside links, less those of the replies nested in it."""
+    n = stats.text.get(el, 0) - stats.links.get(el, 0)
+    return n - replies.text.get(el, 0) if replies else n
+
+
+def _weight(el: etree._Element, stats: Stats, replies: Replies | None = None) -> float:
     """Text outside links, short unpunctuated pieces (dates, counts, labels: chrome) at a
     quarter of their length."""
-    n = _own_text(el, stats)
+    n = _own_text(el, stats, replies)
     return n if stats.punct.get(el, 0) or n >= 40 else n / 4
 
 
-def _core(member: etree._Element, stats: Stats) -> Path:
+def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) -> Path:
     """Where the member's text lies: from the member down, into the child holding most of
     the weighted text (see `_weight`), as deep as that goes; at paragraphs that share it,
-    their container (or the paragraphs, when they sit right in the member)."""
+    their container (or the paragraphs, when they sit right in the member). Replies nested
+    in it are not its text."""
     path: Path = ()
     el = member
+    skip = replies.posts if replies else ()
     while len(path) < MAX_BODY_DEPTH:
         sums: dict[Signature, tuple[float, list]] = {}
         for child in el:
-            if isinstance(child.tag, str) and _own_text(child, stats) > 0:
+            if isinstance(child.tag, str) and child not in skip and _own_text(child, stats, replies) > 0:
                 total, kids = sums.get(sig := signature(child), (0.0, []))
-                sums[sig] = (total + _weight(child, stats), [*kids, child])
+                sums[sig] = (total + _weight(child, stats, replies), [*kids, child])
         if not sums:
             break
         sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
-        loose = _own_text(el, stats) - sum(_own_text(k, stats) for _, ks in sums.values() for k in ks)
+        loose = (_own_text(el, stats, replies)
+                 - sum(_own_text(k, stats, replies) for _, ks in sums.values() for k in ks))
         if n < CORE_SHARE * (sum(w for w, _ in sums.values()) + max(loose, 0) / 4):
             break
         if len(kids) > 1:  # paragraphs: their container is the body, or they are, right in the post
@@ -103,14 +138,14 @@ def _core(member: etree._Element, stats: Stats) -> Path:
     return path
 
 
-def body_path(members: list, stats: Stats) -> Path | None:
+def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
     """The relative path under which the members' text lies: the core path (see `_core`) of
     most of their text, present in at least half of the members. A member whose text is
-    spread over its children (replies nested in it) does not vote."""
+    spread over its children does not vote; replies nested in a member are not its text."""
     votes: dict[Path, int] = {}
     for member in members:
-        if path := _core(member, stats):  # the member itself is no body: replies nested in it
-            votes[path] = votes.get(path, 0) + max(_own_text(member, stats), 1)
+        if path := _core(member, stats, replies):  # the member itself is no body
+            votes[path] = votes.get(path, 0) + max(_own_text(member, stats, replies), 1)
     for path in sorted(votes, key=lambda p: -votes[p]):
         if sum(bool(at_path(m, path)) for m in members) * 2 >= len(members):
             return path
