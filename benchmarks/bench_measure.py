@@ -1,7 +1,8 @@
 """What one benchmark child process measures; each returns a dict of figures as JSON-able values.
 
-Configurations: the full Prefect flow with 1 or 2 worker processes, default or fast options;
-the naive reference script; hanflow's steps alone as plain function calls (default or fast).
+Configurations: the full Prefect flow with 1 or 2 worker processes, with the default options,
+the fast ones or the pure-Python jieba segmenter; the naive reference script; hanflow's steps
+alone as plain function calls (same variants).
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Options that trade nothing in output format for speed, by the parameter name that takes them.
+# Options that trade nothing in output format for speed, by the parameter name that takes them
+# (since rjieba became the default segmenter, hanflow's defaults are its fast options).
 FAST_CANDIDATES: dict[str, Any] = {"segmenter": "rjieba", "tokenizer": "rjieba", "segment_backend": "rjieba",
                                    "converter": "opencc", "fast": True}
+# The options of each kind of run: "flow" the defaults, "fast" the above, "jieba" the pure-Python segmenter.
+VARIANTS: dict[str, dict[str, Any]] = {"flow": {}, "fast": FAST_CANDIDATES, "jieba": {"segmenter": "jieba"}}
 
-CONFIGS = ("flow-1", "flow-2", "fast-1", "fast-2", "naive", "steps", "steps-fast")
+CONFIGS = ("flow-1", "flow-2", "jieba-1", "jieba-2", "naive", "steps", "steps-jieba")
 
 
-def fast_options(accepts: Callable[[str], bool]) -> dict[str, Any]:
-    """The fast settings this version of hanflow understands."""
-    return {k: v for k, v in FAST_CANDIDATES.items() if accepts(k)}
+def variant_options(kind: str, accepts: Callable[[str], bool]) -> dict[str, Any]:
+    """The options of run kind `kind` that this version of hanflow understands."""
+    return {k: v for k, v in VARIANTS[kind].items() if accepts(k)}
 
 
 def cpu_seconds() -> float:
@@ -55,7 +59,7 @@ def _warm_prefect() -> None:
     warm_up()
 
 
-def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "") -> dict[str, Any]:
+def run_flow(corpus: Path, out: Path, workers: int, kind: str = "flow", variant: str = "") -> dict[str, Any]:
     """One flow run. `variant` runs the flow as it was before an orchestration fix, for
     bench_orchestration.py: "tagged" task runs, or "even" (three equal batches per worker)."""
     from prefect import tags
@@ -65,7 +69,7 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "
     from hanflow.flow.ui import TAGS
 
     params = inspect.signature(build_corpus.fn).parameters
-    extra = fast_options(params.__contains__) if fast else {}
+    extra = variant_options(kind, params.__contains__)
     if variant == "even":
         extra["batch_size"] = equal_batch_size(_count_files(corpus), BATCHES_PER_WORKER * workers)
     shutil.rmtree(out, ignore_errors=True)
@@ -83,7 +87,7 @@ def run_flow(corpus: Path, out: Path, workers: int, fast: bool, variant: str = "
             "pages": counts["discovered"],
             "bytes": manifest["inputs"]["bytes"], "chars": _corpus_chars(out), "stages": stages,
             "kept": counts["kept"], "duplicates": counts["duplicates"], "rejects": counts["rejects"],
-            "fast_options": extra}
+            "options": extra}
 
 
 def _count_files(corpus: Path) -> int:
@@ -103,15 +107,15 @@ def run_naive(corpus: Path, out: Path) -> dict[str, Any]:
 
 def run_child(config: str, corpus: Path, out: Path) -> dict[str, Any]:
     kind, _, variant = config.partition("-")
-    if kind in ("flow", "fast"):
+    if kind in VARIANTS:
         workers, _, ablation = variant.partition("-")
-        result = run_flow(corpus, out, int(workers), fast=kind == "fast", variant=ablation)
+        result = run_flow(corpus, out, int(workers), kind=kind, variant=ablation)
     elif kind == "naive":
         result = run_naive(corpus, out)
     else:
         from bench_steps import run_steps
 
-        result = run_steps(corpus, out, fast=variant == "fast")
+        result = run_steps(corpus, out, kind=variant or "flow")
     shutil.rmtree(out, ignore_errors=True)
     return {"config": config, **result}
 

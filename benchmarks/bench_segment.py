@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     jieba.setLogLevel(60)
     jieba.initialize()
     scorer = load_tool("score_segmentation")
-    segmenters = {"jieba": Segmenter()}
+    segmenters = {"jieba": Segmenter(backend="jieba")}
     if importlib.util.find_spec("rjieba") is not None:
         segmenters["rjieba"] = Segmenter(backend="rjieba")
     sets = load_sets(scorer)

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench_measure import cpu_seconds, fast_options, memory_index, timed
+from bench_measure import cpu_seconds, memory_index, timed, variant_options
 
 from hanflow.build import batches
 from hanflow.document import KINDS, Document
@@ -24,9 +24,9 @@ from hanflow.steps import Options, Pipeline
 WARM_UP = "<html><body><p>今天的天氣很好，我們去公園散步。The weather is fine today.</p></body></html>"
 
 
-def _options(fast: bool) -> Options:
+def _options(kind: str) -> Options:
     names = {f.name for f in dataclasses.fields(Options)}
-    return Options(**fast_options(names.__contains__)) if fast else Options()
+    return Options(**variant_options(kind, names.__contains__))
 
 
 def _warm(pipeline: Pipeline, tmp: Path) -> None:
@@ -46,8 +46,8 @@ def _steps(pipeline: Pipeline, item: Any, times: Counter[str]) -> Document:
     return doc
 
 
-def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
-    options = _options(fast)
+def run_steps(corpus: Path, out: Path, kind: str = "flow") -> dict[str, Any]:
+    options = _options(kind)
     pipeline = Pipeline(options)
     out.mkdir(parents=True, exist_ok=True)
     _warm(pipeline, out)
@@ -70,4 +70,4 @@ def run_steps(corpus: Path, out: Path, fast: bool) -> dict[str, Any]:
     chars = sum(c.n_chars for c in candidates if c.source not in verdicts)
     return {"seconds": seconds, "cpu_s": cpu, "pages": len(items), "bytes": size, "chars": chars,
             "stages": dict(times), "kept": len(candidates) - len(verdicts), "duplicates": len(verdicts),
-            "rejects": rejects, "fast_options": dataclasses.asdict(options) if fast else {}}
+            "rejects": rejects, "options": variant_options(kind, lambda name: True)}

@@ -1,6 +1,6 @@
-"""Throughput benchmark: hanflow's flow (1 and 2 workers, default and fast options), the naive
-reference script, the datatrove pipeline peer, and each of hanflow's steps alone, over one
-generated corpus.
+"""Throughput benchmark: hanflow's flow (1 and 2 workers, default options and the jieba
+segmenter), the naive reference script, the datatrove pipeline peer, and each of hanflow's steps
+alone, over one generated corpus.
 
     python benchmarks/bench_throughput.py --pages 20000 --repeat 3
     python benchmarks/bench_throughput.py --pages 2000 --repeat 1      # quick look
@@ -40,7 +40,7 @@ ALL_CONFIGS = (*CONFIGS, PEER)
 # (label, hanflow config, how, target as text, predicate) against the datatrove peer
 PEER_RATIOS = (("hanflow 2 workers / datatrove peer, 2 workers (CPU s)", "flow-2", "cpu", ">= 3", lambda r: r >= 3),
                ("hanflow 2 workers / datatrove peer (pages/s)", "flow-2", "rate", "(info)", lambda r: True),
-               ("hanflow fast, 2 workers / datatrove peer (CPU s)", "fast-2", "cpu", "(info)", lambda r: True))
+               ("hanflow jieba, 2 workers / datatrove peer (CPU s)", "jieba-2", "cpu", "(info)", lambda r: True))
 
 
 def run_peer(corpus: Path, out: Path, workers: int = 2) -> dict:
@@ -56,7 +56,7 @@ def run_peer(corpus: Path, out: Path, workers: int = 2) -> dict:
         raise RuntimeError(f"the datatrove peer failed ({done.returncode}):\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["cpu_s"] = cpu_seconds() - cpu  # the peer and its forked workers, all joined
-    return {"config": PEER, "fast_options": {}, **result}
+    return {"config": PEER, "options": {}, **result}
 
 
 def peer_lines(medians: dict[str, dict]) -> list[str]:

@@ -24,6 +24,7 @@ from hanflow.flow.names import planned_name, recount, run_name
 from hanflow.flow.server import ApiUnreachable, check_api
 from hanflow.progress import STOP, BatchProgress, Stopped, figures, progress_path, read_progress
 from hanflow.report import summary
+from hanflow.segment.backends import DEFAULT_BACKEND
 from hanflow.sources import discover
 from hanflow.steps import Options
 
@@ -86,7 +87,7 @@ def test_the_bar_shows_count_rate_and_time_left() -> None:
 
 def test_help_keeps_square_brackets_and_every_default() -> None:
     run_help = CliRunner().invoke(app, ["run", "--help"], terminal_width=200).output
-    assert "hanflow[fast]" in run_help
+    assert f"[default: {DEFAULT_BACKEND}]" in run_help and "rjieba (jieba's Rust port)" in run_help
     assert "[default: (about three batches per worker)]" in run_help
     assert "[default: 20000000]" in run_help and f"[default: {DEFAULT_THRESHOLD}" in run_help
     serve_help = CliRunner().invoke(app, ["serve", "--help"], terminal_width=200).output
@@ -131,7 +132,7 @@ def test_deployments_expose_every_production_option_with_its_default(tmp_path: P
     params = deployment_parameters(tmp_path / "raw", tmp_path / "out", {"workers": 2, "runner": "dask"})
     assert params == {"raw": str((tmp_path / "raw").resolve()), "out": str((tmp_path / "out").resolve()),
                       "config": "t2s", "user_dict": None, "max_bytes": 20_000_000, "batch_size": None,
-                      "workers": 2, "segmenter": "jieba", "threshold": DEFAULT_THRESHOLD, "runner": "dask",
+                      "workers": 2, "segmenter": DEFAULT_BACKEND, "threshold": DEFAULT_THRESHOLD, "runner": "dask",
                       "dask_address": None, "doc_timeout": 120.0, "jsonl_field": "html,text"}
     with pytest.raises(ValueError, match="no parameter"):
         deployment_parameters(tmp_path, tmp_path, {"wrokers": 2})

@@ -23,7 +23,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def pair():
-    return Segmenter(), Segmenter(backend="rjieba")
+    return Segmenter(backend="jieba"), Segmenter(backend="rjieba")
 
 
 def test_same_tokens_on_sample_sentences(pair):

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from hanflow.dedup import DEFAULT_THRESHOLD
+from hanflow.segment.backends import DEFAULT_BACKEND
 
 app = typer.Typer(
     help="hanflow: scraped Chinese/English pages to a clean, deduplicated, annotated JSONL corpus.",
@@ -61,7 +62,7 @@ Workers = Annotated[int, typer.Option(help="Parallel worker processes for the ba
 Runner = Annotated[str, typer.Option(help="local (threads or processes on this machine) or dask (a Dask cluster).")]
 DaskAddress = Annotated[str | None, typer.Option(
     help="Scheduler of an existing Dask cluster, tcp://HOST:PORT.", show_default="a local cluster")]
-Segmenter = Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]): same tokens, faster.")]
+Segmenter = Annotated[str, typer.Option(help="rjieba (jieba's Rust port) or jieba: the same tokens; rjieba is faster.")]
 Threshold = Annotated[float, typer.Option(help="Near-duplicate Jaccard threshold (character 5-grams).",
                                           min=0.05, max=1.0)]
 DocTimeout = Annotated[float, typer.Option(
@@ -94,7 +95,7 @@ def run(
     workers: Workers = 1,
     runner: Runner = "local",
     dask_address: DaskAddress = None,
-    segmenter: Segmenter = "jieba",
+    segmenter: Segmenter = DEFAULT_BACKEND,
     threshold: Threshold = DEFAULT_THRESHOLD,
     doc_timeout: DocTimeout = 120.0,
     jsonl_field: JsonlField = "html,text",
@@ -158,7 +159,7 @@ def serve(
     workers: Workers = 1,
     runner: Runner = "local",
     dask_address: DaskAddress = None,
-    segmenter: Segmenter = "jieba",
+    segmenter: Segmenter = DEFAULT_BACKEND,
     threshold: Threshold = DEFAULT_THRESHOLD,
     doc_timeout: DocTimeout = 120.0,
     jsonl_field: JsonlField = "html,text",
@@ -216,7 +217,7 @@ def _check_backends(config: str, segmenter: str) -> None:
     if segmenter not in BACKENDS:
         raise _fail(f"unknown segmenter {segmenter!r}; choose one of {', '.join(BACKENDS)}")
     if segmenter == "rjieba" and importlib.util.find_spec("rjieba") is None:
-        raise _fail("the rjieba segmenter is not installed; install it with: pip install 'hanflow[fast]'")
+        raise _fail("the rjieba segmenter is not installed; install it (pip install rjieba) or use --segmenter jieba")
 
 
 @app.command()
@@ -270,7 +271,7 @@ def convert(
 def segment(
     user_dict: Annotated[Path | None, typer.Option(help="jieba user dictionary (jieba's format).")]
     = None,
-    segmenter: Annotated[str, typer.Option(help="jieba, or rjieba (install hanflow[fast]).")] = "jieba",
+    segmenter: Segmenter = DEFAULT_BACKEND,
 ) -> None:
     """Segment standard input: each line becomes one line of tokens separated by two spaces
     (the SIGHAN bakeoff format; a multi-word name such as "Windows 11" keeps its one space)."""
@@ -283,7 +284,7 @@ def segment(
     try:
         seg = Segmenter(user_dict, backend=segmenter)
     except ValueError as exc:
-        raise _fail(f"{exc}; install it with: pip install 'hanflow[fast]'") from None
+        raise _fail(f"{exc}; install it with: pip install rjieba, or use --segmenter jieba") from None
     for line in sys.stdin:
         sys.stdout.write("  ".join(seg.tokenize(line.rstrip("\n"))) + "\n")
 

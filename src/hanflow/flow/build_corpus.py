@@ -31,6 +31,7 @@ from hanflow.dedup import DEFAULT_THRESHOLD
 from hanflow.flow.lifetime import end_with_parent
 from hanflow.flow.ui import FlowObserver, initial_run_name, publish_artifacts, publish_nothing_new
 from hanflow.readers.jsonl import parse_fields
+from hanflow.segment.backends import DEFAULT_BACKEND
 from hanflow.steps import Options
 
 RUNNERS = ("local", "dask")
@@ -126,7 +127,7 @@ def nothing_new_manifest(raw: str, out: str, found: Survey) -> dict[str, Any]:
 def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
                  user_dict: str | None = None, max_bytes: int = 20_000_000,
                  batch_size: int | None = None, workers: int = 1, full: bool = False,
-                 segmenter: Literal["jieba", "rjieba"] = "jieba", threshold: float = DEFAULT_THRESHOLD,
+                 segmenter: Literal["jieba", "rjieba"] = DEFAULT_BACKEND, threshold: float = DEFAULT_THRESHOLD,
                  progress: bool | None = None, runner: Literal["local", "dask"] = "local",
                  dask_address: str | None = None, doc_timeout: float = 120.0,
                  jsonl_field: str = "html,text") -> dict[str, Any]:
@@ -143,7 +144,7 @@ def build_corpus(raw: str = "raw", out: str = "processed", config: str = "t2s",
         batch_size: Documents per batch task run; empty: sized for the workers.
         workers: Parallel worker processes for the batches (1: one thread, no start-up cost).
         full: Forget earlier runs and reprocess everything.
-        segmenter: jieba, or rjieba (hanflow[fast] installed): same tokens, faster.
+        segmenter: rjieba (jieba's Rust port) or jieba: the same tokens; rjieba is faster.
         threshold: Near-duplicate Jaccard threshold on character 5-grams.
         progress: Show a progress bar on the terminal; empty: when there is one.
         runner: local (this machine) or dask (a Dask cluster).

@@ -1,9 +1,11 @@
-"""The dictionary segmenters the Segmenter can drive: jieba (default) or rjieba (its Rust port).
+"""The dictionary segmenters the Segmenter can drive: rjieba (jieba's Rust port, the default)
+or jieba itself.
 
 Both hold jieba's dictionary and its HMM for unknown words, and give the same words (the tests
 compare them on SIGHAN 2005, the other shared sets and sample articles); rjieba is more than ten
-times faster. Each backend also answers which of its words are not in the dictionary (the HMM's
-guesses) and how often a character is a word on its own, for the guess filter in `tokenize`.
+times faster, so it is the default wherever its wheel is installed (a dependency of hanflow).
+Each backend also answers which of its words are not in the dictionary (the HMM's guesses) and
+how often a character is a word on its own, for the guess filter in `tokenize`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 BACKENDS = ("jieba", "rjieba")
+DEFAULT_BACKEND = "rjieba" if importlib.util.find_spec("rjieba") is not None else "jieba"
 
 
 class Backend(Protocol):

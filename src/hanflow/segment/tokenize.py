@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from itertools import accumulate, compress, count
 from pathlib import Path
 
-from hanflow.segment.backends import Backend, make_backend
+from hanflow.segment.backends import DEFAULT_BACKEND, Backend, make_backend
 from hanflow.segment.entities import load_entities
 from hanflow.segment.guesses import GuessFilter
 from hanflow.segment.protect import build_pairs, build_phrases, kind_of, starts_inside_word
@@ -31,10 +31,10 @@ _GAP = " "  # stands for whitespace, which keeps two Han runs apart and is no to
 class Segmenter:
     """Holds one dictionary segmenter; create it once per worker process (one dictionary load).
 
-    `backend` is "jieba" (default) or "rjieba" (same words, faster; needs the rjieba package).
+    `backend` is "rjieba" (the default where it is installed) or "jieba": the same words.
     """
 
-    def __init__(self, user_dict: Path | None = None, backend: str = "jieba") -> None:
+    def __init__(self, user_dict: Path | None = None, backend: str = DEFAULT_BACKEND) -> None:
         global _latest
         self._backend = make_backend(backend)
         phrases = list(load_entities(self._backend))
