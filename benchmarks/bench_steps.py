@@ -16,8 +16,9 @@ from typing import Any
 from bench_measure import cpu_seconds, memory_index, timed, variant_options
 
 from hanflow.build import batches
+from hanflow.dedup.signatures import SignatureRows
 from hanflow.document import KINDS, Document
-from hanflow.output import dumps, to_record
+from hanflow.output import Stamp, dumps, to_record
 from hanflow.sources import discover
 from hanflow.steps import Options, Pipeline
 
@@ -54,7 +55,8 @@ def run_steps(corpus: Path, out: Path, kind: str = "flow") -> dict[str, Any]:
     times: Counter[str] = Counter()
     start, cpu = time.perf_counter(), cpu_seconds()
     items = timed(times, "discover", lambda: list(discover(corpus, options.max_bytes)))
-    candidates, size, rejects = [], 0, 0
+    candidates, signatures, size, rejects = [], [], 0, 0
+    stamp = Stamp("run-00001", "run-00001")
     with open(out / "steps.jsonl", "w", encoding="utf-8") as fh:
         for item in items:
             size += item.size
@@ -62,10 +64,12 @@ def run_steps(corpus: Path, out: Path, kind: str = "flow") -> dict[str, Any]:
             if doc.reject:
                 rejects += 1
                 continue
-            record = timed(times, "write", to_record, doc)
+            record = timed(times, "write", to_record, doc, stamp)
             timed(times, "write", fh.write, dumps(record) + "\n")
-            candidates.append(timed(times, "dedup", batches._candidate, doc, record))
-    verdicts = timed(times, "dedup", memory_index().resolve, candidates)
+            candidate, signature = timed(times, "dedup", batches._candidate, doc, record)
+            candidates.append(candidate)
+            signatures.append(signature)
+    verdicts = timed(times, "dedup", memory_index().resolve, candidates, (), SignatureRows.of(signatures))
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     chars = sum(c.n_chars for c in candidates if c.source not in verdicts)
     return {"seconds": seconds, "cpu_s": cpu, "pages": len(items), "bytes": size, "chars": chars,
