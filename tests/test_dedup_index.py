@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hanflow.dedup import Candidate, DedupIndex, Verdict, fingerprint
+from hanflow.dedup import Candidate, DedupIndex, Verdict, fingerprint, keep_order
+from hanflow.dedup.candidates import keep_ordering
 from hanflow.dedup.key import dedup_key
 from hanflow.dedup.tables import SchemeMismatch
 from tests.dedup_evalset import ARTICLES
@@ -153,3 +154,11 @@ def test_empty_and_tiny_inputs() -> None:
     assert verdicts == {"e1.txt": Verdict(dedup_key(""), 1.0, "exact")}
     index.add([c for c in cands if c.source not in verdicts])
     assert set(index.resolve(cands)) == {c.source for c in cands}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["b.txt", "a/b.txt", "a.txt", "c", "b/a.txt", "ä.txt"]),
+                          st.integers(1, 4), st.sampled_from([None, "", "2024-01-02", "2023-12-31", "9999"])),
+                max_size=12, unique_by=lambda t: t[0]))
+def test_keep_ordering_sorts_as_the_keep_order_key(rows: list[tuple[str, int, str | None]]) -> None:
+    cands = [Candidate(source, source, n_chars, published, fingerprint("")) for source, n_chars, published in rows]
+    assert keep_ordering(cands).tolist() == sorted(range(len(cands)), key=lambda k: keep_order(cands[k]))

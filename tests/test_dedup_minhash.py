@@ -6,12 +6,15 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hanflow.dedup.cluster import band_edges, unique_edges, verified_edges
 from hanflow.dedup.minhash import (
     BANDS,
     SHINGLE,
+    band_groups,
     band_hashes,
     shingle_hashes,
     signature,
+    signature_bands,
     signature_matrix,
     similarities,
 )
@@ -56,3 +59,27 @@ def test_band_hashes_do_not_depend_on_chunking() -> None:
     rng = np.random.default_rng(3)
     m = rng.integers(0, 2**32, size=(100, 128), dtype=np.uint64).astype(np.uint32)
     assert (band_hashes(m, chunk=7) == band_hashes(m)).all()
+
+
+def test_band_hashes_of_a_group_are_those_columns_of_all_bands() -> None:
+    rng = np.random.default_rng(5)
+    m = rng.integers(0, 2**32, size=(50, 128), dtype=np.uint64).astype(np.uint32)
+    whole = band_hashes(m)
+    groups = band_groups(3)
+    assert [b for g in groups for b in g] == list(range(BANDS))
+    for g in groups:
+        assert (band_hashes(m, chunk=7, bands=g) == whole[:, g.start : g.stop]).all()
+        assert (signature_bands(lambda idx: m[idx], len(m), chunk=9, bands=g) == whole[:, g.start : g.stop]).all()
+
+
+def test_edges_found_a_band_group_at_a_time_are_those_of_all_bands() -> None:
+    rng = np.random.default_rng(6)
+    base = rng.integers(0, 2**32, size=(12, 128), dtype=np.uint64).astype(np.uint32)
+    m = base[rng.integers(0, 12, size=60)].copy()
+    m[rng.random(m.shape) < 0.2] = 7  # near copies: most bands still agree, some do not
+    sizes = np.full(len(m), 100, dtype=np.int64)
+    expected = verified_edges(band_hashes(m), lambda idx: m[idx], sizes, 0.5)
+    found = unique_edges([band_edges(band_hashes(m, bands=g), lambda idx: m[idx], sizes, 0.5)
+                          for g in band_groups(5)], len(m))
+    assert len(expected[0]) > 0
+    assert (found[0] == expected[0]).all() and (found[1] == expected[1]).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,7 +80,10 @@ def _state_hash(item: InputFile, doc: Document) -> str:
 
 
 def _candidate(doc: Document, record: dict[str, Any]) -> tuple[Candidate, bytes]:
-    """The document's candidate, and its signature apart (it goes to the batch's signature file)."""
+    """The document's candidate, and its signature apart (it goes to the batch's signature file).
+
+    Its publication time is interned: a run holds its candidates to the end, and many pages
+    share a date."""
     fp = fingerprint(doc.text)
-    return Candidate(doc.source, record["id"], record["n_chars"], record["published"] or None,
-                     fp.unsigned()), fp.signature
+    published = sys.intern(record["published"]) if record["published"] else None
+    return Candidate(doc.source, record["id"], record["n_chars"], published, fp.unsigned()), fp.signature

@@ -96,10 +96,11 @@ def _copy_survivors(store: Store, plan: Plan, leaving: set[str], writers: dict[s
                     outcome.moves.append((source, *writers[kind].add(line.rstrip("\n"))))
 
 
-def _place(outcome: Outcome, writers: dict[str, ShardWriter], kind: str, line: dict[str, Any],
+def _place(outcome: Outcome, writers: dict[str, ShardWriter], kind: str, line: dict[str, Any] | None,
            state: SourceState, text: str | None = None) -> None:
     """Write `line` (or its JSON `text`, when already serialised) and note where it went; the
-    line itself is kept only when it replaces one (for the change feed's comparison)."""
+    line itself is kept only when it replaces one (for the change feed's comparison), and may
+    be None with `text` when it does not."""
     shard, number = writers[kind].add(text if text is not None else dumps(line))
     outcome.states[state.source] = replace(state, kind=kind, shard=shard, line=number)
     if state.source in outcome.old_lines:
@@ -111,6 +112,8 @@ def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdi
     """This run's records, duplicate entries and rejects, then the renamed sources' lines.
 
     Files are looked up batch by batch: a dict of the whole run's would cost a slot a document.
+    A batch's staged lines are in the order of its candidates, whose strings the states share;
+    a kept record's line is parsed only when it replaces one (the change feed compares them).
     """
     run, rejects = plan.run, []
 
@@ -122,14 +125,15 @@ def _route_new(plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdi
         files = {f.source: f for f in result.files}
         rejects.extend((j, files[j["source"]]) for j in result.rejects)
         with open(result.staged, encoding="utf-8") as fh:
-            for raw_line in fh:
-                record = json.loads(raw_line)
-                f, verdict = files[record["source"]], verdicts.get(record["source"])
+            for raw_line, c in zip(fh, result.candidates, strict=True):
+                f, verdict = files[c.source], verdicts.get(c.source)
                 if verdict is None:
-                    _place(outcome, writers, "corpus", record, state(f, record["id"], ""), raw_line.rstrip("\n"))
+                    record = json.loads(raw_line) if c.source in outcome.old_lines else None
+                    _place(outcome, writers, "corpus", record, state(f, c.id, ""), raw_line.rstrip("\n"))
                 else:
-                    entry = to_duplicate(record, verdict.duplicate_of, verdict.similarity, verdict.method)
-                    _place(outcome, writers, "duplicates", entry, state(f, record["id"], verdict.duplicate_of))
+                    entry = to_duplicate(json.loads(raw_line), verdict.duplicate_of, verdict.similarity,
+                                         verdict.method)
+                    _place(outcome, writers, "duplicates", entry, state(f, c.id, verdict.duplicate_of))
     for reject, f in sorted(rejects, key=lambda pair: pair[0]["source"]):
         _place(outcome, writers, "rejects", reject, state(f, "", ""))
     for old, item in plan.renamed:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from hanflow.dedup.key import key_of_normalised, normalise
 from hanflow.dedup.minhash import shingle_hashes, signature
@@ -50,3 +53,19 @@ def fingerprint(text: str) -> Fingerprint:
 def keep_order(c: Candidate) -> tuple:
     """Kept copy of a cluster: longest text, then earliest published, then smallest path."""
     return (-c.n_chars, c.published or "9999", c.source)
+
+
+def keep_ordering(candidates: Sequence[Candidate]) -> np.ndarray:
+    """Positions of `candidates` sorted by `keep_order`, as an int64 array.
+
+    One stable sort a key, least significant first, over arrays that refer to the candidates'
+    own strings: about 40 bytes a document at once, where a `keep_order` tuple a document
+    costs about 150.
+    """
+    n = len(candidates)
+    order = np.argsort(np.fromiter((c.source for c in candidates), object, n), kind="stable")
+    published = np.fromiter((candidates[k].published or "9999" for k in order.tolist()), object, n)
+    order = order[np.argsort(published, kind="stable")]
+    del published
+    chars = np.fromiter((-candidates[k].n_chars for k in order.tolist()), np.int64, n)
+    return order[np.argsort(chars, kind="stable")]

@@ -40,14 +40,22 @@ def verified_edges(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(m, 2) pairs i < j sharing at least one band hash whose similarity reaches the
     threshold, each once and sorted, with that similarity; `rows(idx)` gives the signature
-    rows `idx`.
+    rows `idx`."""
+    return unique_edges([band_edges(bands, rows, sizes, threshold)], len(bands))
+
+
+def band_edges(
+    bands: np.ndarray, rows: Callable[[np.ndarray], np.ndarray], sizes: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Codes i * n + j of the pairs sharing a hash in one of these band columns whose
+    similarity reaches the threshold, with that similarity; unsorted, maybe repeated.
 
     Pairs are verified as they are found, a chunk at a time: a run whose bands collide often
     has millions of candidate pairs, and only the few verified ones are kept. A pair found in
     several bands is verified in each (to the same similarity).
     """
     n = len(bands)
-    codes, sims = [], []
+    codes, sims = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
     for b in range(bands.shape[1]):
         for chunk in _band_pairs(bands[:, b]):
             i, j = chunk // n, chunk % n
@@ -55,10 +63,17 @@ def verified_edges(
             ok = sim >= threshold
             codes.append(chunk[ok])
             sims.append(sim[ok])
-    if not codes:
+    return np.concatenate(codes), np.concatenate(sims)
+
+
+def unique_edges(found: list[tuple[np.ndarray, np.ndarray]], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (codes, similarities) of `band_edges` over every band group as sorted (m, 2) pairs,
+    each once, with its similarity."""
+    codes = np.concatenate([c for c, _ in found]) if found else np.zeros(0, dtype=np.int64)
+    if len(codes) == 0:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
-    unique, first = np.unique(np.concatenate(codes), return_index=True)
-    return np.stack([unique // n, unique % n], axis=1), np.concatenate(sims)[first]
+    unique, first = np.unique(codes, return_index=True)
+    return np.stack([unique // n, unique % n], axis=1), np.concatenate([s for _, s in found])[first]
 
 
 def assign(

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 import numpy as np
 
 from hanflow.dedup import tables
-from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order
-from hanflow.dedup.cluster import assign, verified_edges
-from hanflow.dedup.minhash import signature_bands, signature_matrix, similarities
+from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order, keep_ordering
+from hanflow.dedup.cluster import assign, band_edges, unique_edges
+from hanflow.dedup.minhash import band_groups, signature_bands, signature_matrix, similarities
 from hanflow.dedup.signatures import SignatureRows
 
 DEFAULT_THRESHOLD = 0.7
@@ -48,7 +48,7 @@ class DedupIndex:
         reps: list[int] = []  # candidate of each distinct key, in keep order
         rep_of: dict[str, int] = {}
         copies: list[tuple[int, int]] = []
-        for k in sorted(range(len(candidates)), key=lambda k: keep_order(candidates[k])):
+        for k in keep_ordering(candidates).tolist():
             row = rep_of.setdefault(candidates[k].fingerprint.key, len(reps))
             if row == len(reps):
                 reps.append(k)
@@ -68,21 +68,35 @@ class DedupIndex:
         prior = tables.exact_ids(self.conn, (r.fingerprint.key for r in reps), gone)
         out = {row: Verdict(prior[r.fingerprint.key], 1.0, "exact")
                for row, r in enumerate(reps) if r.fingerprint.key in prior}
-        rows = [row for row, r in enumerate(reps) if row not in out and r.fingerprint.n_shingles]
-        sigs = signatures.subset(np.array(rows, dtype=np.int64))
-        sizes = np.array([reps[row].fingerprint.n_shingles for row in rows], dtype=np.int64)
-        bands = signature_bands(sigs.rows, len(rows))
-        earlier = self._earlier_matches(sigs, sizes, bands, gone)
-        edges, sims = verified_edges(bands, sigs.rows, sizes, self.threshold)
+        rows = np.fromiter((row for row, r in enumerate(reps) if row not in out and r.fingerprint.n_shingles),
+                           np.int64)
+        sigs = signatures.subset(rows)
+        sizes = np.fromiter((reps[row].fingerprint.n_shingles for row in rows.tolist()), np.int64, len(rows))
+        earlier, edges, sims = self._matches(sigs, sizes, gone)
         for local, (root, sim) in assign(len(rows), edges, sims, earlier).items():
-            rid = root if isinstance(root, str) else reps[rows[root]].id
-            out[rows[local]] = Verdict(rid, sim, "minhash")
+            rid = root if isinstance(root, str) else reps[int(rows[root])].id
+            out[int(rows[local])] = Verdict(rid, sim, "minhash")
         return out
 
-    def _earlier_matches(self, sigs: SignatureRows, sizes: np.ndarray, bands: np.ndarray,
+    def _matches(self, sigs: SignatureRows, sizes: np.ndarray, gone: frozenset[str],
+                 ) -> tuple[dict[int, tuple[str, float]], np.ndarray, np.ndarray]:
+        """Each row's best stored match (`_earlier_matches`), and the verified pairs among the
+        rows (`verified_edges`), from band hashes built a group of columns at a time."""
+        stored = tables.has_docs(self.conn)
+        pairs, found = [], []
+        for group in band_groups():
+            bands = signature_bands(sigs.rows, len(sizes), bands=group)
+            if stored:
+                pairs.append(tables.band_matches(self.conn, bands))
+            found.append(band_edges(bands, sigs.rows, sizes, self.threshold))
+        matched = np.unique(np.concatenate(pairs), axis=0) if pairs else np.zeros((0, 2), dtype=np.int64)
+        edges, sims = unique_edges(found, len(sizes))
+        return self._earlier_matches(sigs, sizes, matched, gone), edges, sims
+
+    def _earlier_matches(self, sigs: SignatureRows, sizes: np.ndarray, pairs: np.ndarray,
                          gone: frozenset[str]) -> dict[int, tuple[str, float]]:
-        """Best verified stored match per row, as (its id, similarity); ties to the earliest stored."""
-        pairs = tables.band_matches(self.conn, bands)
+        """Best verified stored match per row, as (its id, similarity), among the (row, stored
+        doc) `pairs` sharing a band hash; ties to the earliest stored."""
         if len(pairs) == 0:
             return {}
         stored = tables.stored_docs(self.conn, "doc", pairs[:, 1].tolist())
@@ -104,9 +118,9 @@ class DedupIndex:
         """Record the kept candidates in the caller's transaction (never committed here);
         `signatures` holds their signatures row by row (default: their fingerprints')."""
         signatures = signatures if signatures is not None else _own_signatures(kept)
-        order = sorted(range(len(kept)), key=lambda k: keep_order(kept[k]))
+        order = keep_ordering(kept)
         for start in range(0, len(order), _ADD_AT_ONCE):
-            part = order[start : start + _ADD_AT_ONCE]
+            part = order[start : start + _ADD_AT_ONCE].tolist()
             sigs = signatures.rows(np.array(part, dtype=np.int64))
             tables.insert(self.conn, [(c.source, c.id, c.fingerprint.key, c.fingerprint.n_shingles, sig.tobytes())
                                       for c, sig in zip((kept[k] for k in part), sigs, strict=True)])

@@ -16,6 +16,7 @@ NUM_PERM = 128
 SEED = 20_251_125
 ROWS = 4
 BANDS = NUM_PERM // ROWS
+BANDS_AT_ONCE = 8  # band columns a run holds at once: 64 bytes a document, not 256
 SCHEME = (
     f"rensa-rminhash-v{rensa.RMinHash.ALGORITHM_VERSION}:fnv-splitmix"
     f":shingle={SHINGLE}:perm={NUM_PERM}:seed={SEED}:rows={ROWS}"
@@ -71,24 +72,34 @@ def signature_matrix(sigs: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
 
 
-def signature_bands(rows: Callable[[np.ndarray], np.ndarray], n: int, chunk: int = 8_192) -> np.ndarray:
-    """`band_hashes` of signature rows 0..n-1, `rows(idx)` giving them `chunk` rows at a time."""
-    out = np.empty((n, BANDS), dtype=np.int64)
+def signature_bands(rows: Callable[[np.ndarray], np.ndarray], n: int, chunk: int = 8_192,
+                    bands: range = range(BANDS)) -> np.ndarray:
+    """(n, len(bands)) `band_hashes` columns `bands` of signature rows 0..n-1, `rows(idx)` giving
+    them `chunk` rows at a time; a run's bands are built a few columns at a time (`band_groups`)."""
+    out = np.empty((n, len(bands)), dtype=np.int64)
     for start in range(0, n, chunk):
-        out[start : start + chunk] = band_hashes(rows(np.arange(start, min(start + chunk, n))))
+        out[start : start + chunk] = band_hashes(rows(np.arange(start, min(start + chunk, n))), bands=bands)
     return out
 
 
-def band_hashes(matrix: np.ndarray, chunk: int = 8_192) -> np.ndarray:
-    """(n, BANDS) int64 hashes; two documents share a band hash when the band rows agree.
+def band_groups(size: int = BANDS_AT_ONCE) -> list[range]:
+    """The band columns in groups of `size`, in order."""
+    return [range(b, min(b + size, BANDS)) for b in range(0, BANDS, size)]
+
+
+def band_hashes(matrix: np.ndarray, chunk: int = 8_192, bands: range = range(BANDS)) -> np.ndarray:
+    """(n, len(bands)) int64 hashes (default: all BANDS); two documents share a band hash when
+    the band rows agree.
 
     Works through `chunk` rows at a time so the 64-bit temporaries stay a few MB.
     """
-    out = np.empty((len(matrix), BANDS), dtype=np.int64)
+    out = np.empty((len(matrix), len(bands)), dtype=np.int64)
+    cols = slice(bands.start * ROWS, bands.stop * ROWS)
+    salt = np.arange(bands.start + 1, bands.stop + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD)
     for start in range(0, len(matrix), chunk):
-        rows = matrix[start : start + chunk].astype(np.uint64).reshape(-1, BANDS, ROWS)
+        rows = matrix[start : start + chunk, cols].astype(np.uint64).reshape(-1, len(bands), ROWS)
         h = (rows * _MIX[:ROWS]).sum(axis=2, dtype=np.uint64)
-        h ^= np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD)
+        h ^= salt
         h ^= h >> np.uint64(33)
         h *= np.uint64(0xC4CEB9FE1A85EC53)
         h ^= h >> np.uint64(29)

@@ -74,9 +74,15 @@ def exact_ids(conn: sqlite3.Connection, keys: Iterable[str], excluded: frozenset
     return found
 
 
+def has_docs(conn: sqlite3.Connection) -> bool:
+    """Whether any kept record is stored."""
+    return conn.execute("SELECT 1 FROM dedup_docs LIMIT 1").fetchone() is not None
+
+
 def band_matches(conn: sqlite3.Connection, bands: np.ndarray) -> np.ndarray:
-    """(m, 2) distinct (row of `bands`, stored doc) pairs sharing a band hash."""
-    if len(bands) == 0 or conn.execute("SELECT 1 FROM dedup_docs LIMIT 1").fetchone() is None:
+    """(m, 2) distinct (row of `bands`, stored doc) pairs sharing a hash in one of the columns
+    of `bands` (all of a row's band hashes, or a group of them)."""
+    if len(bands) == 0 or not has_docs(conn):
         return np.zeros((0, 2), dtype=np.int64)
     flat = bands.ravel()
     order = np.argsort(flat, kind="stable")
