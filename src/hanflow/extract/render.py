@@ -95,7 +95,8 @@ def block_lines(blocks: list) -> list[str]:
                 parts.append(_flow(el.tail, flowing))
         parts.append("\n")
     text = _INVISIBLE.sub("", "".join(parts))
-    return [line for line in (_SPACE.sub(" ", ln).strip() for ln in text.split("\n")) if line]
+    # Blank lines (most of them: one per break) are dropped before the whitespace is collapsed.
+    return [line for ln in text.split("\n") if (bare := ln.strip()) and (line := _SPACE.sub(" ", bare).strip())]
 
 
 def _flow(text: str | None, flowing: int) -> str:
