@@ -3,7 +3,9 @@
 Each batch writes its candidates' signatures to a file beside its staged records (NUM_PERM
 little-endian uint32 a row, in candidate order); dedup joins the batches' files into one and
 maps it. Rows are copied out as a step needs them, and the pages read through the map are
-given back as they add up: a run's signatures (512 bytes a document) are never all resident.
+given back every `_RELEASE_ROWS` rows. A scattered read pulls in about 64 KB of the file around
+its row, so between two releases the whole file can be resident on runs of up to a few hundred
+thousand documents (docs/benchmarks.md, memory); the pages are clean and the kernel can drop them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 from hanflow.dedup.minhash import NUM_PERM, signature_matrix
 
 ROW_BYTES = 4 * NUM_PERM
-_RELEASE_ROWS = 16_384  # rows gathered through a map before its pages are given back: ≤ 64 MB resident
+_RELEASE_ROWS = 16_384  # rows gathered through a map before its pages are given back
 
 
 class SignatureRows:
