@@ -98,6 +98,20 @@ def test_comment_tree_with_one_top_level_comment_is_a_thread() -> None:
         assert chrome not in result.text
 
 
+def test_a_post_with_a_state_class_of_its_own_stays_in_the_thread() -> None:
+    """A board marks the post a link points at (`highlighted`, `is-op`...) with a class name
+    of its own in front: built like the others, it is still a post, in its place; a box
+    between the posts without an author or a time is not."""
+    marked = S.FORUM_PAGE.replace('<div class="post" id="post2">', '<div class="highlighted post" id="post2">')
+    notice = ('<div class="board-notice"><div class="post-main"><div class="post-message">'
+              "本版禁止发布广告，违者封号处理，请大家互相监督，共同维护良好的交流环境。</div></div></div>")
+    marked = marked.replace('<div class="post" id="post3">', notice + '<div class="post" id="post3">')
+    assert marked.count("highlighted") == 1 and notice in marked
+    result = extract_html(marked)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.THREAD_TITLE, *S.THREAD_POSTS]
+
+
 @pytest.mark.parametrize("page", [S.QA_PAGE, S.FORUM_PAGE, S.REVIEW_PAGE, S.BLOG_WITH_COMMENTS,
                                   S.NESTED_LIST_PAGE])
 def test_types_hold_when_the_layout_names_change(page: str) -> None:

@@ -110,6 +110,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     path = body_path(group.members, stats, replies)
     if not path or any(tag == "a" for tag, _ in path):
         return None
+    posts = _in_order(posts, _stragglers(group, path, stats))
     found = {post: at_path(post, path) for post in posts}
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
@@ -130,6 +131,37 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _stragglers(group: Group, path: Path, stats: Stats) -> list:
+    """Siblings of the members built like them under another first class name (a state such as
+    `highlight`, `is-op` or `unread` added to one post): same tag, text at the body path, and
+    an author link or a time outside it."""
+    tag, key = group.key[0], group.key
+    out = []
+    for sib in group.parent:
+        if sib.tag != tag or signature(sib) == key or not stats.text.get(sib, 0):
+            continue
+        bodies = at_path(sib, path)
+        if any(stats.text.get(b, 0) > stats.links.get(b, 0) for b in bodies) and _chrome(sib, bodies):
+            out.append(sib)
+    return out
+
+
+def _in_order(posts: list, stragglers: list) -> list:
+    """The posts and the stragglers (siblings of the top-level posts) in document order."""
+    if not stragglers:
+        return posts
+    order = {el: i for i, el in enumerate(stragglers[0].getparent())}
+    tops: list[list] = []
+    for post in posts:  # a top-level post, then the replies nested in it
+        if post in order:
+            tops.append([post])
+        else:
+            tops[-1].append(post)
+    tops += [[s] for s in stragglers]
+    tops.sort(key=lambda run: order[run[0]])
+    return [post for run in tops for post in run]
 
 
 def _holds_prose(bodies: dict, stats: Stats) -> bool:
