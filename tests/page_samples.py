@@ -248,3 +248,31 @@ def _tree_page(comments: str) -> str:
 
 NESTED_LIST_PAGE = _tree_page(f'<h2>7 replies</h2><ol class="commentlist">{render_tree(WIDE_TREE, _threaded)}</ol>')
 NESTED_ELEMENT_PAGE = _tree_page(f"<talk-comment-tree>{render_tree(DEEP_TREE, _custom)}</talk-comment-tree>")
+
+# A board whose members sign their posts: one reply is shorter than its author's signature.
+SIGNED_TITLE = "Which wood glue holds best outdoors?"
+SIGNED_POSTS = [
+    "I am building a bench for the garden and the joints will see rain most of the year. Which "
+    "glue should I use, and do I need to seal the joints afterwards?",
+    "Use a waterproof polyurethane glue, then seal the end grain.",
+]
+SIGNATURE = ("Thirty years at the lathe and still learning. Everything I post is my own opinion, tried "
+             "in my own shed; see my turning notes, my tool reviews and the club's winter courses, "
+             "and if a tip saved you a board, my workshop fund takes coins of every size.")
+
+
+def _signed(i: int, text: str, signed: bool) -> str:
+    sign = f'<div class="sig-box"><div class="sig-text"><p>{SIGNATURE}</p></div></div>' if signed else ""
+    return f"""<article class="board-post" id="p{i}">
+      <div class="who"><h3><a href="/member/{i}">shedworker{i}</a></h3><a href="#p{i}">Posted <time>May {i + 2}</time></a></div>
+      <div class="col"><div class="post-in"><div class="post-tools"><a href="#p{i}">Share</a></div>
+        <div class="post-wrap"><div class="post-text"><p>{text}</p></div>{sign}</div>
+        <div class="post-link"><h5>Link to comment</h5></div></div></div>
+    </article>"""
+
+
+SIGNED_PAGE = f"""<html><head><title>{SIGNED_TITLE} - Shed Forum</title></head><body>
+<nav><a href="/">Shed Forum</a> <a href="/f/glue">Glue and finishes</a></nav>
+<main><h1>{SIGNED_TITLE}</h1><div class="topic-stats">Replies 1 · Views 88</div>
+<form action="/reply">{"".join(_signed(i, t, i == 1) for i, t in enumerate(SIGNED_POSTS))}</form></main>
+<footer>About · Contact</footer></body></html>"""

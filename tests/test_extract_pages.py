@@ -112,6 +112,14 @@ def test_a_post_with_a_state_class_of_its_own_stays_in_the_thread() -> None:
     assert result.text.splitlines() == [S.THREAD_TITLE, *S.THREAD_POSTS]
 
 
+def test_a_signature_longer_than_its_post_is_chrome_not_the_body() -> None:
+    """The body of a thread's posts is where every post has text: a signature under one short
+    reply, longer than the reply, neither becomes the body nor hides the thread."""
+    result = extract_html(S.SIGNED_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.SIGNED_TITLE, *S.SIGNED_POSTS]
+
+
 @pytest.mark.parametrize("page", [S.QA_PAGE, S.FORUM_PAGE, S.REVIEW_PAGE, S.BLOG_WITH_COMMENTS,
                                   S.NESTED_LIST_PAGE])
 def test_types_hold_when_the_layout_names_change(page: str) -> None:

@@ -146,10 +146,10 @@ def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Pa
     for member in members:
         if path := _core(member, stats, replies):  # the member itself is no body
             votes[path] = votes.get(path, 0) + max(_own_text(member, stats, replies), 1)
-    for path in sorted(votes, key=lambda p: -votes[p]):
-        if sum(bool(at_path(m, path)) for m in members) * 2 >= len(members):
-            return path
-    return None
+    present = {path: sum(bool(at_path(m, path)) for m in members) for path in votes}
+    # A path found in few posts (a long signature under some of them) counts for those only.
+    ranked = sorted(votes, key=lambda p: -votes[p] * present[p])
+    return next((path for path in ranked if present[path] * 2 >= len(members)), None)
 
 
 def at_path(member: etree._Element, path: Path) -> list:
