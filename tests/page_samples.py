@@ -264,7 +264,8 @@ SIGNATURE = ("Thirty years at the lathe and still learning. Everything I post is
 def _signed(i: int, text: str, signed: bool) -> str:
     sign = f'<div class="sig-box"><div class="sig-text"><p>{SIGNATURE}</p></div></div>' if signed else ""
     return f"""<article class="board-post" id="p{i}">
-      <div class="who"><h3><a href="/member/{i}">shedworker{i}</a></h3><a href="#p{i}">Posted <time>May {i + 2}</time></a></div>
+      <div class="who"><h3><a href="/member/{i}">shedworker{i}</a></h3>
+        <a href="#p{i}">Posted <time>May {i + 2}</time></a></div>
       <div class="col"><div class="post-in"><div class="post-tools"><a href="#p{i}">Share</a></div>
         <div class="post-wrap"><div class="post-text"><p>{text}</p></div>{sign}</div>
         <div class="post-link"><h5>Link to comment</h5></div></div></div>
