@@ -274,10 +274,34 @@ def test_no_break_spaces_and_curly_quotes_in_chinese_are_not_looked_at() -> None
 
 def test_the_gate_tells_latin1_text_by_bytes_as_repair_tells_it_by_characters() -> None:
     """Every character outside Latin-1 and Windows-1252's marks, and only those, is seen in
-    the bytes: the gate's test for text a Chinese legacy page's Latin-1 reading could be."""
-    from hanflow.decode import _NOT_LATIN1 as by_bytes
-    from hanflow.mojibake import _NOT_LATIN1 as by_characters
+    the bytes: the gate's test for text a Chinese legacy page's Latin-1 reading could be is
+    the repair's (the text has a Windows-1252 reading)."""
+    from hanflow.decode import latin1_only
+    from hanflow.mojibake import _bytes_read_as_cp1252
+
+    def readable(text: str) -> bool:
+        try:
+            _bytes_read_as_cp1252(text)
+        except UnicodeEncodeError:
+            return False
+        return True
 
     for code in (c for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000):
         char = chr(code)
-        assert bool(by_bytes.search(char.encode())) == bool(by_characters.search(char)), hex(code)
+        assert latin1_only(f"a{char}b{char}".encode()) == readable(char), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "é", "\u00a0", "ÿ", "\x81", "’", "€", "™", "Ÿ", "ž", "ā", "市",
+                                 "\u2019\u2019", "\u2014", "\u2015", "\u0160", "\u0161", "\u02dc"]),
+                max_size=12).map("".join))
+def test_latin1_only_on_mixed_text(text: str) -> None:
+    from hanflow.decode import latin1_only
+    from hanflow.mojibake import _bytes_read_as_cp1252
+
+    try:
+        _bytes_read_as_cp1252(text)
+    except UnicodeEncodeError:
+        assert not latin1_only(text.encode())
+    else:
+        assert latin1_only(text.encode())

@@ -20,6 +20,7 @@ import codecs
 import re
 
 import ftfy
+import numpy as np
 from ftfy.badness import is_bad
 
 from hanflow.plausibility import IMPLAUSIBLE, implausible_share
@@ -35,8 +36,6 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None, explain=False,
 )
 
-_LATIN1_RUN = re.compile(f"[\x80-\xff{_CP1252_EXTRA}]+")
-_NOT_LATIN1 = re.compile(f"[^\x00-\xff{_CP1252_EXTRA}]")
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _CJK_RUN = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")
 # Legacy Chinese read as Latin-1 is only undone with this many Latin-1 letters to judge by,
@@ -57,33 +56,49 @@ def repair_mojibake(text: str, legacy: str | None = None) -> str:
     """
     if text.isascii():
         return text
+    signed = _UTF8_SIGNATURE.search(text) is not None
     current = text
     for _ in range(3):
-        layer = _undo_whole_layer(current, legacy)
+        layer = _undo_whole_layer(current, legacy, signed)
         if layer is None:
             break
         current = layer
-    if current is text:
+        signed = _UTF8_SIGNATURE.search(current) is not None
+    if current is text and signed:  # without a signature, no line is handed to ftfy
         current = _undo_utf8_sequences(text)
     return text if current == text else current
 
 
-def _undo_whole_layer(text: str, legacy: str | None) -> str | None:
-    """One layer of double encoding undone, or None when `text` shows no evidence of one."""
-    if _NOT_LATIN1.search(text):  # CJK, or any character a single-byte reading cannot produce
+def _undo_whole_layer(text: str, legacy: str | None, signed: bool) -> str | None:
+    """One layer of double encoding undone, or None when `text` shows no evidence of one.
+    `signed`: whether `text` holds a UTF-8 signature (see `_UTF8_SIGNATURE`)."""
+    try:
+        raw = _bytes_read_as_cp1252(text)
+    except UnicodeEncodeError:  # CJK, or any character a single-byte reading cannot produce
         return None
-    if _UTF8_SIGNATURE.search(text) and is_bad(text):  # a signature, and ftfy's word that it is mojibake
+    if signed and is_bad(text):  # a signature, and ftfy's word that it is mojibake
         try:
-            decoded = _bytes_read_as_cp1252(text).decode("utf-8")
+            decoded = raw.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
             return decoded if _reads_as_words(decoded) else None
-    runs = _LATIN1_RUN.findall(text)
-    latin = sum(map(len, runs))
-    if latin < _MIN_LEGACY or sum(len(r) for r in runs if len(r) >= 2) < _PAIRED * latin:
+    latin = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    if latin < _MIN_LEGACY or _paired(raw) < _PAIRED * latin:
         return None
-    return _best_chinese_reading(_bytes_read_as_cp1252(text), legacy)
+    return _best_chinese_reading(raw, legacy)
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _paired(raw: bytes) -> int:
+    """How many of the non-ASCII bytes stand beside another one (in runs of two or more)."""
+    high = np.frombuffer(raw, dtype=np.uint8) >= 0x80
+    near = np.zeros_like(high)
+    near[1:] |= high[:-1]
+    near[:-1] |= high[1:]
+    return int(np.count_nonzero(high & near))
 
 
 def _collapses(raw: bytes, decoded: str) -> bool:
