@@ -10,7 +10,7 @@ import numpy as np
 from hanflow.dedup import tables
 from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order, keep_ordering
 from hanflow.dedup.cluster import assign, band_edges, unique_edges
-from hanflow.dedup.minhash import band_groups, signature_bands, signature_matrix, similarities
+from hanflow.dedup.minhash import band_groups, signature_matrix, similarities
 from hanflow.dedup.signatures import SignatureRows
 
 DEFAULT_THRESHOLD = 0.7
@@ -85,10 +85,10 @@ class DedupIndex:
         stored = tables.has_docs(self.conn)
         pairs, found = [], []
         for group in band_groups():
-            bands = signature_bands(sigs.rows, len(sizes), bands=group)
+            bands = sigs.bands(group)
             if stored:
                 pairs.append(tables.band_matches(self.conn, bands))
-            found.append(band_edges(bands, sigs.rows, sizes, self.threshold))
+            found.append(band_edges(bands, sigs.rows, sizes, self.threshold, sigs.sketches))
         matched = np.unique(np.concatenate(pairs), axis=0) if pairs else np.zeros((0, 2), dtype=np.int64)
         edges, sims = unique_edges(found, len(sizes))
         return self._earlier_matches(sigs, sizes, matched, gone), edges, sims

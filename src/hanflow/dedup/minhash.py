@@ -72,6 +72,17 @@ def signature_matrix(sigs: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), NUM_PERM)
 
 
+def signature_sketch(matrix: np.ndarray) -> np.ndarray:
+    """The bytes of each signature value XOR-ed into one: an (n, NUM_PERM) uint8 array.
+
+    Equal values have equal sketches, so `similarities` of two rows' sketches is never below
+    that of the rows themselves: a pair whose sketches fall short of a threshold falls short
+    with its full signatures too, and only the others need their full rows read.
+    """
+    m = np.asarray(matrix, dtype=np.uint32)
+    return (m ^ (m >> np.uint32(8)) ^ (m >> np.uint32(16)) ^ (m >> np.uint32(24))).astype(np.uint8)
+
+
 def signature_bands(rows: Callable[[np.ndarray], np.ndarray], n: int, chunk: int = 8_192,
                     bands: range = range(BANDS)) -> np.ndarray:
     """(n, len(bands)) `band_hashes` columns `bands` of signature rows 0..n-1, `rows(idx)` giving
