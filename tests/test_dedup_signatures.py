@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from hanflow.dedup import DedupIndex, SignatureRows, signatures
-from hanflow.dedup.minhash import band_groups, band_hashes, signature_sketch, similarities
+from hanflow.dedup.minhash import band_groups, band_hashes, signature_sketch, similarities, sketch_similarities
 from hanflow.dedup.signatures import join_files
 from tests.test_dedup_index import ARTICLE, OTHER, cand, edited
 
@@ -114,7 +114,7 @@ def test_sketches_never_judge_a_pair_less_similar_than_its_signatures(tmp_path: 
     other[changed] = rng.integers(0, 2**24, changed.sum())
     sizes = np.full(40, 500)
     full = similarities(base, other, sizes, sizes)
-    sketched = similarities(signature_sketch(base), signature_sketch(other), sizes, sizes)
+    sketched = sketch_similarities(signature_sketch(base), signature_sketch(other), sizes, sizes)
     assert (sketched >= full).all() and (sketched > full).any() and len(set(full.tolist())) > 10
     path = tmp_path / "base.sig"
     path.write_bytes(base.tobytes())

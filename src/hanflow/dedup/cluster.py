@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from hanflow.dedup.minhash import similarities
+from hanflow.dedup.minhash import similarities, sketch_similarities
 
 MAX_BUCKET_SPAN = 64
 _CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
@@ -75,7 +75,7 @@ def _may_reach(chunk: np.ndarray, n: int, sketches: Callable[[np.ndarray], np.nd
                threshold: float) -> np.ndarray:
     """The pair codes of `chunk` whose sketches reach the threshold (the others cannot)."""
     i, j = chunk // n, chunk % n
-    return chunk[similarities(sketches(i), sketches(j), sizes[i], sizes[j]) >= threshold]
+    return chunk[sketch_similarities(sketches(i), sketches(j), sizes[i], sizes[j]) >= threshold]
 
 
 def unique_edges(found: list[tuple[np.ndarray, np.ndarray]], n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -8,9 +8,9 @@ the file, so a map ends up wholly resident (docs/benchmarks.md, memory); pages r
 `pread` stay in the page cache, which the kernel can drop. What a step reads at once is
 bounded: rows near each other in one read of at most `_SPAN_ROWS` rows, the rest one by one.
 
-Pair verification asks for many scattered rows; it first compares `sketches`, a byte a value
-(a quarter of the signature, in memory), and reads the full rows only of the pairs the sketches
-do not already rule out (`signature_sketch`).
+Pair verification asks for many scattered rows; it first compares `sketches`, two bits a value
+(a sixteenth of the signature, in memory), and reads the full rows only of the pairs the
+sketches do not already rule out (`signature_sketch`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from hanflow.dedup.minhash import NUM_PERM, band_hashes, signature_matrix, signature_sketch
+from hanflow.dedup.minhash import NUM_PERM, SKETCH_BYTES, band_hashes, signature_matrix, signature_sketch
 
 ROW_BYTES = 4 * NUM_PERM
 _SPAN_ROWS = 8_192  # rows read at once at most: 4 MB
@@ -92,7 +92,7 @@ def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _sketch_of(source: _Matrix) -> np.ndarray:
-    out = np.empty((source.n, NUM_PERM), dtype=np.uint8)
+    out = np.empty((source.n, SKETCH_BYTES), dtype=np.uint8)
     for start, block in source.blocks():
         out[start : start + len(block)] = signature_sketch(block)
     return out
@@ -132,7 +132,7 @@ class SignatureRows:
 
     def sketches(self, idx: np.ndarray) -> np.ndarray:
         """The `signature_sketch` of rows `idx`; the source's sketches are made on first use and
-        kept while the source is (128 bytes a row)."""
+        kept while the source is (SKETCH_BYTES a row)."""
         return self._source.sketch()[self._where(idx)]
 
     def bands(self, group: range) -> np.ndarray:
