@@ -17,14 +17,20 @@ import numpy as np
 
 class Strings(Sequence[str]):
     """Strings packed as UTF-8: len + 8 bytes each, or len alone when all have one length in
-    bytes (as hex digests do)."""
+    bytes; lowercase hex digits (digests, ids) are packed as the bytes they spell, half that."""
 
     def __init__(self, values: Iterable[str] = ()) -> None:
-        data = [v.encode("utf-8") for v in values]
+        values = list(values)
+        data = _unhexed(values)
+        self._hex = data is not None
+        data = data if data is not None else [v.encode("utf-8") for v in values]
         widths = {len(d) for d in data}
         self._blob, self._n = b"".join(data), len(data)
         self._width = widths.pop() if len(widths) == 1 else None
         self._ends = None if self._width is not None else np.cumsum([len(d) for d in data], dtype=np.int64)
+
+    def _text(self, start: int, end: int) -> str:
+        return self._blob[start:end].hex() if self._hex else self._blob[start:end].decode("utf-8")
 
     def __len__(self) -> int:
         return self._n
@@ -37,13 +43,20 @@ class Strings(Sequence[str]):
     def __getitem__(self, k: int) -> str:  # type: ignore[override]
         if not 0 <= k < self._n:
             raise IndexError(k)
-        start, end = self._bounds(k)
-        return self._blob[start:end].decode("utf-8")
+        return self._text(*self._bounds(k))
 
     def __iter__(self) -> Iterator[str]:
         for k in range(self._n):
-            start, end = self._bounds(k)
-            yield self._blob[start:end].decode("utf-8")
+            yield self._text(*self._bounds(k))
+
+
+def _unhexed(values: list[str]) -> list[bytes] | None:
+    """The bytes that `values` spell in lowercase hex, or None unless every one does so exactly."""
+    try:
+        data = [bytes.fromhex(v) for v in values]
+    except ValueError:
+        return None
+    return data if all(d.hex() == v for d, v in zip(data, values, strict=True)) else None
 
 
 class StringChain(Sequence[str]):
