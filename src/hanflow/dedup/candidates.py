@@ -59,8 +59,9 @@ def keep_order(c: Candidate) -> tuple:
 class Candidates(Sequence[Candidate]):
     """Candidates held as columns, not an object each: a run holds its candidates from the
     batches to the end, and a Candidate with its Fingerprint, strings and numbers costs about
-    450 bytes where these columns cost about 140 (ids and keys packed as `Strings`, numbers
-    in arrays; sources and publication times shared with whoever else holds them).
+    350 bytes besides its source where these columns cost about 60 (ids and keys packed as
+    `Strings`, numbers in arrays; sources and publication times shared with whoever else
+    holds them).
 
     Reading one (`candidates[k]`) makes its Candidate, without a signature; a step over the
     whole run reads the columns.
