@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import jsonschema
 import pytest
 
 from hanflow.build import build
+from hanflow.build.store import FileState, FileStates
 from hanflow.reasons import REASONS
 from hanflow.schema import load
 from tests.helpers import output_bytes, read_jsonl, sources
@@ -115,3 +117,11 @@ def test_seeds_are_kept_with_metadata(seeds: Path, tmp_path: Path) -> None:
     assert fm["title"].startswith("微软零成本收购 OpenAI")
     assert fm["author"] == "Ben Thompson"
     assert fm["published"] == "2023-11-21T14:40:00.000+08:00"
+
+
+def test_file_state_columns_give_back_the_file_states() -> None:
+    states = [FileState("a/b.html", 10, 1_733_000_000_123_456_789, "ab" * 32, "reject"),
+              FileState("中文.md", 0, -5, "", "kept"), FileState("c", 2**40, 0, "x", "reject")]
+    columns = FileStates(states)
+    assert list(columns) == states and columns[1] == states[1] and len(columns) == 3
+    assert list(pickle.loads(pickle.dumps(columns))) == states and list(FileStates()) == []

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hanflow.dedup import Candidate, DedupIndex, Verdict, fingerprint, keep_order
-from hanflow.dedup.candidates import keep_ordering
+from hanflow.columns import StringChain, StringPick, Strings
+from hanflow.dedup import Candidate, DedupIndex, Fingerprint, SignatureRows, Verdict, fingerprint, keep_order
+from hanflow.dedup.candidates import Candidates, keep_ordering
 from hanflow.dedup.key import dedup_key
 from hanflow.dedup.tables import SchemeMismatch
 from tests.dedup_evalset import ARTICLES
@@ -162,3 +165,49 @@ def test_empty_and_tiny_inputs() -> None:
 def test_keep_ordering_sorts_as_the_keep_order_key(rows: list[tuple[str, int, str | None]]) -> None:
     cands = [Candidate(source, source, n_chars, published, fingerprint("")) for source, n_chars, published in rows]
     assert keep_ordering(cands).tolist() == sorted(range(len(cands)), key=lambda k: keep_order(cands[k]))
+
+
+_TEXT = st.text(alphabet="abcf019/._-é中文\x00", max_size=8)
+
+
+@given(st.lists(st.tuples(_TEXT, _TEXT, st.integers(0, 10**12), st.one_of(st.none(), _TEXT), _TEXT,
+                          st.integers(0, 10**6)), max_size=10),
+       st.integers(0, 10))
+def test_candidate_columns_give_back_the_candidates(rows: list[tuple], cut: int) -> None:
+    cands = [Candidate(s, i, n, p, Fingerprint(k, b"", m)) for s, i, n, p, k, m in rows]
+    columns = Candidates.of(cands)
+    assert list(columns) == cands and [columns[k] for k in range(len(cands))] == cands
+    assert list(pickle.loads(pickle.dumps(columns))) == cands
+    chained = Candidates.chain([Candidates.of(cands[:cut]), Candidates.of([]), Candidates.of(cands[cut:])])
+    assert list(chained) == cands and list(chained.keys) == [c.fingerprint.key for c in cands]
+    picked = list(range(len(cands)))[::-2]
+    assert list(chained.take(np.array(picked, dtype=np.int64))) == [cands[k] for k in picked]
+    assert keep_ordering(chained).tolist() == keep_ordering(cands).tolist()
+
+
+def test_strings_read_back_as_written() -> None:
+    for values in ([], ["ab", "cd", "ef"], ["", "中文", "a", ""], ["x" * 40, "é"], ["0a9f", "ff"], ["0A"],
+                   ["0a", "0 a"], [""], ["00" * 32, "e3b0c442" * 8]):
+        packed = Strings(values)
+        assert list(packed) == values and [packed[k] for k in range(len(values))] == values
+        with pytest.raises(IndexError):
+            packed[len(values)]
+    chain = StringChain([Strings(["a"]), Strings([]), Strings(["b", "cc"])])
+    assert list(chain) == ["a", "b", "cc"] and chain[2] == "cc" and len(chain) == 3
+    assert list(StringPick(chain, np.array([2, 0, 2]))) == ["cc", "a", "cc"]
+    assert len(Strings(["ab12" * 8] * 10)._blob) == 160  # hex digits packed as the bytes they spell
+
+
+def test_verdicts_on_columns_are_those_on_the_candidates() -> None:
+    texts = [ARTICLE, edited(ARTICLE), OTHER, ARTICLE, edited(OTHER), "短", ""]
+    cands = [cand(f"{n}.txt", text) for n, text in enumerate(texts)]
+    signatures = SignatureRows.of([c.fingerprint.signature for c in cands])
+    expected = DedupIndex(sqlite3.connect(":memory:")).resolve(cands)
+    columns = Candidates.chain([Candidates.of(cands[:3]), Candidates.of(cands[3:])])
+    assert expected and DedupIndex(sqlite3.connect(":memory:")).resolve(columns, (), signatures) == expected
+    with pytest.raises(ValueError, match="no signatures"):
+        DedupIndex(sqlite3.connect(":memory:")).resolve(columns)
+    index = DedupIndex(sqlite3.connect(":memory:"))
+    kept = np.array([k for k, c in enumerate(cands) if c.source not in expected])
+    index.add(columns.take(kept), signatures.subset(kept))
+    assert index.resolve([cand("later.txt", ARTICLE)]) == {"later.txt": Verdict(cands[0].id, 1.0, "exact")}

@@ -16,6 +16,7 @@ from hanflow.dedup.minhash import (
     signature,
     signature_bands,
     signature_matrix,
+    signature_sketch,
     similarities,
 )
 from tests.dedup_evalset import ARTICLES
@@ -83,3 +84,27 @@ def test_edges_found_a_band_group_at_a_time_are_those_of_all_bands() -> None:
                           for g in band_groups(5)], len(m))
     assert len(expected[0]) > 0
     assert (found[0] == expected[0]).all() and (found[1] == expected[1]).all()
+
+
+def _counting(m: np.ndarray, read: list[int]):
+    def rows(idx: np.ndarray) -> np.ndarray:
+        read.append(len(idx))
+        return m[idx]
+    return rows
+
+
+def test_edges_found_through_sketches_are_those_found_without() -> None:
+    rng = np.random.default_rng(8)
+    base = rng.integers(0, 2**32, size=(15, 128), dtype=np.uint64).astype(np.uint32)
+    m = base[rng.integers(0, 15, size=80)].copy()
+    m[rng.random(m.shape) < rng.random((80, 1)) * 0.6] = 9
+    sizes = rng.integers(80, 120, size=80)
+    sketch = signature_sketch(m)
+    for threshold in (0.5, 0.7, 0.9):
+        plain_read, sketched_read = [], []
+        plain = band_edges(band_hashes(m), _counting(m, plain_read), sizes, threshold)
+        sketched = band_edges(band_hashes(m), _counting(m, sketched_read), sizes, threshold,
+                              lambda idx: sketch[idx])
+        assert len(plain[0]) > 0
+        assert (plain[0] == sketched[0]).all() and (plain[1] == sketched[1]).all()
+        assert sum(sketched_read) < sum(plain_read)  # pairs ruled out by their sketches are not read

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from hanflow.build.shards import write_atomic
-from hanflow.build.store import FileState
+from hanflow.build.store import FileState, FileStates
 from hanflow.dedup import Candidate, fingerprint
+from hanflow.dedup.candidates import Candidates
 from hanflow.document import Document
 from hanflow.output import Stamp, dumps, to_record, to_reject
 from hanflow.sources import InputFile
@@ -23,9 +24,9 @@ class BatchResult:
     index: int
     staged: str  # path of the batch's kept-candidate records, one JSON line each
     signatures: str  # path of their MinHash signatures, a row each in the same order (`SignatureRows`)
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: Candidates = field(default_factory=lambda: Candidates.of(()))  # kept, in staged order
     rejects: list[dict[str, Any]] = field(default_factory=list)
-    files: list[FileState] = field(default_factory=list)
+    files: FileStates = field(default_factory=FileStates)  # every input of the batch, in order
     removed: Counter[str] = field(default_factory=Counter)
     timings: Counter[str] = field(default_factory=Counter)
     scripts: Counter[str] = field(default_factory=Counter)
@@ -46,7 +47,7 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
     pipeline = Pipeline(options)
     name = staging / f"batch-{index:05d}"
     result = BatchResult(index, f"{name}.jsonl", f"{name}.sig")
-    lines, signatures = [], []
+    lines, signatures, candidates, files = [], [], [], []
     for done, (item, doc) in enumerate(zip(items, pipeline.run(items), strict=True), 1):
         if report is not None:
             report(done)
@@ -54,20 +55,21 @@ def process_batch(index: int, items: list[InputFile], options: Options, staging:
         result.removed.update(doc.removed)
         stamp = Stamp(run_id, first_seen[item.source])
         state = FileState(doc.source, item.size, item.mtime_ns, _state_hash(item, doc), "reject")
-        result.files.append(state)
+        files.append(state)
         if doc.reject:
             result.rejects.append(to_reject(doc.source, doc.reject.reason, doc.reject.detail, doc.sha256, stamp))
             continue
         record = to_record(doc, stamp)
         lines.append(dumps(record))
         candidate, sig = _candidate(doc, record)
-        result.candidates.append(candidate)
+        candidates.append(candidate)
         signatures.append(sig)
         result.scripts[record["script"]] += 1
         result.langs[record["lang"]] += 1
         result.page_types[record["page_type"]] += 1
         result.profiles.update(doc.annotations.get("profiles") or ())
     result.timings = pipeline.timings
+    result.candidates, result.files = Candidates.of(candidates), FileStates(files)
     write_atomic(Path(result.staged), "".join(f"{ln}\n" for ln in lines).encode("utf-8"))
     write_atomic(Path(result.signatures), b"".join(signatures))
     return result

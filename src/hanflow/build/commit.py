@@ -37,6 +37,7 @@ from hanflow.build.store import (
     touch_sources,
 )
 from hanflow.dedup import DedupIndex, SignatureRows, Verdict
+from hanflow.dedup.candidates import Candidates
 from hanflow.dedup.signatures import join_files
 from hanflow.output import dumps, to_duplicate
 
@@ -45,12 +46,12 @@ _RUN_FIELDS = ("run_id", "first_seen")
 
 def reprocessed(plan: Plan, results: list[BatchResult]) -> set[str]:
     """Known sources that this run processed again (changed, or filed again)."""
-    return {f.source for r in results for f in r.files if f.source in plan.known}
+    return {s for r in results for s in r.files.sources if s in plan.known}
 
 
 def resolve(store: Store, plan: Plan, results: list[BatchResult], threshold: float) -> dict[str, Verdict]:
     """Duplicate verdicts for the run, against itself and every record kept before that stays."""
-    candidates = [c for r in results for c in r.candidates]
+    candidates = Candidates.chain([r.candidates for r in results])
     gone = {d.source for d in plan.deleted} | reprocessed(plan, results)
     return DedupIndex(store.conn, threshold).resolve(candidates, gone, run_signatures(store, plan, results))
 
@@ -210,8 +211,8 @@ def emit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[st
 
 def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict[str, Verdict],
             writers: dict[str, ShardWriter], outcome: Outcome, leaving: set[str]) -> None:
-    candidates = [c for r in results for c in r.candidates]
-    kept = np.flatnonzero(np.fromiter((c.source not in verdicts for c in candidates), bool, len(candidates)))
+    candidates = Candidates.chain([r.candidates for r in results])
+    kept = np.flatnonzero(np.fromiter((s not in verdicts for s in candidates.sources), bool, len(candidates)))
     signatures = run_signatures(store, plan, results).subset(kept)
     new_shards = [(name, name.split("/", 1)[0], lines, size, plan.run.seq)
                   for w in writers.values() for name, lines, size in w.written]
@@ -226,4 +227,4 @@ def _commit(store: Store, plan: Plan, results: list[BatchResult], verdicts: dict
         index = DedupIndex(conn, plan.options.dedup_threshold)
         index.remove({d.source for d in plan.deleted} | reprocessed(plan, results))
         index.rename((old.source, item.source) for old, item in plan.renamed if old.kind == "corpus")
-        index.add([candidates[k] for k in kept], signatures)
+        index.add(candidates.take(kept), signatures)

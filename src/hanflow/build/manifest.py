@@ -28,7 +28,7 @@ def _versions() -> dict[str, str]:
 
 def _counts(plan: Plan, results: list[BatchResult], outcome: Any) -> dict[str, int]:
     """How many sources were found, left alone, processed (and why), and what lines they got."""
-    processed = {f.source for r in results for f in r.files}
+    processed = {s for r in results for s in r.files.sources}
     again = set(plan.requeued) & processed
     new_lines = Counter(state.kind for source, state in outcome.states.items() if source in processed)
     return {

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from hanflow.dedup.minhash import similarities
+from hanflow.dedup.minhash import similarities, sketch_similarities
 
 MAX_BUCKET_SPAN = 64
 _CHUNK = 8_192  # pairs verified at once: two (chunk, 128) signature slices, about 8 MB
@@ -45,25 +45,37 @@ def verified_edges(
 
 
 def band_edges(
-    bands: np.ndarray, rows: Callable[[np.ndarray], np.ndarray], sizes: np.ndarray, threshold: float
+    bands: np.ndarray, rows: Callable[[np.ndarray], np.ndarray], sizes: np.ndarray, threshold: float,
+    sketches: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Codes i * n + j of the pairs sharing a hash in one of these band columns whose
     similarity reaches the threshold, with that similarity; unsorted, maybe repeated.
 
     Pairs are verified as they are found, a chunk at a time: a run whose bands collide often
     has millions of candidate pairs, and only the few verified ones are kept. A pair found in
-    several bands is verified in each (to the same similarity).
+    several bands is verified in each (to the same similarity). `sketches(idx)`, when given,
+    gives rows' `signature_sketch`: pairs whose sketches fall short are dropped unread.
     """
     n = len(bands)
     codes, sims = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
     for b in range(bands.shape[1]):
-        for chunk in _band_pairs(bands[:, b]):
+        for found in _band_pairs(bands[:, b]):
+            chunk = found if sketches is None else _may_reach(found, n, sketches, sizes, threshold)
+            if chunk.size == 0:
+                continue
             i, j = chunk // n, chunk % n
             sim = similarities(rows(i), rows(j), sizes[i], sizes[j])
             ok = sim >= threshold
             codes.append(chunk[ok])
             sims.append(sim[ok])
     return np.concatenate(codes), np.concatenate(sims)
+
+
+def _may_reach(chunk: np.ndarray, n: int, sketches: Callable[[np.ndarray], np.ndarray], sizes: np.ndarray,
+               threshold: float) -> np.ndarray:
+    """The pair codes of `chunk` whose sketches reach the threshold (the others cannot)."""
+    i, j = chunk // n, chunk % n
+    return chunk[sketch_similarities(sketches(i), sketches(j), sizes[i], sizes[j]) >= threshold]
 
 
 def unique_edges(found: list[tuple[np.ndarray, np.ndarray]], n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from hanflow.columns import StringPick
 from hanflow.dedup import tables
-from hanflow.dedup.candidates import Candidate, Fingerprint, Verdict, fingerprint, keep_order, keep_ordering
+from hanflow.dedup.candidates import (
+    Candidate,
+    Candidates,
+    Fingerprint,
+    Verdict,
+    as_columns,
+    fingerprint,
+    keep_order,
+    keep_ordering,
+)
 from hanflow.dedup.cluster import assign, band_edges, unique_edges
-from hanflow.dedup.minhash import band_groups, signature_bands, signature_matrix, similarities
+from hanflow.dedup.minhash import band_groups, signature_matrix, similarities
 from hanflow.dedup.signatures import SignatureRows
 
 DEFAULT_THRESHOLD = 0.7
@@ -35,46 +45,38 @@ class DedupIndex:
         self.threshold = threshold
         tables.ensure_schema(conn)
 
-    def resolve(self, candidates: list[Candidate], excluded: Iterable[str] = (),
+    def resolve(self, candidates: Sequence[Candidate], excluded: Iterable[str] = (),
                 signatures: SignatureRows | None = None) -> dict[str, Verdict]:
         """Verdicts for the duplicates among `candidates`, by source; kept ones are absent.
 
         Kept records of `excluded` sources (those leaving the output in this run: deleted,
         changed, or resolved again) are not matched against. `signatures` holds the candidates'
-        signatures row by row (default: their fingerprints').
+        signatures row by row (default: their fingerprints'; `Candidates` carry none).
         """
         signatures = signatures if signatures is not None else _own_signatures(candidates)
-        gone = frozenset(excluded)
-        reps: list[int] = []  # candidate of each distinct key, in keep order
-        rep_of: dict[str, int] = {}
-        copies: list[tuple[int, int]] = []
-        for k in keep_ordering(candidates).tolist():
-            row = rep_of.setdefault(candidates[k].fingerprint.key, len(reps))
-            if row == len(reps):
-                reps.append(k)
-            else:
-                copies.append((k, row))
-        del rep_of  # a dict entry a document: gone before the bands are built
-        rep_verdicts = self._resolve_reps([candidates[k] for k in reps], gone,
-                                          signatures.subset(np.array(reps, dtype=np.int64)))
-        verdicts = {candidates[reps[row]].source: v for row, v in rep_verdicts.items()}
-        for k, row in copies:
-            verdicts[candidates[k].source] = rep_verdicts.get(row) or Verdict(candidates[reps[row]].id, 1.0, "exact")
+        cands = as_columns(candidates)
+        reps, copies, copy_rows = _distinct_keys(cands)
+        rep_verdicts = self._resolve_reps(cands, reps, frozenset(excluded), signatures.subset(reps))
+        verdicts = {cands.sources[int(reps[row])]: v for row, v in rep_verdicts.items()}
+        for k, row in zip(copies.tolist(), copy_rows.tolist(), strict=True):
+            verdicts[cands.sources[k]] = rep_verdicts.get(row) or Verdict(cands.ids[int(reps[row])], 1.0, "exact")
         return verdicts
 
-    def _resolve_reps(self, reps: list[Candidate], gone: frozenset[str],
+    def _resolve_reps(self, cands: Candidates, reps: np.ndarray, gone: frozenset[str],
                       signatures: SignatureRows) -> dict[int, Verdict]:
-        """Verdicts for distinct-key representatives, by row in keep order (`signatures` by row)."""
-        prior = tables.exact_ids(self.conn, (r.fingerprint.key for r in reps), gone)
-        out = {row: Verdict(prior[r.fingerprint.key], 1.0, "exact")
-               for row, r in enumerate(reps) if r.fingerprint.key in prior}
-        rows = np.fromiter((row for row, r in enumerate(reps) if row not in out and r.fingerprint.n_shingles),
-                           np.int64)
-        sigs = signatures.subset(rows)
-        sizes = np.fromiter((reps[row].fingerprint.n_shingles for row in rows.tolist()), np.int64, len(rows))
-        earlier, edges, sims = self._matches(sigs, sizes, gone)
+        """Verdicts for distinct-key representatives (candidates `reps`, in keep order), by row
+        of `reps` (`signatures` by row)."""
+        keys = StringPick(cands.keys, reps)
+        prior = tables.exact_ids(self.conn, keys, gone)
+        out = {row: Verdict(prior[key], 1.0, "exact") for row, key in enumerate(keys) if key in prior}
+        sizes = cands.n_shingles[reps]
+        open_ = sizes > 0
+        open_[list(out)] = False
+        rows = np.flatnonzero(open_)
+        sizes = sizes[rows]
+        earlier, edges, sims = self._matches(signatures.subset(rows), sizes, gone)
         for local, (root, sim) in assign(len(rows), edges, sims, earlier).items():
-            rid = root if isinstance(root, str) else reps[int(rows[root])].id
+            rid = root if isinstance(root, str) else cands.ids[int(reps[rows[root]])]
             out[int(rows[local])] = Verdict(rid, sim, "minhash")
         return out
 
@@ -85,10 +87,10 @@ class DedupIndex:
         stored = tables.has_docs(self.conn)
         pairs, found = [], []
         for group in band_groups():
-            bands = signature_bands(sigs.rows, len(sizes), bands=group)
+            bands = sigs.bands(group)
             if stored:
                 pairs.append(tables.band_matches(self.conn, bands))
-            found.append(band_edges(bands, sigs.rows, sizes, self.threshold))
+            found.append(band_edges(bands, sigs.rows, sizes, self.threshold, sigs.sketches))
         matched = np.unique(np.concatenate(pairs), axis=0) if pairs else np.zeros((0, 2), dtype=np.int64)
         edges, sims = unique_edges(found, len(sizes))
         return self._earlier_matches(sigs, sizes, matched, gone), edges, sims
@@ -114,16 +116,17 @@ class DedupIndex:
                 best[row] = (stored[docs[k]][2], float(sims[k]))
         return best
 
-    def add(self, kept: list[Candidate], signatures: SignatureRows | None = None) -> None:
+    def add(self, kept: Sequence[Candidate], signatures: SignatureRows | None = None) -> None:
         """Record the kept candidates in the caller's transaction (never committed here);
         `signatures` holds their signatures row by row (default: their fingerprints')."""
         signatures = signatures if signatures is not None else _own_signatures(kept)
-        order = keep_ordering(kept)
+        cands = as_columns(kept)
+        order = keep_ordering(cands)
         for start in range(0, len(order), _ADD_AT_ONCE):
-            part = order[start : start + _ADD_AT_ONCE].tolist()
-            sigs = signatures.rows(np.array(part, dtype=np.int64))
-            tables.insert(self.conn, [(c.source, c.id, c.fingerprint.key, c.fingerprint.n_shingles, sig.tobytes())
-                                      for c, sig in zip((kept[k] for k in part), sigs, strict=True)])
+            part = order[start : start + _ADD_AT_ONCE]
+            sigs = signatures.rows(part)
+            tables.insert(self.conn, [(cands.sources[k], cands.ids[k], cands.keys[k], int(cands.n_shingles[k]),
+                                       sig.tobytes()) for k, sig in zip(part.tolist(), sigs, strict=True)])
 
     def remove(self, sources: Iterable[str]) -> None:
         """Forget the kept records of `sources` (deleted, changed or resolved again)."""
@@ -134,5 +137,25 @@ class DedupIndex:
         tables.rename(self.conn, moves)
 
 
-def _own_signatures(candidates: list[Candidate]) -> SignatureRows:
+def _own_signatures(candidates: Sequence[Candidate]) -> SignatureRows:
+    if isinstance(candidates, Candidates):
+        raise ValueError("Candidates carry no signatures: pass their SignatureRows")
     return SignatureRows.of([c.fingerprint.signature for c in candidates])
+
+
+_KEYS_AT_ONCE = 65_536  # candidates whose positions are made Python ints at once
+
+
+def _distinct_keys(cands: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """In keep order: the first candidate of each distinct key (the representatives), the
+    other candidates, and for each of those the row of its key's representative."""
+    order = keep_ordering(cands)
+    rep_of: dict[str, int] = {}
+    rows = np.empty(len(order), dtype=np.int64)
+    for start in range(0, len(order), _KEYS_AT_ONCE):
+        part = order[start : start + _KEYS_AT_ONCE].tolist()
+        rows[start : start + len(part)] = [rep_of.setdefault(cands.keys[k], len(rep_of)) for k in part]
+    del rep_of  # a dict entry a document: gone before the bands are built
+    seen = np.maximum.accumulate(rows) if len(rows) else rows
+    first = rows > np.concatenate(([-1], seen[:-1]))
+    return order[first], order[~first], rows[~first]
