@@ -146,10 +146,18 @@ def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Pa
     for member in members:
         if path := _core(member, stats, replies):  # the member itself is no body
             votes[path] = votes.get(path, 0) + max(_own_text(member, stats, replies), 1)
-    present = {path: sum(bool(at_path(m, path)) for m in members) for path in votes}
-    # A path found in few posts (a long signature under some of them) counts for those only.
-    ranked = sorted(votes, key=lambda p: -votes[p] * present[p])
-    return next((path for path in ranked if present[path] * 2 >= len(members)), None)
+    # A path found in few posts (a long signature under some of them) counts for those only:
+    # the best path has most votes times members holding it (in at least half of them; the
+    # first voted wins a tie). Paths are tried by votes, until none could reach the best.
+    best, best_score, best_rank, n = None, -1, 0, len(members)
+    for rank, path in sorted(enumerate(votes), key=lambda rp: -votes[rp[1]]):
+        if votes[path] * n < best_score:
+            break
+        present = sum(bool(at_path(m, path)) for m in members)
+        score = votes[path] * present
+        if present * 2 >= n and (score > best_score or score == best_score and rank < best_rank):
+            best, best_score, best_rank = path, score, rank
+    return best
 
 
 def at_path(member: etree._Element, path: Path) -> list:
