@@ -14,7 +14,6 @@ from hanflow.dedup.minhash import (
     band_hashes,
     shingle_hashes,
     signature,
-    signature_bands,
     signature_matrix,
     signature_sketch,
     similarities,
@@ -70,7 +69,6 @@ def test_band_hashes_of_a_group_are_those_columns_of_all_bands() -> None:
     assert [b for g in groups for b in g] == list(range(BANDS))
     for g in groups:
         assert (band_hashes(m, chunk=7, bands=g) == whole[:, g.start : g.stop]).all()
-        assert (signature_bands(lambda idx: m[idx], len(m), chunk=9, bands=g) == whole[:, g.start : g.stop]).all()
 
 
 def test_edges_found_a_band_group_at_a_time_are_those_of_all_bands() -> None:

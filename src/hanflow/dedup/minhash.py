@@ -6,7 +6,7 @@ numpy over whole runs so a run of 100k documents never loops in Python per pair.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import rensa
@@ -95,19 +95,7 @@ def sketch_similarities(
     left: np.ndarray, right: np.ndarray, n_left: np.ndarray, n_right: np.ndarray
 ) -> np.ndarray:
     """`similarities` estimated from `signature_sketch` rows: at least that of the signatures."""
-    estimate = _ZERO_PAIRS[left ^ right].sum(axis=1) / NUM_PERM
-    ratio = np.minimum(n_left, n_right) / np.maximum(np.maximum(n_left, n_right), 1)
-    return np.minimum(estimate, ratio)
-
-
-def signature_bands(rows: Callable[[np.ndarray], np.ndarray], n: int, chunk: int = 8_192,
-                    bands: range = range(BANDS)) -> np.ndarray:
-    """(n, len(bands)) `band_hashes` columns `bands` of signature rows 0..n-1, `rows(idx)` giving
-    them `chunk` rows at a time; a run's bands are built a few columns at a time (`band_groups`)."""
-    out = np.empty((n, len(bands)), dtype=np.int64)
-    for start in range(0, n, chunk):
-        out[start : start + chunk] = band_hashes(rows(np.arange(start, min(start + chunk, n))), bands=bands)
-    return out
+    return np.minimum(_ZERO_PAIRS[left ^ right].sum(axis=1) / NUM_PERM, _size_cap(n_left, n_right))
 
 
 def band_groups(size: int = BANDS_AT_ONCE) -> list[range]:
@@ -143,6 +131,9 @@ def similarities(
     Jaccard can never exceed min(|A|,|B|)/max(|A|,|B|), so the cap is exact: a teaser or
     one half of an article is rejected on size alone, whatever the hash values say.
     """
-    estimate = (left == right).mean(axis=1)
-    ratio = np.minimum(n_left, n_right) / np.maximum(np.maximum(n_left, n_right), 1)
-    return np.minimum(estimate, ratio)
+    return np.minimum((left == right).mean(axis=1), _size_cap(n_left, n_right))
+
+
+def _size_cap(n_left: np.ndarray, n_right: np.ndarray) -> np.ndarray:
+    """min(|A|,|B|)/max(|A|,|B|): the most the Jaccard similarity of two sets of these sizes can be."""
+    return np.minimum(n_left, n_right) / np.maximum(np.maximum(n_left, n_right), 1)
