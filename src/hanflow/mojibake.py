@@ -83,13 +83,18 @@ def _undo_whole_layer(text: str, legacy: str | None, signed: bool) -> str | None
             pass
         else:
             return decoded if _reads_as_words(decoded) else None
-    latin = len(raw) - len(raw.translate(None, _HIGH_BYTES))
+    latin = _high_count(raw)
     if latin < _MIN_LEGACY or _paired(raw) < _PAIRED * latin:
         return None
     return _best_chinese_reading(raw, legacy)
 
 
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _high_count(raw: bytes) -> int:
+    """How many bytes of `raw` are not ASCII (counted by deleting them, in C)."""
+    return len(raw) - len(raw.translate(None, _HIGH_BYTES))
 
 
 def _paired(raw: bytes) -> int:
@@ -104,7 +109,7 @@ def _paired(raw: bytes) -> int:
 def _collapses(raw: bytes, decoded: str) -> bool:
     """Double-byte characters: far fewer non-ASCII characters than non-ASCII bytes (Big5 and
     GBK characters whose second byte is ASCII count one each)."""
-    high = len(raw) - len(raw.translate(None, bytes(range(0x80, 0x100))))
+    high = _high_count(raw)
     return len(decoded) - len(decoded.encode("ascii", "ignore")) <= 0.75 * high
 
 
