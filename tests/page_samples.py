@@ -277,3 +277,50 @@ SIGNED_PAGE = f"""<html><head><title>{SIGNED_TITLE} - Shed Forum</title></head><
 <main><h1>{SIGNED_TITLE}</h1><div class="topic-stats">Replies 1 · Views 88</div>
 <form action="/reply">{"".join(_signed(i, t, i == 1) for i, t in enumerate(SIGNED_POSTS))}</form></main>
 <footer>About · Contact</footer></body></html>"""
+
+# A help board: most of its text is in replies of one paragraph; one reply holds steps and a
+# command between its paragraphs, one quotes another thread (an <aside> holding the source link and a blockquote).
+RICH_TITLE = "Backup job stops at 80% every night"
+RICH_POSTS = [
+    ["Since the last update my nightly backup to the network drive stops at about 80% and the log "
+     "only says that the connection was reset. Has anyone seen this?"],
+    ["Yes, it is the new power saving setting on the drive. This is how I turned it off:",
+     "Open the drive's settings page.", "Set the idle timeout to never.",
+     "rsync --timeout=600 -a /home/ /mnt/backup/",
+     "After that the job has finished every night for a week."],
+    ["Same problem here, and the quoted fix from the old thread worked for me too:",
+     "Raise the timeout of the copy job, since the drive takes a minute to wake up.",
+     "Thanks, everyone."],
+    ["That was it. After I changed the idle timeout on the drive and raised the timeout of the "
+     "copy job, the backup has finished before midnight on each of the last five nights, and the "
+     "log shows no reset connections any more."],
+    ["For anyone finding this later: the same setting exists on the older models too, under the "
+     "energy menu rather than under storage, and the firmware update from last month turns it back "
+     "on, so check it again after every update of the drive."],
+]
+
+
+def _rich_body(i: int, parts: list[str]) -> str:
+    if i == 1:
+        return (f"<p>{parts[0]}</p><ol><li>{parts[1]}</li><li>{parts[2]}</li></ol>"
+                f"<pre><code>{parts[3]}</code></pre><p>{parts[4]}</p>")
+    if i == 2:
+        return (f'<p>{parts[0]}</p><aside class="quote"><div class="title"><a href="/t/88/3">'
+                f"Copy jobs time out on sleeping drives</a></div><blockquote>{parts[1]}</blockquote>"
+                f"</aside><p>{parts[2]}</p>")
+    return "".join(f"<p>{p}</p>" for p in parts)
+
+
+def _rich(i: int, parts: list[str]) -> str:
+    return f"""<div class="topic-post" id="post-{i}">
+      <div class="post-meta"><a href="/u/user{i}">user{i}</a> <span class="when">{i + 1}h ago</span></div>
+      <div class="post-body"><div class="post-text">{_rich_body(i, parts)}</div></div>
+    </div>"""
+
+
+RICH_PAGE = f"""<html><head><title>{RICH_TITLE} - Home Network Help</title></head><body>
+<nav><a href="/">Home Network Help</a> <a href="/c/storage">Storage</a></nav>
+<main><h1>{RICH_TITLE}</h1>
+{"".join(_rich(i, parts) for i, parts in enumerate(RICH_POSTS))}</main>
+<aside class="sidebar"><blockquote>Be kind to each other.</blockquote></aside>
+<footer>About · Contact</footer></body></html>"""

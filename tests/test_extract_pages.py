@@ -146,3 +146,12 @@ def test_records_and_manifest_carry_the_page_type(tmp_path: Path) -> None:
         "note.md": "article"}
     assert manifest["page_types"] == {"article": 2, "forum": 2, "listing": 1}
     assert json.loads(json.dumps(manifest["profiles"])) == manifest["profiles"]
+
+
+def test_a_post_keeps_its_lists_code_and_quotes_between_paragraphs() -> None:
+    """Where most replies are one paragraph, the body is still the paragraphs' container: a
+    reply's steps, command and quotation between its paragraphs are its text; a sidebar quote
+    is not, and neither is the quotation's linked source line."""
+    result = extract_html(S.RICH_PAGE)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.RICH_TITLE, *(line for post in S.RICH_POSTS for line in post)]

@@ -40,6 +40,17 @@ def parse_html(html: str) -> etree._Element | None:
         return None
 
 
+def quoted_in_text(el: etree._Element) -> bool:
+    """An <aside> that holds a quotation and stands among a text's paragraphs is part of that
+    text: forum software marks up a quoted post this way (an aside holding a blockquote), while
+    sidebars, pull quotes and in-article ads hold no blockquote or stand apart from paragraphs."""
+    parent = el.getparent()
+    return (
+        el.tag == "aside" and parent is not None and el.find(".//blockquote") is not None
+        and any(sibling.tag == "p" for sibling in parent)
+    )
+
+
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     and forms without prose."""
@@ -52,7 +63,10 @@ def prune(root: etree._Element) -> None:
         else:
             drop(el)
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
-        drop(el)
+        if quoted_in_text(el):
+            el.tag = "div"
+        else:
+            drop(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
         if len(text_of(form)) < 400:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import Stats
+from hanflow.extract.block import PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like
 from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
@@ -124,6 +124,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     items = (t in distinct or _item(m, bodies[m], stats) for m, t in zip(members, titles, strict=True))
     if _count_reaches(items, (len(members) + 1) // 2):
         return None
+    path, bodies = _widened(path, bodies)
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
@@ -131,6 +132,17 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _widened(path: Path, bodies: dict) -> tuple[Path, dict]:
+    """A body path that ends at paragraphs, widened to their container when no post's container
+    holds its chrome: a post's lists, code and quotes between its paragraphs are its text."""
+    if len(path) < 2 or path[-1][0] not in PARAGRAPHS:
+        return path, bodies
+    wide = {post: at_path(post, path[:-1]) for post in bodies}
+    if any(_chrome(post, wide[post]) != _chrome(post, found) for post, found in bodies.items()):
+        return path, bodies
+    return path[:-1], wide
 
 
 def _stragglers(group: Group, path: Path, stats: Stats) -> list:

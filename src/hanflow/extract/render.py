@@ -31,7 +31,8 @@ def element_text(el: etree._Element) -> str:
 
 def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | None:
     """Rule id when a sub-block of the article is navigation-like rather than prose;
-    `by_class=False` ignores class names (inside a post, "reply" and "comment" are its body)."""
+    `by_class=False` ignores class names (inside a post, "reply" and "comment" are its body)
+    and judges a quotation's parts, not the quotation with its linked source line."""
     length = stats.text.get(el, 0)
     if length == 0:
         return None
@@ -44,6 +45,8 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
     punct, density = stats.punct.get(el, 0), link_density(stats, el)
     if el.tag == "p":
         return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
+    if not by_class and el.find(".//blockquote") is not None:
+        return None  # a quotation in a post, under its linked source: its parts are judged
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
     if by_class and class_weight(el) < 0 and punct < 10:
