@@ -324,3 +324,50 @@ RICH_PAGE = f"""<html><head><title>{RICH_TITLE} - Home Network Help</title></hea
 {"".join(_rich(i, parts) for i, parts in enumerate(RICH_POSTS))}</main>
 <aside class="sidebar"><blockquote>Be kind to each other.</blockquote></aside>
 <footer>About · Contact</footer></body></html>"""
+
+# Two board layouts. Cells: each post is a row of two cells with one first class name (the
+# user's card, the message), its time in a <header>, the author's name in a heading.
+# Permalinks: each post is headed by a link to itself worded like the thread ("Re: ...").
+BOARD_TITLE = "Sourdough starter smells of nail polish"
+BOARD_POSTS = [
+    "My starter is ten days old and since yesterday it smells sharply of nail polish remover. "
+    "I feed it once a day with rye flour. Is it ruined?",
+    "Not at all, that smell means it is hungry. Feed it twice a day for a few days.",
+    "Agreed. Also keep it somewhere a little cooler, the warmth makes it burn through its food.",
+    "Thank you! Two feedings a day and it smells like yoghurt again.",
+]
+
+
+def _cell_post(i: int, text: str) -> str:
+    return f"""<article class="message message--post" id="m{i}"><div class="message-inner">
+      <div class="message-cell message-cell--user">
+        <h4 class="message-name"><a href="/members/baker{i}">baker{i}</a></h4>
+        <h5 class="userTitle">Member</h5><dl class="pairs"><dt>Messages</dt><dd>{i + 3}41</dd></dl></div>
+      <div class="message-cell message-cell--main"><header class="message-attribution">
+        <a href="/t/1/post-{i}"><time datetime="2024-04-0{i + 1}T09:00:00">Apr {i + 1}, 2024</time></a></header>
+        <div class="message-content"><div class="bbWrapper">{text}</div></div>
+        <footer class="message-footer"><a href="/posts/{i}/react">Like</a> <a href="/reply?quote={i}">Reply</a></footer>
+      </div></div></article>"""
+
+
+CELL_PAGE = f"""<html><head><title>{BOARD_TITLE} | Bread Board</title></head><body>
+<div class="p-title"><h1>{BOARD_TITLE}</h1></div>
+<div class="block-body">{"".join(_cell_post(i, t) for i, t in enumerate(BOARD_POSTS))}</div>
+<div class="p-sidebar"><h3>Latest</h3>
+  <ul><li><a href="/t/2">Rye ratios</a></li><li><a href="/t/3">Oven stones</a></li></ul></div>
+</body></html>"""
+
+
+def _permalink_post(i: int, text: str) -> str:
+    return f"""<div id="p{i}" class="post bg{i % 2 + 1}"><div class="inner">
+      <dl class="postprofile"><dt><a href="/memberlist?u={i}">baker{i}</a></dt><dd>Posts: {i + 3}</dd></dl>
+      <div class="postbody"><h3><a href="#p{i}">{"Re: " if i else ""}{BOARD_TITLE}</a></h3>
+        <p class="author">by <a href="/memberlist?u={i}">baker{i}</a> » Tue Apr 0{i + 1}, 2024 9:1{i} am</p>
+        <div class="content">{text}</div></div></div></div>"""
+
+
+PERMALINK_PAGE = f"""<html><head><title>{BOARD_TITLE} - Bread Board</title></head><body>
+<div id="page-header"><a href="/">Board index</a></div>
+<h2 class="topic-title"><a href="/viewtopic?t=1">{BOARD_TITLE}</a></h2>
+{"".join(_permalink_post(i, t) for i, t in enumerate(BOARD_POSTS))}
+<div id="page-footer">Powered by the board</div></body></html>"""

@@ -57,6 +57,18 @@ def test_teaser_feed_beside_or_inside_an_article_is_left_out() -> None:
     assert "teaser_list" in {rule for rule, _ in result.removed} <= set(RULE_IDS)
 
 
+def test_a_teaser_worded_like_the_page_title_is_still_a_teaser() -> None:
+    """One story of a feed that repeats the article's title (a follow-up) leaves the feed a
+    feed: only a group whose links mostly repeat the title is a thread's permalinks."""
+    follow_up = "Council approves harbour cycle lanes: what changes for drivers"
+    page = S.FEED_ARTICLE.replace(S.TEASERS[1][0], follow_up).replace(
+        "</div>\n  <section", "<section").replace("</section>\n</article>", "</section></div>\n</article>")
+    assert follow_up in page
+    result = extract_html(page)
+    assert result.text.splitlines() == S.ARTICLE_BODY
+    assert follow_up in " ".join(text for rule, text in result.removed if rule == "teaser_list")
+
+
 def test_comments_under_an_article_are_not_the_article() -> None:
     result = extract_html(S.BLOG_WITH_COMMENTS)
     assert result.page_type == "article"
@@ -155,3 +167,13 @@ def test_a_post_keeps_its_lists_code_and_quotes_between_paragraphs() -> None:
     result = extract_html(S.RICH_PAGE)
     assert result.page_type == "forum"
     assert result.text.splitlines() == [S.RICH_TITLE, *(line for post in S.RICH_POSTS for line in post)]
+
+
+@pytest.mark.parametrize("page", [S.CELL_PAGE, S.PERMALINK_PAGE], ids=["cells", "permalinks"])
+def test_board_layouts_are_threads(page: str) -> None:
+    """Posts laid out as a user cell beside a message cell (one first class name, the time in a
+    header, the name in a heading), and posts headed by a permalink worded like the thread
+    ("Re: ..."), are a thread: every post, without user cards, counts or buttons."""
+    result = extract_html(page)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.BOARD_TITLE, *S.BOARD_POSTS]

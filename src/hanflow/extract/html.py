@@ -38,7 +38,7 @@ def extract_html(html: str) -> Extraction:
     prune(root)
     stats = measure(root)
     groups = sibling_groups(root, stats)
-    teasers = _outermost(teaser_groups(groups, stats))
+    teasers = _outermost(teaser_groups(groups, stats, normalized(meta["title"] or "")))
     thread = find_thread(groups, stats, teasers, meta["title"])
     removed: list[tuple[str, str]] = []
     if thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:

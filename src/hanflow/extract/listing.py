@@ -13,12 +13,14 @@ import re
 from lxml import etree
 
 from hanflow.extract.block import Stats
+from hanflow.extract.lines import normalized
 from hanflow.extract.repeats import Group
 from hanflow.extract.tree import text_of
 
 MIN_ITEMS = 3
 MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline ...
 MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
+MIN_TITLE_KEY = 8  # characters of a normalised page title that a headline may not repeat
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -41,6 +43,12 @@ def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] 
     return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
 
 
+def repeats_title(link: etree._Element, title_key: str) -> bool:
+    """Whether a headline link repeats the page's own title (`title_key`, normalised): it leads
+    to this page, not another, as a board's permalink over each post does ("Re: <thread>")."""
+    return len(title_key) >= MIN_TITLE_KEY and title_key in normalized(text_of(link))
+
+
 def is_teaser(item: etree._Element, stats: Stats) -> bool:
     """A headline link and at most a short excerpt besides."""
     excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
@@ -58,12 +66,15 @@ def _in_heading(el: etree._Element, item: etree._Element) -> bool:
     return False
 
 
-def teaser_groups(groups: list[Group], stats: Stats) -> list[Group]:
-    """Groups of at least `MIN_ITEMS` members, most of them teasers."""
+def teaser_groups(groups: list[Group], stats: Stats, title_key: str = "") -> list[Group]:
+    """Groups of at least `MIN_ITEMS` members, most of them teasers, and not most of them
+    linking the page's own title (`title_key`, normalised)."""
     found = []
     for group in groups:
         members = group.members
         if len(members) < MIN_ITEMS or not any(stats.links.get(m, 0) for m in members):
+            continue
+        if title_key and _permalinks(members, stats, title_key):
             continue
         misses, allowed = 0, 0.3 * len(members)
         for member in members:
@@ -73,3 +84,9 @@ def teaser_groups(groups: list[Group], stats: Stats) -> list[Group]:
         else:
             found.append(group)
     return found
+
+
+def _permalinks(members: list, stats: Stats, title_key: str) -> bool:
+    """Whether most members' headlines repeat the page's title: the posts of a thread."""
+    found = (headline(m, stats) for m in members)
+    return sum(f is not None and repeats_title(f[0], title_key) for f in found) * 2 > len(members)

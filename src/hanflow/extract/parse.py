@@ -51,6 +51,15 @@ def quoted_in_text(el: etree._Element) -> bool:
     )
 
 
+def _drop_keeping_times(el: etree._Element) -> None:
+    """Drop a header, footer or menu, leaving an empty <time> where it showed one: a post's
+    header is where its time is, the evidence that tells a thread's posts (no text is kept)."""
+    times = list(el.iter("time"))
+    if times:
+        el.addprevious(etree.Element("time", datetime=times[0].get("datetime") or ""))
+    drop(el)
+
+
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     and forms without prose."""
@@ -66,7 +75,7 @@ def prune(root: etree._Element) -> None:
         if quoted_in_text(el):
             el.tag = "div"
         else:
-            drop(el)
+            _drop_keeping_times(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
         if len(text_of(form)) < 400:

@@ -20,7 +20,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
-from hanflow.extract.listing import headline, headline_like
+from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
 from hanflow.extract.tree import text_of
 
@@ -121,7 +121,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
         return None
     titles = [_titled(m, bodies[m], title_key) for m in members]
     distinct = {t for t in titles if t and titles.count(t) == 1}
-    items = (t in distinct or _item(m, bodies[m], stats) for m, t in zip(members, titles, strict=True))
+    items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
     if _count_reaches(items, (len(members) + 1) // 2):
         return None
     path, bodies = _widened(path, bodies)
@@ -197,9 +197,9 @@ def _count_reaches(flags, needed: int) -> bool:
     return False
 
 
-def _item(member: etree._Element, bodies: list, stats: Stats) -> bool:
+def _item(member: etree._Element, bodies: list, stats: Stats, title_key: str = "") -> bool:
     """Built like an item of a list rather than a post (see below)."""
-    return len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats)
+    return len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats, title_key)
 
 
 # Not posts: members with a headline link beside the body (cards of a story list), members
@@ -226,11 +226,12 @@ def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
     return None
 
 
-def _headed(member: etree._Element, bodies: list, stats: Stats) -> bool:
+def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str = "") -> bool:
     """A headline link beside the body: a card of a story list, not a post."""
     for el in dict.fromkeys([member] + [b.getparent() for b in bodies if b.getparent() is not None]):
         found = headline(el, stats)
-        if found is not None and not any(a in bodies for a in found[0].iterancestors()):
+        if (found is not None and not any(a in bodies for a in found[0].iterancestors())
+                and not repeats_title(found[0], title_key)):
             return True
     return False
 
@@ -290,9 +291,14 @@ def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | 
 
 
 def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
-    """The <h1> that reads like the page's title, if any."""
+    """The <h1> that reads like the page's title, if any, else such an <h2> (boards that keep
+    <h1> for their own name)."""
     key = normalized(title) if title else ""
-    return next((h for h in root.iter("h1") if _reads_like(normalized(text_of(h)), key)), None)
+    for tag in ("h1", "h2"):
+        found = next((h for h in root.iter(tag) if _reads_like(normalized(text_of(h)), key)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _reads_like(text: str, key: str) -> bool:

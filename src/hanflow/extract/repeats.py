@@ -130,12 +130,23 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
                  - sum(_own_text(k, stats, replies) for _, ks in sums.values() for k in ks))
         if n < CORE_SHARE * (sum(w for w, _ in sums.values()) + max(loose, 0) / 4):
             break
-        if len(kids) > 1:  # paragraphs: their container is the body, or they are, right in the post
+        heavy = kids[0] if len(kids) == 1 else _dominant(kids, n, stats, replies)
+        if heavy is None:  # paragraphs: their container is the body, or they are, right in the post
             path = path or (sig,)
             break
         path = (*path, sig)
-        el = kids[0]
+        el = heavy
     return path
+
+
+def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) -> etree._Element | None:
+    """Of children sharing a first class name but not their class lists (the cells of a
+    layout: `cell cell--user`, `cell cell--main`), the one holding most of their text; None
+    for paragraphs, which share their class lists (or hold the text together)."""
+    if len({k.get("class") for k in kids}) == 1:
+        return None
+    heavy = max(kids, key=lambda k: _weight(k, stats, replies))
+    return heavy if _weight(heavy, stats, replies) >= CORE_SHARE * weight else None
 
 
 def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
