@@ -177,3 +177,15 @@ def test_board_layouts_are_threads(page: str) -> None:
     result = extract_html(page)
     assert result.page_type == "forum"
     assert result.text.splitlines() == [S.BOARD_TITLE, *S.BOARD_POSTS]
+
+
+@pytest.mark.parametrize("heading", ["h2", "h3"])
+def test_a_thread_headed_by_a_smaller_heading_keeps_its_title(heading: str) -> None:
+    """Boards that keep <h1> for their own name, or use none, head the thread with an <h2> or
+    <h3> reading like the title: it still leads the text."""
+    page = S.FORUM_PAGE.replace('<h1 class="thread-subject">', f'<h1>家居论坛</h1><{heading} class="thread-subject">')
+    page = page.replace(f"{S.THREAD_TITLE}</h1>", f"{S.THREAD_TITLE}</{heading}>")
+    assert f"</{heading}>" in page
+    result = extract_html(page)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [S.THREAD_TITLE, *S.THREAD_POSTS]

@@ -91,16 +91,27 @@ def _ld_name(value: Any) -> str | None:
 
 
 def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
-    """Headline: an <h1> the <title> contains, else og:title, JSON-LD or <title> minus suffix."""
+    """Headline: an <h1> the <title> contains (not the site's name, which some boards set in
+    <h1>), else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
         text = _WS.sub(" ", text_of(h1)).strip()
-        if len(text) >= 4 and raw and text in raw:
+        if len(text) >= 4 and raw and text in raw and not _site_name(text, raw, root):
             return text
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
         if candidate:
             return strip_title_suffix(candidate)
     return None
+
+
+def _site_name(text: str, title: str, root: etree._Element) -> bool:
+    """Whether `text` is one end of the <title> whose other end is set in an <h2> or <h3>: the
+    site's name, in a board's <h1>, beside the thread's title ("Thread - Site")."""
+    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2 or text not in (parts[0], parts[-1]):
+        return False
+    other = parts[-1] if text == parts[0] else parts[0]
+    return any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3"))
 
 
 def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,

@@ -291,10 +291,10 @@ def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | 
 
 
 def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
-    """The <h1> that reads like the page's title, if any, else such an <h2> (boards that keep
-    <h1> for their own name)."""
+    """The <h1> that reads like the page's title, if any, else such an <h2> or <h3> (boards
+    that keep the larger headings for their own name, or use none)."""
     key = normalized(title) if title else ""
-    for tag in ("h1", "h2"):
+    for tag in ("h1", "h2", "h3"):
         found = next((h for h in root.iter(tag) if _reads_like(normalized(text_of(h)), key)), None)
         if found is not None:
             return found
