@@ -189,3 +189,23 @@ def test_a_thread_headed_by_a_smaller_heading_keeps_its_title(heading: str) -> N
     result = extract_html(page)
     assert result.page_type == "forum"
     assert result.text.splitlines() == [S.THREAD_TITLE, *S.THREAD_POSTS]
+
+
+def test_a_labelled_link_to_another_story_is_not_a_paragraph() -> None:
+    """"Related:", "Read more:", "相关阅读：" before a link to another story, and nothing else,
+    is a pointer, not text; a sentence with a link in it, or one that starts with such a word,
+    stays."""
+    pointers = ['<p><strong>Related:</strong> <a href="/a/1">Ferry fares rise in June</a></p>',
+                '<p>READ MORE: <a href="/a/2">What the new timetable means for you</a></p>',
+                '<p>相关阅读：<a href="/a/3">滨江路夜间施工时间调整</a></p>']
+    linked = ['<p>Read more about the plan in <a href="/a/4">the council’s report</a>.</p>',
+              '<p>Related <a href="/a/5">work on the ferry pier</a> starts in July.</p>']
+    body = "".join(f"<p>{p}</p>" + (pointers[i] if i < 3 else "") for i, p in enumerate(S.ARTICLE_BODY))
+    page = S.FEED_ARTICLE.replace(
+        f'<div class="story-body">{"".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)}</div>',
+        f'<div class="story-body">{body}{"".join(linked)}</div>')
+    assert all(p in page for p in pointers)
+    result = extract_html(page)
+    assert result.text.splitlines() == [
+        *S.ARTICLE_BODY, "Read more about the plan in the council’s report.",
+        "Related work on the ferry pier starts in July."]

@@ -8,6 +8,7 @@ from lxml import etree
 
 from hanflow.extract.block import Stats, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
+from hanflow.extract.rules import SECTION_HEAD
 from hanflow.extract.tree import drop, text_of
 
 BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
@@ -22,6 +23,8 @@ _CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SOURCE_BREAKS = re.compile(r"[\r\n]+")
+_READ_LABEL = re.compile(r"^\W*(?:read more|read|more|watch|listen|also on \S+)\W*$", re.I)
+MAX_LABELLED_LINK = 200
 
 
 def element_text(el: etree._Element) -> str:
@@ -44,7 +47,9 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
         return None
     punct, density = stats.punct.get(el, 0), link_density(stats, el)
     if el.tag == "p":
-        return "link_block" if density > 0.8 and length < 100 and punct < 3 else None
+        if density > 0.8 and length < 100 and punct < 3 or density >= 0.5 and _labelled_link(el, length):
+            return "link_block"
+        return None
     if not by_class and el.find(".//blockquote") is not None:
         return None  # a quotation in a post, under its linked source: its parts are judged
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
@@ -52,6 +57,18 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
     if by_class and class_weight(el) < 0 and punct < 10:
         return "class_block"
     return None
+
+
+def _labelled_link(el: etree._Element, length: int) -> bool:
+    """A paragraph that is a link to another story behind a label ("Related:", "Read more:",
+    "相关阅读："): the label is all its text outside links."""
+    if length > MAX_LABELLED_LINK:
+        return False
+    outside = text_of(el)
+    for link in el.iter("a"):
+        outside = outside.replace(text_of(link), " ", 1)
+    outside = outside.strip()
+    return bool(outside) and (SECTION_HEAD.match(outside) is not None or _READ_LABEL.match(outside) is not None)
 
 
 def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
