@@ -1,0 +1,28 @@
+"""Threads of the common board, Q&A and review layouts (pages in `board_samples`, written for
+the tests): each is a forum page whose text is the headline, the question, and every post."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanflow.extract import extract_html
+from tests import board_samples as B
+
+EXPECTED = {
+    "xenforo": [B.TITLE, *B.POSTS],
+    "phpbb": [B.TITLE, *B.POSTS],
+    "vbulletin": [B.TITLE, *B.POSTS],
+    "discourse": [B.TITLE, *B.POSTS],
+    "discuz": [B.ZT, *B.ZH],
+    "tieba": [B.TT, *B.TB],
+    "stack": [B.Q, B.QB, *B.ANS],
+    "zhihu": ["预算五千，新手买什么相机好？", "想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。", *B.ZA],
+    "reviews": B.RV,
+}
+
+
+@pytest.mark.parametrize("engine", sorted(B.PAGES))
+def test_each_board_layout_is_a_thread_of_its_posts(engine: str) -> None:
+    result = extract_html(B.PAGES[engine])
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == EXPECTED[engine]
