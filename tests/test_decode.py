@@ -305,3 +305,39 @@ def test_latin1_only_on_mixed_text(text: str) -> None:
         assert not latin1_only(text.encode())
     else:
         assert latin1_only(text.encode())
+
+
+def _cp1252_then_latin1(text: str) -> bytes:
+    """The reading the repair undoes, character by character: Windows-1252, else Latin-1."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1252")
+        except UnicodeEncodeError:
+            out += char.encode("latin-1")  # raises for a character beyond U+00FF
+    return bytes(out)
+
+
+def _same_reading(text: str) -> None:
+    from hanflow.mojibake import _bytes_read_as_cp1252
+
+    try:
+        expected = _cp1252_then_latin1(text)
+    except UnicodeEncodeError:
+        with pytest.raises(UnicodeEncodeError):
+            _bytes_read_as_cp1252(text)
+    else:
+        assert _bytes_read_as_cp1252(text) == expected
+
+
+def test_the_windows_1252_table_reads_every_character_as_the_codec_does() -> None:
+    """The repair's table lookup gives the bytes Windows-1252 gives, Latin-1's where it has no
+    character (the C1 controls), and fails where both fail."""
+    for code in range(0x2200):
+        _same_reading(chr(code))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2200, exclude_categories=("Cs",)), max_size=40))
+def test_the_windows_1252_table_reads_text_as_the_codec_does(text: str) -> None:
+    _same_reading(text)

@@ -16,7 +16,7 @@ is returned unchanged, as the same object.
 
 from __future__ import annotations
 
-import codecs
+import encodings.cp1252
 import re
 
 import ftfy
@@ -120,16 +120,34 @@ def _reads_as_words(fixed: str) -> bool:
     return not runs or max(map(len, runs)) >= 2
 
 
-def _latin1_where_cp1252_has_none(err: UnicodeEncodeError) -> tuple[bytes, int]:
-    return err.object[err.start : err.end].encode("latin-1"), err.end
+def _cp1252_or_latin1() -> np.ndarray:
+    """The byte of each code point in Windows-1252 (-1 where it has none), and Latin-1's byte
+    for the C1 controls it lacks (U+0080–U+009F, which a page read as Latin-1 shows): a table
+    lookup over the text's code points, in C. An error handler would run in Python for each
+    such character."""
+    decoding = encodings.cp1252.decoding_table
+    table = np.full(max(map(ord, decoding.replace("\ufffe", ""))) + 1, -1, dtype=np.int16)
+    for byte, char in enumerate(decoding):
+        if char != "\ufffe":
+            table[ord(char)] = byte
+    c1 = np.arange(0x80, 0xA0)
+    table[c1] = np.where(table[c1] < 0, c1, table[c1])
+    return table
 
 
-codecs.register_error("hanflow-latin1", _latin1_where_cp1252_has_none)
+_CP1252_OR_LATIN1 = _cp1252_or_latin1()
 
 
 def _bytes_read_as_cp1252(text: str) -> bytes:
-    """The bytes that, read as Windows-1252 (Latin-1 where it has no character), gave `text`."""
-    return text.encode("cp1252", errors="hanflow-latin1")
+    """The bytes that, read as Windows-1252 (Latin-1 where it has no character), gave `text`;
+    UnicodeEncodeError for a character that neither holds."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if codes.size and int(codes.max()) >= len(_CP1252_OR_LATIN1):
+        raise UnicodeEncodeError("cp1252", text, 0, len(text), "a character beyond Windows-1252")
+    found = _CP1252_OR_LATIN1[codes]
+    if codes.size and int(found.min()) < 0:
+        raise UnicodeEncodeError("cp1252", text, 0, len(text), "a character Windows-1252 lacks")
+    return found.astype(np.uint8).tobytes()
 
 
 def _best_chinese_reading(raw: bytes, legacy: str | None) -> str | None:
