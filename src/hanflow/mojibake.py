@@ -140,7 +140,13 @@ _CP1252_OR_LATIN1 = _cp1252_or_latin1()
 
 def _bytes_read_as_cp1252(text: str) -> bytes:
     """The bytes that, read as Windows-1252 (Latin-1 where it has no character), gave `text`;
-    UnicodeEncodeError for a character that neither holds."""
+    UnicodeEncodeError for a character that neither holds. The codec decides most texts (it
+    stops at the first Chinese character); the table, those holding C1 controls."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError as err:
+        if ord(text[err.start]) > 0xFF:
+            raise
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if codes.size and int(codes.max()) >= len(_CP1252_OR_LATIN1):
         raise UnicodeEncodeError("cp1252", text, 0, len(text), "a character beyond Windows-1252")
