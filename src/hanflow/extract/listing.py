@@ -43,18 +43,21 @@ def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] 
     return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
 
 
-def repeats_title(link: etree._Element, title_key: str) -> bool:
+def repeats_title(link: etree._Element, title_key: str, stats: Stats) -> bool:
     """Whether a headline link repeats the page's own title (`title_key`, normalised): it leads
-    to this page, not another, as a board's permalink over each post does ("Re: <thread>")."""
-    return len(title_key) >= MIN_TITLE_KEY and title_key in normalized(text_of(link))
+    to this page, not another, as a board's permalink over each post does ("Re: <thread>").
+    A link with fewer characters than the key (its measured text) cannot hold it."""
+    if len(title_key) < MIN_TITLE_KEY or stats.text.get(link, 0) < len(title_key):
+        return False
+    return title_key in normalized(text_of(link))
 
 
-def is_teaser(item: etree._Element, stats: Stats) -> bool:
-    """A headline link and at most a short excerpt besides."""
+def teaser_headline(item: etree._Element, stats: Stats) -> etree._Element | None:
+    """The headline link of a teaser: a headline link and at most a short excerpt besides."""
     excerpt = stats.text.get(item, 0) - stats.links.get(item, 0)
     if excerpt > MAX_HEADED_EXCERPT or (found := headline(item, stats)) is None:
-        return False
-    return excerpt <= (MAX_HEADED_EXCERPT if found[1] else MAX_EXCERPT)
+        return None
+    return found[0] if excerpt <= (MAX_HEADED_EXCERPT if found[1] else MAX_EXCERPT) else None
 
 
 def _in_heading(el: etree._Element, item: etree._Element) -> bool:
@@ -68,25 +71,22 @@ def _in_heading(el: etree._Element, item: etree._Element) -> bool:
 
 def teaser_groups(groups: list[Group], stats: Stats, title_key: str = "") -> list[Group]:
     """Groups of at least `MIN_ITEMS` members, most of them teasers, and not most of them
-    linking the page's own title (`title_key`, normalised)."""
+    linking the page's own title (`title_key`, normalised: the posts of a thread)."""
     found = []
     for group in groups:
         members = group.members
         if len(members) < MIN_ITEMS or not any(stats.links.get(m, 0) for m in members):
             continue
-        if title_key and _permalinks(members, stats, title_key):
-            continue
-        misses, allowed = 0, 0.3 * len(members)
+        misses, repeats, allowed = 0, 0, 0.3 * len(members)
         for member in members:
-            misses += not is_teaser(member, stats)
-            if misses > allowed:
-                break
+            head = teaser_headline(member, stats)
+            if head is None:
+                misses += 1
+                if misses > allowed:
+                    break
+            elif title_key:
+                repeats += repeats_title(head, title_key, stats)
         else:
-            found.append(group)
+            if repeats * 2 <= len(members):
+                found.append(group)
     return found
-
-
-def _permalinks(members: list, stats: Stats, title_key: str) -> bool:
-    """Whether most members' headlines repeat the page's title: the posts of a thread."""
-    found = (headline(m, stats) for m in members)
-    return sum(f is not None and repeats_title(f[0], title_key) for f in found) * 2 > len(members)

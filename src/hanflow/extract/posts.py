@@ -231,7 +231,7 @@ def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str =
     for el in dict.fromkeys([member] + [b.getparent() for b in bodies if b.getparent() is not None]):
         found = headline(el, stats)
         if (found is not None and not any(a in bodies for a in found[0].iterancestors())
-                and not repeats_title(found[0], title_key)):
+                and not repeats_title(found[0], title_key, stats)):
             return True
     return False
 
