@@ -209,3 +209,16 @@ def test_a_labelled_link_to_another_story_is_not_a_paragraph() -> None:
     assert result.text.splitlines() == [
         *S.ARTICLE_BODY, "Read more about the plan in the council’s report.",
         "Related work on the ferry pier starts in July."]
+
+
+def test_a_topic_page_whose_headlines_hold_its_title_is_still_a_listing() -> None:
+    """A topic page titled "Cycle lanes" lists stories whose headlines start with the topic:
+    they lead to other pages, so the page stays a listing (only a headline that is the title,
+    after at most a reply's "Re:", is a permalink to the page itself)."""
+    page = S.LISTING_PAGE.replace("<title>Local news | Harbour Times</title>",
+                                  "<title>Harbour cycle lanes | Harbour Times</title>")
+    for head, _ in S.TEASERS:
+        page = page.replace(f">{head}</a>", f">Harbour cycle lanes: {head}</a>")
+    assert page.count(">Harbour cycle lanes: ") == len(S.TEASERS)
+    result = extract_html(page)
+    assert result.page_type == "listing"

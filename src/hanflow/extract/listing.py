@@ -21,6 +21,7 @@ MIN_ITEMS = 3
 MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline ...
 MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
 MIN_TITLE_KEY = 8  # characters of a normalised page title that a headline may not repeat
+MAX_REPLY_PREFIX = 4  # characters before it in a reply's permalink: "Re", "RE2", "回复"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -44,12 +45,14 @@ def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] 
 
 
 def repeats_title(link: etree._Element, title_key: str, stats: Stats) -> bool:
-    """Whether a headline link repeats the page's own title (`title_key`, normalised): it leads
-    to this page, not another, as a board's permalink over each post does ("Re: <thread>").
-    A link with fewer characters than the key (its measured text) cannot hold it."""
+    """Whether a headline link is the page's own title (`title_key`, normalised), at most after
+    a reply's prefix ("Re:", "回复："): it leads to this page, as a board's permalink over each
+    post does. A headline that merely holds the title ("Climate change: what next" on a topic
+    page) leads elsewhere. A link with fewer characters than the key cannot hold it."""
     if len(title_key) < MIN_TITLE_KEY or stats.text.get(link, 0) < len(title_key):
         return False
-    return title_key in normalized(text_of(link))
+    text = normalized(text_of(link))
+    return text.endswith(title_key) and len(text) - len(title_key) <= MAX_REPLY_PREFIX
 
 
 def teaser_headline(item: etree._Element, stats: Stats) -> etree._Element | None:
