@@ -222,3 +222,15 @@ def test_a_topic_page_whose_headlines_hold_its_title_is_still_a_listing() -> Non
     assert page.count(">Harbour cycle lanes: ") == len(S.TEASERS)
     result = extract_html(page)
     assert result.page_type == "listing"
+
+
+def test_a_pull_quote_among_the_paragraphs_is_not_text_again() -> None:
+    """An <aside> holding a blockquote that repeats a sentence of the article (a pull quote,
+    no source outside the quotation) is dropped with the other asides; a quotation with its
+    source in a post is kept (see the help board)."""
+    pull = (f'<aside class="pullquote"><blockquote><p>{S.ARTICLE_BODY[1][:60]}</p>'
+            "<footer><cite>Ann Carter</cite></footer></blockquote></aside>")
+    paragraphs = "".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)
+    page = S.FEED_ARTICLE.replace(paragraphs, paragraphs.replace("</p><p>", f"</p>{pull}<p>", 1))
+    assert pull in page
+    assert extract_html(page).text.splitlines() == S.ARTICLE_BODY

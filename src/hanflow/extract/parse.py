@@ -41,14 +41,15 @@ def parse_html(html: str) -> etree._Element | None:
 
 
 def quoted_in_text(el: etree._Element) -> bool:
-    """An <aside> that holds a quotation and stands among a text's paragraphs is part of that
-    text: forum software marks up a quoted post this way (an aside holding a blockquote), while
-    sidebars, pull quotes and in-article ads hold no blockquote or stand apart from paragraphs."""
+    """An <aside> that quotes a source and stands among a text's paragraphs is part of that
+    text: forum software marks up a quoted post this way (a link to the source, then a
+    blockquote). Sidebars, in-article ads and pull quotes (a blockquote repeating the article,
+    no source outside it) are not."""
     parent = el.getparent()
-    return (
-        el.tag == "aside" and parent is not None and el.find(".//blockquote") is not None
-        and any(sibling.tag == "p" for sibling in parent)
-    )
+    if el.tag != "aside" or parent is None or not any(sibling.tag == "p" for sibling in parent):
+        return False
+    quote = el.find(".//blockquote")
+    return quote is not None and any(quote not in set(a.iterancestors()) for a in el.iter("a", "cite"))
 
 
 def _drop_keeping_times(el: etree._Element) -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from hanflow.extract.block import Stats
+from hanflow.extract.block import PARAGRAPHS, Stats
 
 _DIGIT = re.compile(r"\d")
 MAX_BODY_DEPTH = 8
@@ -143,7 +143,7 @@ def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) 
     """Of children sharing a first class name but not their class lists (the cells of a
     layout: `cell cell--user`, `cell cell--main`), the one holding most of their text; None
     for paragraphs, which share their class lists (or hold the text together)."""
-    if len({k.get("class") for k in kids}) == 1:
+    if kids[0].tag in PARAGRAPHS or len({k.get("class") for k in kids}) == 1:
         return None
     heavy = max(kids, key=lambda k: _weight(k, stats, replies))
     return heavy if _weight(heavy, stats, replies) >= CORE_SHARE * weight else None
