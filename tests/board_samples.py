@@ -168,5 +168,23 @@ def reviews():
 <div class="cm_cr-review_list"><h2>Top reviews from the United Kingdom</h2><ul id="cm_cr-review_list" class="a-unordered-list">{items}</ul>
 <ul class="a-pagination"><li><a href="?page=2">Next page</a></li></ul></div></body></html>'''
 
+# A Q&A portal that sets the best answer apart from the other answers, above them.
+ZQ = "电脑开机后风扇一直狂转是什么原因？"
+ZQB = "笔记本用了三年，最近一开机风扇就转得很响，什么程序都没开也这样，温度显示七十多度。"
+ZBEST = "多半是散热器里积灰了。风道堵住以后热量散不出去，风扇只能一直高速转。拆开后盖用软毛刷和吹气球清理一下，顺便换一次导热硅脂。"
+ZOTHER = ["先打开任务管理器看看有没有程序占用很高的CPU，有时候是后台更新在跑。", "三年的本子可以考虑换硅脂了，老硅脂干了导热很差。"]
+def zhidao():
+    other = "".join(f'''<div class="bd answer" id="answer-{i}"><div class="line info f-aid"><span class="wgt-replyer-all-uname"><a href="/usercenter?uid={i}" class="user-name">网友{i}</a></span><span class="wgt-replyer-all-time">2024-02-1{i}</span></div>
+<div class="line content"><div class="answer-text line"><span class="con">{t}</span></div></div>
+<div class="line"><span class="evaluate" data-evaluate="{i}">赞 {i}</span><span class="comment">评论</span></div></div>''' for i, t in enumerate(ZOTHER))
+    return f'''<html><head><meta charset="utf-8"><title>{ZQ}_百度知道</title></head><body><div id="header"><a href="/">百度首页</a><a href="/login">登录</a></div>
+<div class="wgt-ask"><h1 class="ask-title"><span class="ask-title">{ZQ}</span></h1><div class="q-content"><span class="con">{ZQB}</span></div><div class="q-info">提问者：小明 2024-02-10</div></div>
+<div class="wgt-best"><div class="hd line"><h2 class="title">最佳答案</h2></div><div class="bd answer"><div class="line info"><a class="user-name" href="/u/9">电脑维修老王</a> 2024-02-10</div>
+<div class="best-text mb-10">{ZBEST}</div><div class="wgt-eva"><span>赞 128</span><span>踩 3</span></div></div></div>
+<div class="wgt-answers"><div class="hd"><h2>其他 2 条回答</h2></div>{other}</div>
+<div class="aside"><div class="grid"><h3>相关问题</h3><ul><li><a href="/q/1">电脑风扇声音大怎么办</a></li><li><a href="/q/2">笔记本温度多少正常</a></li></ul></div></div></body></html>'''
+
+
 PAGES = {"xenforo": xenforo(), "phpbb": phpbb(), "vbulletin": vbulletin(), "discuz": discuz(),
-         "discourse": discourse(), "stack": stack(), "tieba": tieba(), "zhihu": zhihu(), "reviews": reviews()}
+         "discourse": discourse(), "stack": stack(), "tieba": tieba(), "zhihu": zhihu(), "reviews": reviews(),
+         "zhidao": zhidao()}

@@ -1,5 +1,6 @@
 """Threads of the common board, Q&A and review layouts (pages in `board_samples`, written for
-the tests): each is a forum page whose text is the headline, the question, and every post."""
+the tests): each is a forum page whose text is the headline, the question, and every post
+(a best answer set apart from the others included)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ EXPECTED = {
     "stack": [B.Q, B.QB, *B.ANS],
     "zhihu": ["预算五千，新手买什么相机好？", "想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。", *B.ZA],
     "reviews": B.RV,
+    "zhidao": [B.ZQ, B.ZQB, B.ZBEST, *B.ZOTHER],
 }
 
 

@@ -12,7 +12,7 @@ from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.posts import Thread, find_thread, lead_block, page_headline
+from hanflow.extract.posts import Thread, find_thread, lead_blocks, page_headline
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, element_text
@@ -128,8 +128,8 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     """The question (when not built like the posts) and every post's body, in order; per-post
     chrome and boilerplate lines dropped. The title leads when the page shows it as its
     headline: on a thread it is the question."""
-    lead = lead_block(root, thread, stats, title)
-    parts = [[lead]] if lead is not None else []
+    lead = lead_blocks(root, thread, stats, title)
+    parts = [lead] if lead else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()

@@ -36,6 +36,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_CANDIDATES = 8
 PARAGRAPH_WORTH = 200
 UNNAMED_DOMINANCE = 0.8
+LEAD_PROSE = 15  # plain prose characters of a block before the posts that leads the thread
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
@@ -272,22 +273,28 @@ def _name_like(link: etree._Element) -> bool:
     return bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
 
 
-def lead_block(root: etree._Element, thread: Thread, stats: Stats, title: str | None) -> etree._Element | None:
-    """The question or opening post when it is not built like the posts: the element with
-    the most plain prose between the page's headline (the <h1> that reads like the page's
-    title) and the posts. None without such a headline."""
+def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str | None) -> list:
+    """The question or opening post when it is not built like the posts: the elements with the
+    most plain prose between the page's headline (see `page_headline`) and the posts, none
+    inside another, in document order (a question, and a best answer set apart from the other
+    answers). Empty without such a headline."""
     heading = page_headline(root, title)
     if heading is None:
-        return None
+        return []
     container = thread.group.parent
     order = {el: i for i, el in enumerate(root.iter())}
     start, end = order[heading], order.get(container, 0)
     shared = set(container.iterancestors())
-    best, best_prose = None, 15
-    for el, i in order.items():
-        if start < i < end and el not in shared and stats.plain.get(el, 0) > best_prose:
-            best, best_prose = el, stats.plain[el]
-    return best
+    found = [el for el, i in order.items()
+             if start < i < end and el not in shared and stats.plain.get(el, 0) > LEAD_PROSE]
+    chosen: list = []
+    taken: set = set()  # the chosen elements, what is inside them and what holds them
+    for el in sorted(found, key=lambda e: -stats.plain[e]):
+        if el not in taken:
+            chosen.append(el)
+            taken.update(el.iter())
+            taken.update(el.iterancestors())
+    return sorted(chosen, key=order.__getitem__)
 
 
 def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
