@@ -234,3 +234,26 @@ def test_a_pull_quote_among_the_paragraphs_is_not_text_again() -> None:
     page = S.FEED_ARTICLE.replace(paragraphs, paragraphs.replace("</p><p>", f"</p>{pull}<p>", 1))
     assert pull in page
     assert extract_html(page).text.splitlines() == S.ARTICLE_BODY
+
+
+def test_section_headings_lose_their_edit_and_read_aloud_buttons() -> None:
+    """Wikis and encyclopedias put "[edit]" (inside the heading, or beside it in the heading's
+    wrapper) or 编辑 / 播报 after every section title: the buttons go, the titles stay, and the
+    same words in a sentence or as a heading's whole text stay too."""
+    sections = [
+        ('<h2><span class="mw-headline">History</span><span class="mw-editsection">'
+         '<span>[</span><a href="?action=edit&amp;section=1">edit</a><span>]</span></span></h2>', "History"),
+        ('<div class="mw-heading"><h2 id="Design">Design</h2><span class="mw-editsection">'
+         '[<a href="?action=edit&amp;section=2">edit</a>]</span></div>', "Design"),
+        ('<div class="para-title"><h2>历史沿革</h2><a class="edit-icon">编辑</a><span class="text">播报</span></div>',
+         "历史沿革"),
+        ("<h2>Edit</h2>", "Edit"),
+    ]
+    body = [f"{p} The editor’s notes are kept, and 编辑部的说明也保留。" for p in S.ARTICLE_BODY]
+    html = "".join(f"{head}<p>{text}</p>" for (head, _), text in zip(sections, body, strict=True))
+    page = S.FEED_ARTICLE.replace(
+        f'<div class="story-body">{"".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)}</div>',
+        f'<div class="story-body">{html}</div>')
+    assert html in page
+    expected = [line for (_, title), text in zip(sections, body, strict=True) for line in (title, text)]
+    assert extract_html(page).text.splitlines() == expected

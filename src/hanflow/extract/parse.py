@@ -26,6 +26,10 @@ _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_HEADING = 300  # characters
+_HEADING_CONTROL = re.compile(r"^[\s\[【(（]*(?:edit(?: source)?|编辑|編輯|播报|播報)"
+                              r"(?:[\s|·/]+(?:edit(?: source)?|编辑|編輯|播报|播報))*[\s\]】)）]*$", re.I)
 
 
 def parse_html(html: str) -> etree._Element | None:
@@ -52,6 +56,26 @@ def quoted_in_text(el: etree._Element) -> bool:
     return quote is not None and any(quote not in set(a.iterancestors()) for a in el.iter("a", "cite"))
 
 
+def drop_heading_controls(root: etree._Element) -> None:
+    """Remove a section heading's controls: an element inside the heading, or right beside it,
+    whose whole text is an edit or read-aloud button ("[edit]", 编辑, 播报), as wikis and
+    encyclopedias put after every section title. The heading stays."""
+    for heading in list(root.iter(*HEADINGS)):
+        near = [heading.getprevious(), heading.getnext()]
+        if near[1] is not None:
+            near.append(near[1].getnext())
+        if len(text_of(heading)) <= MAX_HEADING:  # a heading's own parts; a huge one is no heading
+            near += heading.iterdescendants()
+        for el in near:
+            if el is not None and isinstance(el.tag, str) and el.getparent() is not None and _control(el):
+                drop(el)
+
+
+def _control(el: etree._Element) -> bool:
+    text = text_of(el)
+    return len(text) <= 16 and _HEADING_CONTROL.match(text) is not None
+
+
 def _drop_keeping_times(el: etree._Element) -> None:
     """Drop a header, footer or menu, leaving an empty <time> where it showed one: a post's
     header is where its time is, the evidence that tells a thread's posts (no text is kept)."""
@@ -72,6 +96,7 @@ def prune(root: etree._Element) -> None:
             el.tag = "div" if el.tag == "noscript" else el.tag
         else:
             drop(el)
+    drop_heading_controls(root)
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
         if quoted_in_text(el):
             el.tag = "div"
