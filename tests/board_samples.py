@@ -1,17 +1,20 @@
 """Threads in the markup shapes of common board, Q&A and review software, written for the tests
-(the content is invented; the structure follows each engine's published templates)."""
+(the content is invented; the structure follows each engine's markup), and one blog article
+with a comment list, whose comments are not its text."""
 # ruff: noqa: E501
 
 POSTS = [
- "My tomato seedlings grow tall and thin on the windowsill, and the stems fall over after two weeks. I water them every other day. What am I doing wrong?",
- "They are stretching for light. A windowsill in March does not give enough, so put them under a lamp for fourteen hours a day.",
- "Also run a small fan over them for an hour each day. The movement makes the stems thicker.",
- "Thanks, both of you. The lamp is on order and I moved them to the south window for now.",
+    "My tomato seedlings grow tall and thin on the windowsill, and the stems fall over after two weeks. I water them every other day. What am I doing wrong?",
+    "They are stretching for light. A windowsill in March does not give enough, so put them under a lamp for fourteen hours a day.",
+    "Also run a small fan over them for an hour each day. The movement makes the stems thicker.",
+    "Thanks, both of you. The lamp is on order and I moved them to the south window for now.",
 ]
 TITLE = "Tomato seedlings falling over"
 
-def xenforo():
-    posts = "".join(f'''<article class="message message--post js-post" data-author="grower{i}" id="js-post-{i}">
+
+def xenforo() -> str:
+    posts = "".join(
+        f"""<article class="message message--post js-post" data-author="grower{i}" id="js-post-{i}">
 <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">
 <div class="message-avatar"><a href="/members/grower{i}.{i}/" class="avatar"><img src="/a{i}.jpg" alt="grower{i}"></a></div>
 <div class="message-userDetails"><h4 class="message-name"><a href="/members/grower{i}.{i}/" class="username">grower{i}</a></h4>
@@ -19,78 +22,105 @@ def xenforo():
 <div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Messages</dt><dd>1{i}2</dd></dl></div></section></div>
 <div class="message-cell message-cell--main"><div class="message-main js-quickEditTarget">
 <header class="message-attribution message-attribution--split"><ul class="message-attribution-main listInline">
-<li class="u-concealed"><a href="/threads/t.1/post-{i}" rel="nofollow"><time class="u-dt" datetime="2024-03-0{i+1}T10:00:00">Mar {i+1}, 2024</time></a></li></ul>
-<ul class="message-attribution-opposite listInline"><li><a href="/threads/t.1/post-{i}">#{i+1}</a></li></ul></header>
+<li class="u-concealed"><a href="/threads/t.1/post-{i}" rel="nofollow"><time class="u-dt" datetime="2024-03-0{i + 1}T10:00:00">Mar {i + 1}, 2024</time></a></li></ul>
+<ul class="message-attribution-opposite listInline"><li><a href="/threads/t.1/post-{i}">#{i + 1}</a></li></ul></header>
 <div class="message-content js-messageContent"><div class="message-userContent lbContainer js-lbContainer">
 <article class="message-body js-selectToQuote"><div class="bbWrapper">{t}</div></article></div></div>
 <footer class="message-footer"><div class="message-actionBar actionBar"><div class="actionBar-set actionBar-set--external">
 <a href="/posts/{i}/react" class="actionBar-action">Like</a><a href="/threads/t.1/reply?quote={i}" class="actionBar-action">Reply</a></div></div></footer>
-</div></div></div></article>''' for i, t in enumerate(POSTS))
-    return f'''<html><head><title>{TITLE} | Garden Forum</title></head><body><div class="p-body">
+</div></div></div></article>"""
+        for i, t in enumerate(POSTS)
+    )
+    return f"""<html><head><title>{TITLE} | Garden Forum</title></head><body><div class="p-body">
 <div class="p-title"><h1 class="p-title-value">{TITLE}</h1></div><div class="p-body-main"><div class="block-body js-replyNewMessageContainer">{posts}</div></div>
-<div class="p-body-sidebar"><div class="block"><h3>Latest posts</h3><ul><li><a href="/t/2">Pepper seeds</a></li><li><a href="/t/3">Soil mix</a></li></ul></div></div></div></body></html>'''
+<div class="p-body-sidebar"><div class="block"><h3>Latest posts</h3><ul><li><a href="/t/2">Pepper seeds</a></li><li><a href="/t/3">Soil mix</a></li></ul></div></div></div></body></html>"""
 
-def phpbb():
-    posts = "".join(f'''<div id="p{i}" class="post has-profile bg{i%2+1}"><div class="inner">
+
+def phpbb() -> str:
+    posts = "".join(
+        f"""<div id="p{i}" class="post has-profile bg{i % 2 + 1}"><div class="inner">
 <dl class="postprofile" id="profile{i}"><dt class="has-profile-rank"><a href="./memberlist.php?u={i}" class="username">grower{i}</a></dt>
 <dd class="profile-rank">Member</dd><dd class="profile-posts"><strong>Posts:</strong> 1{i}</dd></dl>
-<div class="postbody"><div id="post_content{i}"><h3 {"class=first" if i==0 else ""}><a href="#p{i}">{"Re: " if i else ""}{TITLE}</a></h3>
+<div class="postbody"><div id="post_content{i}"><h3 {"class=first" if i == 0 else ""}><a href="#p{i}">{"Re: " if i else ""}{TITLE}</a></h3>
 <ul class="post-buttons"><li><a href="./posting.php?quote={i}" class="button">Quote</a></li></ul>
-<p class="author"><a href="./viewtopic.php?p={i}#p{i}">Post</a> by <strong><a href="./memberlist.php?u={i}" class="username">grower{i}</a></strong> &raquo; Sat Mar 0{i+1}, 2024 10:1{i} am</p>
-<div class="content">{t}</div></div></div><div class="back2top"><a href="#top" class="top">Top</a></div></div></div><hr class="divider">''' for i, t in enumerate(POSTS))
-    return f'''<html><head><title>{TITLE} - Garden Board</title></head><body><div id="wrap"><div id="page-header"><a href="./index.php">Board index</a></div>
+<p class="author"><a href="./viewtopic.php?p={i}#p{i}">Post</a> by <strong><a href="./memberlist.php?u={i}" class="username">grower{i}</a></strong> &raquo; Sat Mar 0{i + 1}, 2024 10:1{i} am</p>
+<div class="content">{t}</div></div></div><div class="back2top"><a href="#top" class="top">Top</a></div></div></div><hr class="divider">"""
+        for i, t in enumerate(POSTS)
+    )
+    return f"""<html><head><title>{TITLE} - Garden Board</title></head><body><div id="wrap"><div id="page-header"><a href="./index.php">Board index</a></div>
 <div id="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=1">{TITLE}</a></h2><div class="action-bar"><a href="./posting.php?mode=reply">Post Reply</a> 4 posts</div>
-{posts}</div><div id="page-footer">Powered by phpBB</div></div></body></html>'''
+{posts}</div><div id="page-footer">Powered by phpBB</div></div></body></html>"""
 
-def vbulletin():
-    posts = "".join(f'''<li class="postbitlegacy postbitim postcontainer old" id="post_{i}">
-<div class="posthead"><span class="postdate old"><span class="date">03-0{i+1}-2024,&nbsp;<span class="time">10:1{i} AM</span></span></span>
-<span class="nodecontrols"><a name="post{i}" href="showthread.php?p={i}#post{i}" class="postcounter">#{i+1}</a></span></div>
+
+def vbulletin() -> str:
+    posts = "".join(
+        f"""<li class="postbitlegacy postbitim postcontainer old" id="post_{i}">
+<div class="posthead"><span class="postdate old"><span class="date">03-0{i + 1}-2024,&nbsp;<span class="time">10:1{i} AM</span></span></span>
+<span class="nodecontrols"><a name="post{i}" href="showthread.php?p={i}#post{i}" class="postcounter">#{i + 1}</a></span></div>
 <div class="postdetails"><div class="userinfo"><div class="username_container"><a class="username offline popupctrl" href="member.php?u={i}"><strong>grower{i}</strong></a></div>
 <span class="usertitle">Junior Member</span><dl class="userinfo_extra"><dt>Join Date</dt><dd>Jan 2020</dd><dt>Posts</dt><dd>1{i}</dd></dl></div>
 <div class="postbody"><div class="postrow"><h2 class="title icon">{"Re: " if i else ""}{TITLE}</h2>
 <div class="content"><div id="post_message_{i}"><blockquote class="postcontent restore ">{t}</blockquote></div></div></div></div></div>
-<div class="postfoot"><div class="textcontrols floatcontainer"><span class="postcontrols"><a href="newreply.php?p={i}">Reply With Quote</a></span></div></div><hr></li>''' for i, t in enumerate(POSTS))
-    return f'''<html><head><title>{TITLE}</title></head><body><div class="above_body"><a href="forum.php">Forum</a></div><div class="body_wrapper">
+<div class="postfoot"><div class="textcontrols floatcontainer"><span class="postcontrols"><a href="newreply.php?p={i}">Reply With Quote</a></span></div></div><hr></li>"""
+        for i, t in enumerate(POSTS)
+    )
+    return f"""<html><head><title>{TITLE}</title></head><body><div class="above_body"><a href="forum.php">Forum</a></div><div class="body_wrapper">
 <div id="pagetitle"><h1>Thread: <span class="threadtitle"><a href="showthread.php?t=1">{TITLE}</a></span></h1></div>
-<div id="postlist" class="postlist restrain"><ol id="posts" class="posts" start="1">{posts}</ol></div></div><div id="footer">Contact Us - Archive - Top</div></body></html>'''
+<div id="postlist" class="postlist restrain"><ol id="posts" class="posts" start="1">{posts}</ol></div></div><div id="footer">Contact Us - Archive - Top</div></body></html>"""
 
-ZH = ["新买的多肉叶子发软发皱，放在阳台上，每周浇一次水。是不是浇水太少了，还是晒伤了？",
-      "叶子发皱多半是缺水，但是如果根已经烂了也会这样。先把植株拔出来看看根是不是发黑。",
-      "同意楼上。夏天多肉休眠，浇水要少，最好放在通风的地方，避开中午的太阳。",
-      "谢谢大家，拔出来看了，根是好的，应该就是缺水，今晚浇透试试。"]
+
+ZH = [
+    "新买的多肉叶子发软发皱，放在阳台上，每周浇一次水。是不是浇水太少了，还是晒伤了？",
+    "叶子发皱多半是缺水，但是如果根已经烂了也会这样。先把植株拔出来看看根是不是发黑。",
+    "同意楼上。夏天多肉休眠，浇水要少，最好放在通风的地方，避开中午的太阳。",
+    "谢谢大家，拔出来看了，根是好的，应该就是缺水，今晚浇透试试。",
+]
 ZT = "多肉叶子发软发皱怎么办？"
-def discuz():
-    posts = "".join(f'''<div id="post_{i}"><table id="pid{i}" class="plhin" summary="pid{i}" cellspacing="0" cellpadding="0"><tr>
+
+
+def discuz() -> str:
+    posts = "".join(
+        f"""<div id="post_{i}"><table id="pid{i}" class="plhin" summary="pid{i}" cellspacing="0" cellpadding="0"><tr>
 <td class="pls" rowspan="2"><div class="pi"><div class="authi"><a href="space-uid-{i}.html" class="xw1">花友{i}</a></div></div>
 <div class="tns xg2"><table cellspacing="0" cellpadding="0"><th><p><a href="home.php?uid={i}" class="xi2">12</a></p>主题</th><td><p><a class="xi2">3{i}</a></p>帖子</td></table></div>
 <p><em><a href="home.php?mod=spacecp">中级会员</a></em></p></td>
-<td class="plc"><div class="pi"><strong><a href="thread-1-1-1.html#pid{i}" id="postnum{i}">{"楼主" if i==0 else f"{i+1}#"}</a></strong>
-<div class="pti"><div class="authi"><em id="authorposton{i}">发表于 2024-3-{i+1} 10:1{i}</em> | <a href="forum.php?authorid={i}">只看该作者</a></div></div></div>
+<td class="plc"><div class="pi"><strong><a href="thread-1-1-1.html#pid{i}" id="postnum{i}">{"楼主" if i == 0 else f"{i + 1}#"}</a></strong>
+<div class="pti"><div class="authi"><em id="authorposton{i}">发表于 2024-3-{i + 1} 10:1{i}</em> | <a href="forum.php?authorid={i}">只看该作者</a></div></div></div>
 <div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_{i}">
 {t}</td></tr></table></div></div></div></td></tr>
-<tr><td class="plc plm"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="forum.php?mod=post&amp;action=reply">回复</a></em><p><a href="javascript:;">举报</a></p></div></div></td></tr></table></div>''' for i, t in enumerate(ZH))
-    return f'''<html><head><meta charset="utf-8"><title>{ZT} - 多肉植物 - 花友论坛</title></head><body><div id="hd"><a href="/">花友论坛</a> 首页 版块</div>
+<tr><td class="plc plm"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="forum.php?mod=post&amp;action=reply">回复</a></em><p><a href="javascript:;">举报</a></p></div></div></td></tr></table></div>"""
+        for i, t in enumerate(ZH)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{ZT} - 多肉植物 - 花友论坛</title></head><body><div id="hd"><a href="/">花友论坛</a> 首页 版块</div>
 <div id="wp" class="wp"><div id="pt" class="bm cl"><a href="./">论坛</a> › <a href="forum-1-1.html">多肉植物</a></div>
 <div id="ct" class="wp cl"><div id="postlist" class="pl bm"><table cellspacing="0" cellpadding="0"><tr><td class="plc ptm pbn vwthd"><h1 class="ts"><span id="thread_subject">{ZT}</span></h1></td></tr></table>
-{posts}</div></div></div><div id="ft">Powered by Discuz!</div></body></html>'''
+{posts}</div></div></div><div id="ft">Powered by Discuz!</div></body></html>"""
 
-def discourse():
-    posts = "".join(f'''<div class="topic-post clearfix regular" data-post-number="{i+1}"><article id="post_{i+1}" aria-label="post #{i+1} by @grower{i}" role="region" class="boxed onscreen-post" data-post-id="{i+100}">
+
+def discourse() -> str:
+    posts = "".join(
+        f'''<div class="topic-post clearfix regular" data-post-number="{i + 1}"><article id="post_{i + 1}" aria-label="post #{i + 1} by @grower{i}" role="region" class="boxed onscreen-post" data-post-id="{i + 100}">
 <div class="row"><div class="topic-avatar"><div class="post-avatar"><a class="trigger-user-card main-avatar" href="/u/grower{i}"><img alt="" src="/a.png" class="avatar"></a></div></div>
 <div class="topic-body clearfix"><div role="heading" class="topic-meta-data"><div class="names trigger-user-card"><span class="first username"><a href="/u/grower{i}">grower{i}</a></span></div>
-<div class="post-infos"><div class="post-info post-date"><a class="widget-link post-date" href="/t/tomato/1/{i+1}"><span title="Mar {i+1}, 2024 10:00 am" class="relative-date">Mar {i+1}</span></a></div></div></div>
+<div class="post-infos"><div class="post-info post-date"><a class="widget-link post-date" href="/t/tomato/1/{i + 1}"><span title="Mar {i + 1}, 2024 10:00 am" class="relative-date">Mar {i + 1}</span></a></div></div></div>
 <div class="regular contents"><div class="cooked"><p>{t}</p></div>
-<section class="post-menu-area clearfix"><nav class="post-controls"><div class="actions"><button class="reply">Reply</button></div></nav></section></div></div></div></article></div>''' for i, t in enumerate(POSTS))
-    return f'''<html><head><title>{TITLE} - Help - Garden Community</title></head><body><header class="d-header"><a href="/">Garden Community</a></header>
-<div id="main-outlet"><div id="topic-title"><h1><a href="/t/tomato/1" class="fancy-title">{TITLE}</a></h1></div><div class="post-stream">{posts}</div></div></body></html>'''
+<section class="post-menu-area clearfix"><nav class="post-controls"><div class="actions"><button class="reply">Reply</button></div></nav></section></div></div></div></article></div>'''
+        for i, t in enumerate(POSTS)
+    )
+    return f"""<html><head><title>{TITLE} - Help - Garden Community</title></head><body><header class="d-header"><a href="/">Garden Community</a></header>
+<div id="main-outlet"><div id="topic-title"><h1><a href="/t/tomato/1" class="fancy-title">{TITLE}</a></h1></div><div class="post-stream">{posts}</div></div></body></html>"""
+
 
 Q = "How do I stop my cast iron pan from rusting after washing?"
 QB = "I wash my cast iron pan with water after cooking and dry it with a towel, but the next morning there are orange spots on it. What am I doing wrong?"
-ANS = ["Dry it on the stove instead of with a towel. Heat it until every drop is gone, then rub a thin film of oil over it while it is still warm.",
-       "Towels leave moisture in the pores of the iron. Put it back on a low flame for two minutes after washing, and never let it soak in the sink.",
-       "If the rust is already there, scrub it off with steel wool, wash, dry on the stove and season it again in the oven at a high heat for an hour."]
-def stack():
+ANS = [
+    "Dry it on the stove instead of with a towel. Heat it until every drop is gone, then rub a thin film of oil over it while it is still warm.",
+    "Towels leave moisture in the pores of the iron. Put it back on a low flame for two minutes after washing, and never let it soak in the sink.",
+    "If the rust is already there, scrub it off with steel wool, wash, dry on the stove and season it again in the oven at a high heat for an hour.",
+]
+
+
+def stack() -> str:
     def post(kind, i, text, votes):
         return f'''<div id="{kind}-{i}" class="{kind} js-{kind}" data-score="{votes}"><div class="post-layout">
 <div class="votecell post-layout--left"><div class="js-voting-container"><button class="js-vote-up-btn">Up vote</button><div class="js-vote-count">{votes}</div><button>Down vote</button></div></div>
@@ -99,92 +129,148 @@ def stack():
 <div class="post-signature"><div class="user-info"><div class="user-action-time">answered <span title="2024-03-0{i}" class="relativetime">Mar {i}, 2024 at 10:0{i}</span></div>
 <div class="user-gravatar32"><a href="/users/{i}/cook{i}"><img src="/g.png"></a></div><div class="user-details"><a href="/users/{i}/cook{i}">cook{i}</a><div class="-flair"><span class="reputation-score">1,2{i}3</span></div></div></div></div></div></div></div>
 <div class="post-layout--right js-post-comments-component"><div class="comments"><ul class="comments-list"></ul></div><a class="js-add-link comments-link" href="#">Add a comment</a></div></div></div>'''
-    answers = "".join(post("answer", i+1, t, 10-i) for i, t in enumerate(ANS))
-    return f'''<html><head><title>cooking - {Q} - Seasoned Advice</title></head><body><header class="s-topbar"><a href="/">Seasoned Advice</a></header>
+
+    answers = "".join(post("answer", i + 1, t, 10 - i) for i, t in enumerate(ANS))
+    return f"""<html><head><title>cooking - {Q} - Seasoned Advice</title></head><body><header class="s-topbar"><a href="/">Seasoned Advice</a></header>
 <div id="content"><div id="question-header"><h1 itemprop="name"><a href="/q/1" class="question-hyperlink">{Q}</a></h1></div>
 <div id="mainbar"><div class="question js-question" id="question">{post("q", 0, QB, 12)}</div>
 <div id="answers"><div id="answers-header"><h2>3 Answers</h2><div>Sorted by: Highest score</div></div>{answers}</div></div>
-<div id="sidebar"><div class="s-sidebarwidget"><h4>Linked</h4><ul><li><a href="/q/2">Seasoning a wok</a></li></ul></div></div></div></body></html>'''
+<div id="sidebar"><div class="s-sidebarwidget"><h4>Linked</h4><ul><li><a href="/q/2">Seasoning a wok</a></li></ul></div></div></div></body></html>"""
 
-ART = ["The town's new footbridge opened on Saturday after two years of work, linking the old quarter with the park across the river.",
-       "Hundreds of residents walked across it in the first hour. The mayor said the bridge would cut many school journeys by ten minutes.",
-       "The bridge is closed to bicycles on weekends until the path on the park side is widened next year."]
-COM = ["Lovely bridge, my kids walked to school over it this morning and loved it.",
-       "Shame about the bicycles. Weekends are exactly when families would ride to the park.",
-       "It was worth the wait. The old detour along the main road was dangerous."]
-def wordpress():
-    comments = "".join(f'''<li id="comment-{i}" class="comment even thread-even depth-1"><article id="div-comment-{i}" class="comment-body">
+
+ART = [
+    "The town's new footbridge opened on Saturday after two years of work, linking the old quarter with the park across the river.",
+    "Hundreds of residents walked across it in the first hour. The mayor said the bridge would cut many school journeys by ten minutes.",
+    "The bridge is closed to bicycles on weekends until the path on the park side is widened next year.",
+]
+COM = [
+    "Lovely bridge, my kids walked to school over it this morning and loved it.",
+    "Shame about the bicycles. Weekends are exactly when families would ride to the park.",
+    "It was worth the wait. The old detour along the main road was dangerous.",
+]
+
+
+def wordpress() -> str:
+    comments = "".join(
+        f"""<li id="comment-{i}" class="comment even thread-even depth-1"><article id="div-comment-{i}" class="comment-body">
 <footer class="comment-meta"><div class="comment-author vcard"><img class="avatar" src="/av.png"><b class="fn"><a href="https://example.net/{i}" class="url">Reader {i}</a></b> <span class="says">says:</span></div>
 <div class="comment-metadata"><a href="#comment-{i}"><time datetime="2024-05-1{i}T08:00:00+00:00">May 1{i}, 2024 at 8:00 am</time></a></div></footer>
-<div class="comment-content"><p>{t}</p></div><div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom={i}">Reply</a></div></article></li>''' for i, t in enumerate(COM))
-    return f'''<html><head><title>New footbridge opens – Riverside Weekly</title><meta property="og:type" content="article"></head><body>
+<div class="comment-content"><p>{t}</p></div><div class="reply"><a rel="nofollow" class="comment-reply-link" href="?replytocom={i}">Reply</a></div></article></li>"""
+        for i, t in enumerate(COM)
+    )
+    return f"""<html><head><title>New footbridge opens – Riverside Weekly</title><meta property="og:type" content="article"></head><body>
 <header id="masthead"><a href="/">Riverside Weekly</a><nav><a href="/news">News</a></nav></header>
 <main id="main"><article class="post type-post"><header class="entry-header"><h1 class="entry-title">New footbridge opens</h1>
 <div class="entry-meta">Posted on <time datetime="2024-05-11">May 11, 2024</time> by <a href="/author/ed">Ed</a></div></header>
 <div class="entry-content">{"".join(f"<p>{p}</p>" for p in ART)}</div></article>
 <div id="comments" class="comments-area"><h2 class="comments-title">3 thoughts on &ldquo;New footbridge opens&rdquo;</h2><ol class="comment-list">{comments}</ol>
 <div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p></form></div></div></main>
-<aside id="secondary"><section class="widget"><h2>Recent Posts</h2><ul><li><a href="/a">Market day moves</a></li></ul></section></aside></body></html>'''
+<aside id="secondary"><section class="widget"><h2>Recent Posts</h2><ul><li><a href="/a">Market day moves</a></li></ul></section></aside></body></html>"""
 
-TB = ["求推荐一款适合新手的单反相机，预算五千左右，主要拍风景和人像。", "新手的话买入门机身加一支标准变焦镜头就够了，五千块完全可以。", "同意楼上，先别急着买贵的镜头，多拍多练才是最重要的。", "谢谢各位，我去店里试一下手感再决定。"]
+
+TB = [
+    "求推荐一款适合新手的单反相机，预算五千左右，主要拍风景和人像。",
+    "新手的话买入门机身加一支标准变焦镜头就够了，五千块完全可以。",
+    "同意楼上，先别急着买贵的镜头，多拍多练才是最重要的。",
+    "谢谢各位，我去店里试一下手感再决定。",
+]
 TT = "预算五千，新手买什么相机好？"
-def tieba():
-    posts = "".join(f'''<div class="l_post l_post_bright j_l_post clearfix" data-field='{{"author":{{"user_name":"u{i}"}}}}'>
+
+
+def tieba() -> str:
+    posts = "".join(
+        f"""<div class="l_post l_post_bright j_l_post clearfix" data-field='{{"author":{{"user_name":"u{i}"}}}}'>
 <div class="d_author"><ul class="p_author"><li class="icon"><a href="/home/main?un=u{i}" class="p_author_face"><img src="/f.jpg"></a></li>
-<li class="d_name"><a class="p_author_name j_user_card" href="/home/main?un=u{i}">摄影爱好者{i}</a></li><li class="l_badge"><div class="d_badge_title">摄影</div><div class="d_badge_lv">{i+5}</div></li></ul></div>
+<li class="d_name"><a class="p_author_name j_user_card" href="/home/main?un=u{i}">摄影爱好者{i}</a></li><li class="l_badge"><div class="d_badge_title">摄影</div><div class="d_badge_lv">{i + 5}</div></li></ul></div>
 <div class="d_post_content_main"><div class="p_content"><cc><div id="post_content_{i}" class="d_post_content j_d_post_content">{t}</div></cc></div>
-<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><div class="post-tail-wrap"><span class="tail-info">{i+1}楼</span><span class="tail-info">2024-03-0{i+1} 10:1{i}</span></div>
-<ul class="p_reply"><li><a href="#" class="lzl_link_unfold">回复</a></li></ul></div></div></div></div>''' for i, t in enumerate(TB))
+<div class="core_reply j_lzl_wrapper"><div class="core_reply_tail clearfix"><div class="post-tail-wrap"><span class="tail-info">{i + 1}楼</span><span class="tail-info">2024-03-0{i + 1} 10:1{i}</span></div>
+<ul class="p_reply"><li><a href="#" class="lzl_link_unfold">回复</a></li></ul></div></div></div></div>"""
+        for i, t in enumerate(TB)
+    )
     return f'''<html><head><meta charset="utf-8"><title>{TT}_相机吧_百度贴吧</title></head><body><div class="head_inner"><a href="/">百度贴吧</a></div>
 <div class="core_title_wrap_bright"><h3 class="core_title_txt" title="{TT}">{TT}</h3></div>
 <div class="left_section"><div id="j_p_postlist" class="p_postlist">{posts}</div></div><div class="right_section"><div class="region_bright"><h4>吧务</h4><a href="/a">吧主</a></div></div></body></html>'''
 
-ZA = ["先说结论：新手选入门单反或者微单都可以，关键是镜头。五千的预算可以买机身加套头，剩下的钱买一支定焦。",
-      "我觉得微单更适合新手，体积小，自动对焦好，拍人像的眼部对焦比单反方便很多。",
-      "别纠结品牌，去实体店拿在手上试一试，哪个握着舒服就买哪个，用得多才是好相机。"]
-def zhihu():
-    ans = "".join(f'''<div class="List-item" tabindex="0"><div class="ContentItem AnswerItem" data-zop='{{"authorName":"答主{i}"}}'>
+
+ZA = [
+    "先说结论：新手选入门单反或者微单都可以，关键是镜头。五千的预算可以买机身加套头，剩下的钱买一支定焦。",
+    "我觉得微单更适合新手，体积小，自动对焦好，拍人像的眼部对焦比单反方便很多。",
+    "别纠结品牌，去实体店拿在手上试一试，哪个握着舒服就买哪个，用得多才是好相机。",
+]
+
+
+def zhihu() -> str:
+    ans = "".join(
+        f"""<div class="List-item" tabindex="0"><div class="ContentItem AnswerItem" data-zop='{{"authorName":"答主{i}"}}'>
 <div class="ContentItem-meta"><div class="AuthorInfo AnswerItem-authorInfo"><span class="UserLink AuthorInfo-avatarWrapper"><a class="UserLink-link" href="//www.zhihu.com/people/a{i}"><img class="Avatar" src="/a.jpg"></a></span>
 <div class="AuthorInfo-content"><div class="AuthorInfo-head"><span class="UserLink AuthorInfo-name"><a class="UserLink-link" href="//www.zhihu.com/people/a{i}">答主{i}</a></span></div><div class="AuthorInfo-detail"><div class="AuthorInfo-badgeText">摄影师</div></div></div></div>
-<div class="LabelContainer-wrapper"></div><div class="css-h5al4j"><span><span class="Voters"><button type="button" class="Button">{i+3}0 人赞同了该回答</button></span></span></div></div>
+<div class="LabelContainer-wrapper"></div><div class="css-h5al4j"><span><span class="Voters"><button type="button" class="Button">{i + 3}0 人赞同了该回答</button></span></span></div></div>
 <div class="RichContent RichContent--unescapable"><div class="RichContent-inner"><span class="RichText ztext CopyrightRichText-richText" itemprop="text"><p data-pid="x{i}">{t}</p></span></div>
-<div class="ContentItem-time"><a target="_blank" href="/question/1/answer/{i}"><span data-tooltip="发布于 2024-03-0{i+1} 10:00">发布于 2024-03-0{i+1} 10:00</span></a></div>
-<div class="ContentItem-actions"><span><button class="Button VoteButton">赞同 {i+3}0</button></span><button class="Button ContentItem-action">{i+2} 条评论</button><button class="Button">分享</button><button class="Button">收藏</button></div></div></div></div>''' for i, t in enumerate(ZA))
-    return f'''<html><head><meta charset="utf-8"><title>预算五千，新手买什么相机好？ - 知乎</title></head><body><header class="AppHeader"><a href="/">知乎</a></header>
+<div class="ContentItem-time"><a target="_blank" href="/question/1/answer/{i}"><span data-tooltip="发布于 2024-03-0{i + 1} 10:00">发布于 2024-03-0{i + 1} 10:00</span></a></div>
+<div class="ContentItem-actions"><span><button class="Button VoteButton">赞同 {i + 3}0</button></span><button class="Button ContentItem-action">{i + 2} 条评论</button><button class="Button">分享</button><button class="Button">收藏</button></div></div></div></div>"""
+        for i, t in enumerate(ZA)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>预算五千，新手买什么相机好？ - 知乎</title></head><body><header class="AppHeader"><a href="/">知乎</a></header>
 <main role="main" class="App-main"><div class="QuestionHeader"><h1 class="QuestionHeader-title">预算五千，新手买什么相机好？</h1><div class="QuestionRichText"><span class="RichText ztext">想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。</span></div></div>
-<div class="Question-main"><div class="ListShortcut"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>3 个回答</span></h4></div>{ans}</div></div></div></main></body></html>'''
+<div class="Question-main"><div class="ListShortcut"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>3 个回答</span></h4></div>{ans}</div></div></div></main></body></html>"""
 
-RV = ["Sturdy and quiet. I use it every morning for smoothies and it crushes ice without any trouble. Cleaning is easy too.",
-      "The motor is strong but the lid leaks a little when the jar is full. I now fill it only to the second line.",
-      "Stopped working after three months. Customer service replaced it quickly, and the new one has been fine since."]
-def reviews():
-    items = "".join(f'''<li data-hook="review" class="review aok-relative"><div id="cr-{i}" class="a-section celwidget">
+
+RV = [
+    "Sturdy and quiet. I use it every morning for smoothies and it crushes ice without any trouble. Cleaning is easy too.",
+    "The motor is strong but the lid leaks a little when the jar is full. I now fill it only to the second line.",
+    "Stopped working after three months. Customer service replaced it quickly, and the new one has been fine since.",
+]
+
+
+def reviews() -> str:
+    items = "".join(
+        f'''<li data-hook="review" class="review aok-relative"><div id="cr-{i}" class="a-section celwidget">
 <div class="a-row a-spacing-mini"><a class="a-profile" href="/profile/{i}"><div class="a-profile-avatar-wrapper"><img src="/p.png"></div><div class="a-profile-content"><span class="a-profile-name">Buyer {i}</span></div></a></div>
-<div class="a-row"><a class="a-link-normal" title="{5-i}.0 out of 5 stars" href="/r/{i}"><i class="a-icon a-icon-star"><span class="a-icon-alt">{5-i}.0 out of 5 stars</span></i></a> <a data-hook="review-title" class="a-size-base review-title" href="/r/{i}"><span>{["Great blender", "Good but the lid leaks", "Replaced quickly"][i]}</span></a></div>
+<div class="a-row"><a class="a-link-normal" title="{5 - i}.0 out of 5 stars" href="/r/{i}"><i class="a-icon a-icon-star"><span class="a-icon-alt">{5 - i}.0 out of 5 stars</span></i></a> <a data-hook="review-title" class="a-size-base review-title" href="/r/{i}"><span>{["Great blender", "Good but the lid leaks", "Replaced quickly"][i]}</span></a></div>
 <span data-hook="review-date" class="a-size-base a-color-secondary review-date">Reviewed in the United Kingdom on 1{i} March 2024</span>
 <div class="a-row review-data"><span data-hook="review-body" class="a-size-base review-text review-text-content"><span>{t}</span></span></div>
-<div class="a-row"><span class="cr-vote-text">{i+4} people found this helpful</span> <a href="#" class="a-button">Helpful</a> <a href="#">Report</a></div></div></li>''' for i, t in enumerate(RV))
-    return f'''<html><head><title>Customer reviews: Kitchen Blender 900W</title></head><body><div id="navbar"><a href="/">Shop</a></div>
+<div class="a-row"><span class="cr-vote-text">{i + 4} people found this helpful</span> <a href="#" class="a-button">Helpful</a> <a href="#">Report</a></div></div></li>'''
+        for i, t in enumerate(RV)
+    )
+    return f"""<html><head><title>Customer reviews: Kitchen Blender 900W</title></head><body><div id="navbar"><a href="/">Shop</a></div>
 <div class="cm_cr-review_list"><h2>Top reviews from the United Kingdom</h2><ul id="cm_cr-review_list" class="a-unordered-list">{items}</ul>
-<ul class="a-pagination"><li><a href="?page=2">Next page</a></li></ul></div></body></html>'''
+<ul class="a-pagination"><li><a href="?page=2">Next page</a></li></ul></div></body></html>"""
+
 
 # A Q&A portal that sets the best answer apart from the other answers, above them.
 ZQ = "电脑开机后风扇一直狂转是什么原因？"
 ZQB = "笔记本用了三年，最近一开机风扇就转得很响，什么程序都没开也这样，温度显示七十多度。"
 ZBEST = "多半是散热器里积灰了。风道堵住以后热量散不出去，风扇只能一直高速转。拆开后盖用软毛刷和吹气球清理一下，顺便换一次导热硅脂。"
-ZOTHER = ["先打开任务管理器看看有没有程序占用很高的CPU，有时候是后台更新在跑。", "三年的本子可以考虑换硅脂了，老硅脂干了导热很差。"]
-def zhidao():
-    other = "".join(f'''<div class="bd answer" id="answer-{i}"><div class="line info f-aid"><span class="wgt-replyer-all-uname"><a href="/usercenter?uid={i}" class="user-name">网友{i}</a></span><span class="wgt-replyer-all-time">2024-02-1{i}</span></div>
+ZOTHER = [
+    "先打开任务管理器看看有没有程序占用很高的CPU，有时候是后台更新在跑。",
+    "三年的本子可以考虑换硅脂了，老硅脂干了导热很差。",
+]
+
+
+def zhidao() -> str:
+    other = "".join(
+        f'''<div class="bd answer" id="answer-{i}"><div class="line info f-aid"><span class="wgt-replyer-all-uname"><a href="/usercenter?uid={i}" class="user-name">网友{i}</a></span><span class="wgt-replyer-all-time">2024-02-1{i}</span></div>
 <div class="line content"><div class="answer-text line"><span class="con">{t}</span></div></div>
-<div class="line"><span class="evaluate" data-evaluate="{i}">赞 {i}</span><span class="comment">评论</span></div></div>''' for i, t in enumerate(ZOTHER))
-    return f'''<html><head><meta charset="utf-8"><title>{ZQ}_百度知道</title></head><body><div id="header"><a href="/">百度首页</a><a href="/login">登录</a></div>
+<div class="line"><span class="evaluate" data-evaluate="{i}">赞 {i}</span><span class="comment">评论</span></div></div>'''
+        for i, t in enumerate(ZOTHER)
+    )
+    return f"""<html><head><meta charset="utf-8"><title>{ZQ}_百度知道</title></head><body><div id="header"><a href="/">百度首页</a><a href="/login">登录</a></div>
 <div class="wgt-ask"><h1 class="ask-title"><span class="ask-title">{ZQ}</span></h1><div class="q-content"><span class="con">{ZQB}</span></div><div class="q-info">提问者：小明 2024-02-10</div></div>
 <div class="wgt-best"><div class="hd line"><h2 class="title">最佳答案</h2></div><div class="bd answer"><div class="line info"><a class="user-name" href="/u/9">电脑维修老王</a> 2024-02-10</div>
 <div class="best-text mb-10">{ZBEST}</div><div class="wgt-eva"><span>赞 128</span><span>踩 3</span></div></div></div>
 <div class="wgt-answers"><div class="hd"><h2>其他 2 条回答</h2></div>{other}</div>
-<div class="aside"><div class="grid"><h3>相关问题</h3><ul><li><a href="/q/1">电脑风扇声音大怎么办</a></li><li><a href="/q/2">笔记本温度多少正常</a></li></ul></div></div></body></html>'''
+<div class="aside"><div class="grid"><h3>相关问题</h3><ul><li><a href="/q/1">电脑风扇声音大怎么办</a></li><li><a href="/q/2">笔记本温度多少正常</a></li></ul></div></div></body></html>"""
 
 
-PAGES = {"xenforo": xenforo(), "phpbb": phpbb(), "vbulletin": vbulletin(), "discuz": discuz(),
-         "discourse": discourse(), "stack": stack(), "tieba": tieba(), "zhihu": zhihu(), "reviews": reviews(),
-         "zhidao": zhidao()}
+PAGES = {
+    "xenforo": xenforo(),
+    "phpbb": phpbb(),
+    "vbulletin": vbulletin(),
+    "discuz": discuz(),
+    "discourse": discourse(),
+    "stack": stack(),
+    "tieba": tieba(),
+    "zhihu": zhihu(),
+    "reviews": reviews(),
+    "zhidao": zhidao(),
+}

@@ -28,3 +28,12 @@ def test_each_board_layout_is_a_thread_of_its_posts(engine: str) -> None:
     result = extract_html(B.PAGES[engine])
     assert result.page_type == "forum"
     assert result.text.splitlines() == EXPECTED[engine]
+
+
+def test_a_blog_article_with_a_comment_list_is_its_article() -> None:
+    """A blog post whose comments carry their author and time in a `<footer>` (pruned, the
+    time kept as evidence): the comments are found as a thread under the article, which stays
+    an article of its own paragraphs."""
+    result = extract_html(B.wordpress())
+    assert result.page_type == "article"
+    assert result.text.splitlines() == B.ART

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from hanflow.mojibake import repair_mojibake
+from hanflow.mojibake import CP1252_MARKS, repair_mojibake
 from hanflow.plausibility import IMPLAUSIBLE, implausible_share, is_plausible, looks_like_text
 
 _BOMS = (
@@ -67,15 +67,14 @@ _SECOND_LEADS = frozenset(b"\xc2\xc3\xc5\xc6\xcb\xe2")
 # UTF-8 read as Windows-1252 leaves a lead byte's letter (Â–ô, C3 82–B4) before a continuation
 # byte's character (U+0080–U+00BF, C2 80–BF, or a Windows-1252 punctuation mark): the
 # signature `hanflow.mojibake` repairs sequences by, spelled in UTF-8 bytes.
-_CP1252_MARKS = bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
 _SEQUENCE = re.compile(b"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|"
-                       + b"|".join(re.escape(c.encode()) for c in _CP1252_MARKS) + b")")
+                       + b"|".join(re.escape(c.encode()) for c in CP1252_MARKS) + b")")
 
 
 def _mark_tails() -> dict[int, frozenset[bytes]]:
     """For each lead byte of Windows-1252's marks in UTF-8, the bytes that follow it in them."""
     tails: dict[int, set[bytes]] = {}
-    for mark in _CP1252_MARKS:
+    for mark in CP1252_MARKS:
         raw = mark.encode()
         tails.setdefault(raw[0], set()).add(raw[1:])
     return {lead: frozenset(rest) for lead, rest in tails.items()}

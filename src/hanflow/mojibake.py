@@ -25,11 +25,10 @@ from ftfy.badness import is_bad
 
 from hanflow.plausibility import IMPLAUSIBLE, implausible_share
 
+# The characters Windows-1252 has where Latin-1 has C1 controls (its marks: € ‚ „ … ™ and the rest).
+CP1252_MARKS = bytes(range(0x80, 0xA0)).decode("cp1252", "ignore")
 # A UTF-8 lead byte read as Windows-1252/Latin-1, followed by a continuation byte read the same way.
-# The characters Windows-1252 has where Latin-1 has C1 controls.
-_CP1252_EXTRA = ("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-                 "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-_UTF8_SIGNATURE = re.compile(f"[\xc2-\xf4][\x80-\xbf{_CP1252_EXTRA}]")
+_UTF8_SIGNATURE = re.compile(f"[\xc2-\xf4][\x80-\xbf{re.escape(CP1252_MARKS)}]")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
     uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False, remove_control_chars=False,
@@ -147,11 +146,11 @@ def _bytes_read_as_cp1252(text: str) -> bytes:
     except UnicodeEncodeError as err:
         if ord(text[err.start]) > 0xFF:
             raise
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    if codes.size and int(codes.max()) >= len(_CP1252_OR_LATIN1):
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)  # not empty: the codec failed
+    if int(codes.max()) >= len(_CP1252_OR_LATIN1):
         raise UnicodeEncodeError("cp1252", text, 0, len(text), "a character beyond Windows-1252")
     found = _CP1252_OR_LATIN1[codes]
-    if codes.size and int(found.min()) < 0:
+    if int(found.min()) < 0:
         raise UnicodeEncodeError("cp1252", text, 0, len(text), "a character Windows-1252 lacks")
     return found.astype(np.uint8).tobytes()
 

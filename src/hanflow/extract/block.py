@@ -15,6 +15,7 @@ from lxml import etree
 from hanflow.extract.tree import text_of
 
 PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
                         "body", "form", "content", "dd", "tbody", "table", "tr"})
 _TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote": 3,

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from hanflow.extract.block import Stats
+from hanflow.extract.block import HEADINGS, Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.repeats import Group
 from hanflow.extract.tree import text_of
@@ -22,7 +22,6 @@ MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline 
 MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
 MIN_TITLE_KEY = 8  # characters of a normalised page title that a headline may not repeat
 MAX_REPLY_PREFIX = 4  # characters before it in a reply's permalink: "Re", "RE2", "回复"
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -67,7 +66,7 @@ def _in_heading(el: etree._Element, item: etree._Element) -> bool:
     for anc in el.iterancestors():
         if anc is item:
             return False
-        if anc.tag in _HEADINGS:
+        if anc.tag in HEADINGS:
             return True
     return False
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
+from hanflow.extract.block import HEADINGS
 from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.prescan import prescan
 from hanflow.extract.tree import drop, text_of
@@ -26,8 +28,9 @@ _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-MAX_HEADING = 300  # characters
+MAX_HEADING_PARTS = 16  # elements inside a section heading, at most
+MAX_CONTROL_PARTS = 4  # elements inside a heading's button: "[", the link, "]"
+MAX_CONTROL = 16  # characters of a heading's button
 _HEADING_CONTROL = re.compile(r"^[\s\[【(（]*(?:edit(?: source)?|编辑|編輯|播报|播報)"
                               r"(?:[\s|·/]+(?:edit(?: source)?|编辑|編輯|播报|播報))*[\s\]】)）]*$", re.I)
 
@@ -53,27 +56,31 @@ def quoted_in_text(el: etree._Element) -> bool:
     if el.tag != "aside" or parent is None or not any(sibling.tag == "p" for sibling in parent):
         return False
     quote = el.find(".//blockquote")
-    return quote is not None and any(quote not in set(a.iterancestors()) for a in el.iter("a", "cite"))
+    return quote is not None and any(quote not in a.iterancestors() for a in el.iter("a", "cite"))
 
 
-def drop_heading_controls(root: etree._Element) -> None:
+def drop_heading_controls(heading: etree._Element) -> None:
     """Remove a section heading's controls: an element inside the heading, or right beside it,
     whose whole text is an edit or read-aloud button ("[edit]", 编辑, 播报), as wikis and
     encyclopedias put after every section title. The heading stays."""
-    for heading in list(root.iter(*HEADINGS)):
-        near = [heading.getprevious(), heading.getnext()]
-        if near[1] is not None:
-            near.append(near[1].getnext())
-        if len(text_of(heading)) <= MAX_HEADING:  # a heading's own parts; a huge one is no heading
-            near += heading.iterdescendants()
-        for el in near:
-            if el is not None and isinstance(el.tag, str) and el.getparent() is not None and _control(el):
-                drop(el)
+    near = [heading.getprevious(), heading.getnext()]
+    if near[1] is not None:
+        near.append(near[1].getnext())
+    parts = list(islice(heading.iterdescendants(), MAX_HEADING_PARTS + 1))
+    if len(parts) <= MAX_HEADING_PARTS:  # a heading's own parts; one with many is no section title
+        near += parts
+    for el in near:
+        if el is not None and isinstance(el.tag, str) and el.getparent() is not None and _control(el):
+            drop(el)
 
 
 def _control(el: etree._Element) -> bool:
+    """Whether the element's whole text is a heading's button (cheap tests first: a button
+    holds a few elements at most and little text)."""
+    if len(el) > MAX_CONTROL_PARTS or (el.text and len(el.text) > MAX_CONTROL):
+        return False
     text = text_of(el)
-    return len(text) <= 16 and _HEADING_CONTROL.match(text) is not None
+    return len(text) <= MAX_CONTROL and _HEADING_CONTROL.match(text) is not None
 
 
 def _drop_keeping_times(el: etree._Element) -> None:
@@ -87,7 +94,7 @@ def _drop_keeping_times(el: etree._Element) -> None:
 
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
-    and forms without prose."""
+    headings' buttons, and forms without prose."""
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     candidates = hidden(root) + list(root.iter("noscript"))
     kept = holding_prose(root, candidates)
@@ -96,9 +103,10 @@ def prune(root: etree._Element) -> None:
             el.tag = "div" if el.tag == "noscript" else el.tag
         else:
             drop(el)
-    drop_heading_controls(root)
-    for el in list(root.iter(*STRUCTURAL_BOILERPLATE)):
-        if quoted_in_text(el):
+    for el in list(root.iter(*STRUCTURAL_BOILERPLATE, *HEADINGS)):  # one walk for both
+        if el.tag in HEADINGS:
+            drop_heading_controls(el)
+        elif quoted_in_text(el):
             el.tag = "div"
         else:
             _drop_keeping_times(el)

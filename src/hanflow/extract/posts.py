@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import PARAGRAPHS, Stats
+from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
@@ -32,7 +32,6 @@ _WHEN = re.compile(
     r"^#\d+$|^\d+\s*楼$", re.I)
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 MAX_CANDIDATES = 8
 PARAGRAPH_WORTH = 200
 UNNAMED_DOMINANCE = 0.8
@@ -217,7 +216,7 @@ def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
     for el in member.iter():
         if el in inside:
             continue
-        if el.tag in _HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
+        if el.tag in HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
             raw = text_of(el)
             text = normalized(raw)
             if (headline_like(raw) and not _WHEN.search(raw) and text
@@ -259,7 +258,7 @@ def _chrome(post: etree._Element, bodies: list) -> int:
             continue
         when = when or el.tag == "time" or _short_when(el.text) or _short_when(el.tail if el is not post else None)
         name = name or (el.tag == "a" and not in_heading and _name_like(el))
-        in_heading = in_heading or el.tag in _HEADINGS
+        in_heading = in_heading or el.tag in HEADINGS
         stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
     return name + when
 

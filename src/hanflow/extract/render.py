@@ -6,18 +6,17 @@ import re
 
 from lxml import etree
 
-from hanflow.extract.block import Stats, class_weight, link_density
+from hanflow.extract.block import HEADINGS, Stats, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.rules import SECTION_HEAD
 from hanflow.extract.tree import drop, text_of
 
-BREAKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
-                    "pre", "section", "article", "ul", "ol", "dl", "dd", "dt", "figcaption",
-                    "figure", "table", "br", "hr", "address", "center", "main", "caption",
-                    "header", "footer", "form", "fieldset", "details", "summary"})
+BREAKS = HEADINGS | frozenset({"p", "div", "li", "tr", "blockquote", "pre", "section", "article", "ul", "ol",
+                               "dl", "dd", "dt", "figcaption", "figure", "table", "br", "hr", "address",
+                               "center", "main", "caption", "header", "footer", "form", "fieldset",
+                               "details", "summary"})
 CELLS = frozenset({"td", "th"})
-_FLOWING = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption",
-                      "caption", "a"})
+_FLOWING = HEADINGS | frozenset({"p", "li", "dt", "dd", "figcaption", "caption", "a"})
 _SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p", "figcaption", "span"})
 _CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-desc", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")

@@ -145,8 +145,9 @@ def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) 
     for paragraphs, which share their class lists (or hold the text together)."""
     if kids[0].tag in PARAGRAPHS or len({k.get("class") for k in kids}) == 1:
         return None
-    heavy = max(kids, key=lambda k: _weight(k, stats, replies))
-    return heavy if _weight(heavy, stats, replies) >= CORE_SHARE * weight else None
+    weights = [_weight(k, stats, replies) for k in kids]
+    best = max(range(len(kids)), key=weights.__getitem__)
+    return kids[best] if weights[best] >= CORE_SHARE * weight else None
 
 
 def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
