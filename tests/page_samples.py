@@ -371,3 +371,32 @@ PERMALINK_PAGE = f"""<html><head><title>{BOARD_TITLE} - Bread Board</title></hea
 <h2 class="topic-title"><a href="/viewtopic?t=1">{BOARD_TITLE}</a></h2>
 {"".join(_permalink_post(i, t) for i, t in enumerate(BOARD_POSTS))}
 <div id="page-footer">Powered by the board</div></body></html>"""
+
+LIVE_TITLE = "City marathon live: runners set off in cool, dry conditions"
+LIVE_ENTRIES = [
+    "The leading group has passed the halfway mark in just over an hour, a little slower than last "
+    "year's pace, with six runners still together at the front.",
+    "Medical teams say they have treated a handful of runners for blisters and cramp so far, and no "
+    "one has needed to go to hospital.",
+    "Crowds are three deep along the river embankment, where a brass band has been playing since "
+    "the start and volunteers are handing out orange slices.",
+    "Good morning and welcome to our coverage of the city marathon. More than twelve thousand "
+    "runners are due to start at nine o'clock from the park gates.",
+]
+
+
+def _live_entry(i: int, text: str) -> str:
+    return f"""<div class="entry" id="entry-{i}">
+      <p class="entry-time"><a href="?entry={i}#entry-{i}"><time datetime="2024-04-21T1{i}:00">1{i}.00</time></a></p>
+      <div class="entry-body"><p>{text}</p></div>
+      <div class="entry-footer"><a class="share" href="#">Share</a></div></div>"""
+
+
+LIVE_BLOG = f"""<html><head><title>{LIVE_TITLE} | Riverside Post</title>
+<meta property="og:type" content="article">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "LiveBlogPosting",
+ "headline": "{LIVE_TITLE}", "datePublished": "2024-04-21T08:30:00Z"}}</script></head><body>
+<nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<main><h1>{LIVE_TITLE}</h1>
+<div class="updates">{"".join(_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES))}</div></main>
+<footer><p>&copy; Riverside Post</p></footer></body></html>"""

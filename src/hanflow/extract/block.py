@@ -21,14 +21,24 @@ CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", 
 _TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote": 3,
               "section": 3, "form": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "body": -10}
 _POSITIVE = re.compile(
-    r"article|content|body|text|entry|main|post|story|detail|news|blog|zw|zhengwen|cont|"
+    r"article|content|body|text|entry|main|post|story|detail|news|blog|zw|zhengwen|cont(?!ainer)|"
     r"artibody|endtext|txt|page-content|rich", re.I)
-_NEGATIVE = re.compile(
-    r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
-    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
-    r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply|review|"
-    r"(?:^|[\s_-])(?:ad|ads|hot|side|tags?|list|links|meta|tools?|print|author)(?:[\s_-]|\d|$)",
-    re.I)
+_NEGATIVE_WORDS = (r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
+                   r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
+                   r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply|review")
+# Short words count only as whole parts of a name ("ad" in "ad-slot", not in "header").
+_NEGATIVE_PARTS = ("ad", "ads", "hot", "side", "tags?", "list", "links", "meta", "tools?", "print", "author")
+
+
+def _negative(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"{_NEGATIVE_WORDS}|(?:^|[\s_-])(?:{'|'.join(parts)})(?:[\s_-]|\d|$)", re.I)
+
+
+_NEGATIVE = _negative(_NEGATIVE_PARTS)
+# On a list element "list" names what the element is ("wp-block-list", "list-disc"): no
+# evidence that the list is a link list.
+_NEGATIVE_ON_LISTS = _negative(tuple(p for p in _NEGATIVE_PARTS if p != "list"))
+_LISTS = frozenset({"ul", "ol", "dl", "li"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
 _WS = re.compile(r"\s+")
 
@@ -48,13 +58,14 @@ class Stats:
 def class_weight(el: etree._Element) -> int:
     """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like."""
     cls, ident = el.get("class"), el.get("id")
-    return _names_weight(cls, ident) if cls or ident else 0
+    return _names_weight(cls, ident, el.tag in _LISTS) if cls or ident else 0
 
 
 @lru_cache(maxsize=8192)
-def _names_weight(cls: str | None, ident: str | None) -> int:
+def _names_weight(cls: str | None, ident: str | None, on_list: bool = False) -> int:
     names = f"{cls or ''} {ident or ''}"
-    outside = _NEGATIVE.sub(" ", names)  # "news" in "newsletter" is no evidence of an article
+    # "news" in "newsletter" is no evidence of an article
+    outside = (_NEGATIVE_ON_LISTS if on_list else _NEGATIVE).sub(" ", names)
     weight = 0
     if outside != names:
         weight -= 25

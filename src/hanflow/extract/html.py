@@ -10,7 +10,16 @@ from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalize
 from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
-from hanflow.extract.pagetype import ARTICLE, FORUM, LISTING, declared_type, enough_posts, is_listing, thread_type
+from hanflow.extract.pagetype import (
+    ARTICLE,
+    FORUM,
+    LISTING,
+    declared_type,
+    enough_posts,
+    is_listing,
+    is_live_blog,
+    thread_type,
+)
 from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, find_thread, lead_blocks, page_headline
 from hanflow.extract.profiles import matching, profile_date
@@ -33,7 +42,8 @@ def extract_html(html: str) -> Extraction:
         return Extraction(text="")
     objects, tags = ld_objects(root), meta_tags(root)
     meta = page_metadata(root, objects, tags)
-    declared = declared_type(ld_types(objects))
+    types = ld_types(objects)
+    declared = declared_type(types)
     fired = _profile_dates(html, meta)
     prune(root)
     stats = measure(root)
@@ -41,12 +51,14 @@ def extract_html(html: str) -> Extraction:
     teasers = _outermost(teaser_groups(groups, stats, normalized(meta["title"] or "")))
     thread = find_thread(groups, stats, teasers, meta["title"])
     removed: list[tuple[str, str]] = []
-    if thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
+    live = thread is not None and enough_posts(thread) and is_live_blog(types)
+    if live or thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
         kept = _thread_lines(root, thread, stats, meta["title"], removed)
         if kept:
             first = thread.posts[0]
             _date_fallbacks(root, meta, set(thread.bodies[first]), first)
-            return Extraction(text="\n".join(kept), removed=removed, page_type=FORUM, profiles=fired, **meta)
+            return Extraction(text="\n".join(kept), removed=removed, page_type=ARTICLE if live else FORUM,
+                              profiles=fired, **meta)
     comments = thread.group if thread is not None and enough_posts(thread) else None
     result = _article(root, stats, teasers, meta, removed, declared, comments)
     result.profiles = fired

@@ -39,6 +39,12 @@ def declared_type(types: set[str]) -> str | None:
     return None
 
 
+def is_live_blog(types: set[str]) -> bool:
+    """A live blog is an article made of timestamped entries: built like a thread, and its
+    text, not comments under it."""
+    return "LiveBlogPosting" in types and not types & _DECLARED[FORUM]
+
+
 def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_type: str | None = None,
                 ) -> str | None:
     """FORUM when the page is a thread, else None (article or listing, decided later)."""

@@ -1,0 +1,56 @@
+"""Articles of today's publishing templates, on pages written for the tests: the class names
+those templates give the article's own parts (lists, wrappers) are no evidence of chrome, and
+a live blog's entries are its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanflow.extract import extract_html
+from tests import page_samples as S
+
+ITEMS = ["Two new crossings near the primary school", "Wider pavements on the market street",
+         "A bus lane on the bridge during rush hours"]
+
+
+def _with_body(body: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)
+    page = S.FEED_ARTICLE.replace(paragraphs, paragraphs.replace("</p><p>", f"</p>{body}<p>", 1))
+    assert body in page
+    return page
+
+
+@pytest.mark.parametrize("cls", ["wp-block-list", "list-disc pl-6", "list-unstyled", "steps__list"])
+def test_a_list_named_list_in_the_article_is_kept(cls: str) -> None:
+    """Publishing templates name the article's lists for what they are (WordPress's block
+    editor, Tailwind, Bootstrap, BEM): "list" on a list is no sign of a link list."""
+    page = _with_body(f'<ul class="{cls}">{"".join(f"<li>{i}</li>" for i in ITEMS)}</ul>')
+    lines = extract_html(page).text.splitlines()
+    assert lines == [S.ARTICLE_BODY[0], *ITEMS, *S.ARTICLE_BODY[1:]]
+
+
+def test_a_list_of_links_named_list_is_still_dropped() -> None:
+    links = "".join(f'<li><a href="/story/{i}">{t}</a></li>' for i, t in enumerate(ITEMS))
+    page = _with_body(f'<div class="link-list"><ul>{links}</ul></div>')
+    assert extract_html(page).text.splitlines() == S.ARTICLE_BODY
+
+
+def test_a_container_is_no_evidence_of_the_article() -> None:
+    """A layout wrapper named "container" (every CSS framework has one) does not pull the kicker
+    and the reading-time line beside the article into it."""
+    body = "".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)
+    page = f"""<html><head><title>Council approves harbour cycle lanes</title></head><body>
+    <div class="container mx-auto"><span class="kicker">Local</span>
+    <div class="flex gap-2"><span>Ann Carter</span><span>·</span><span>4 min read</span></div>
+    <div class="prose">{body}</div></div></body></html>"""
+    assert extract_html(page).text.splitlines() == S.ARTICLE_BODY
+
+
+def test_a_live_blog_is_an_article_of_its_entries() -> None:
+    """Built like a thread (repeated timestamped entries with a share link), a page declaring
+    itself a LiveBlogPosting is an article whose text is every entry, not comments to drop."""
+    result = extract_html(S.LIVE_BLOG)
+    assert result.page_type == "article"
+    assert result.text.splitlines() == [S.LIVE_TITLE, *S.LIVE_ENTRIES]
+    plain = S.LIVE_BLOG.replace('"LiveBlogPosting"', '"NewsArticle"')
+    assert extract_html(plain).text.splitlines() != [S.LIVE_TITLE, *S.LIVE_ENTRIES]
