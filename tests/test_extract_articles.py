@@ -54,3 +54,23 @@ def test_a_live_blog_is_an_article_of_its_entries() -> None:
     assert result.text.splitlines() == [S.LIVE_TITLE, *S.LIVE_ENTRIES]
     plain = S.LIVE_BLOG.replace('"LiveBlogPosting"', '"NewsArticle"')
     assert extract_html(plain).text.splitlines() != [S.LIVE_TITLE, *S.LIVE_ENTRIES]
+
+
+@pytest.mark.parametrize("cls", ["post-author-box", "article_tags", "news-recommend", "entry-meta",
+                                 "post-newsletter"])
+def test_a_part_named_after_its_article_is_still_boilerplate(cls: str) -> None:
+    """Templates prefix their parts with the block they belong to: "post-author" is the post's
+    author box, not more of the post, so the article word does not cancel the boilerplate one."""
+    box = (f'<div class="{cls}"><p>Ann Carter covers transport and the city. Get her weekly '
+           "notes in your inbox, every Friday</p></div>")
+    assert extract_html(_with_body(box)).text.splitlines() == S.ARTICLE_BODY
+
+
+@pytest.mark.parametrize("cls", ["review-body", "comment-content"])
+def test_a_body_named_after_what_it_holds_is_not_boilerplate(cls: str) -> None:
+    """A name whose boilerplate word comes first says what the block holds ("review-body" is a
+    product review's text): it keeps its evidence both ways, as before."""
+    body = "".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY)
+    page = S.FEED_ARTICLE.replace('<div class="story-body">', f'<div class="{cls}">')
+    assert f'<div class="{cls}">{body}' in page
+    assert extract_html(page).text.splitlines() == S.ARTICLE_BODY

@@ -63,15 +63,22 @@ def class_weight(el: etree._Element) -> int:
 
 @lru_cache(maxsize=8192)
 def _names_weight(cls: str | None, ident: str | None, on_list: bool = False) -> int:
-    names = f"{cls or ''} {ident or ''}"
-    # "news" in "newsletter" is no evidence of an article
-    outside = (_NEGATIVE_ON_LISTS if on_list else _NEGATIVE).sub(" ", names)
-    weight = 0
-    if outside != names:
-        weight -= 25
-    if _POSITIVE.search(outside):
-        weight += 25
-    return weight
+    """-25 when a name holds a boilerplate word, +25 when one holds an article word outside
+    those ("news" in "newsletter" is no evidence of an article). A name whose article word
+    comes first is its template's part of the article or post ("post-author", "article_tags",
+    "news-recommend"): it is boilerplate, and its article word counts for nothing."""
+    negative = _NEGATIVE_ON_LISTS if on_list else _NEGATIVE
+    weight, others = 0, []
+    for name in f"{cls or ''} {ident or ''}".split():
+        found = negative.search(name)
+        if found is None:
+            others.append(name)
+            continue
+        weight = -25
+        head = _POSITIVE.search(name, 0, found.start())
+        if head is None:
+            others.append(negative.sub(" ", name))
+    return weight + (25 if _POSITIVE.search(" ".join(others)) else 0)
 
 
 def _paragraph_score(length: int, punct: int) -> float:
