@@ -74,3 +74,20 @@ def test_a_body_named_after_what_it_holds_is_not_boilerplate(cls: str) -> None:
     page = S.FEED_ARTICLE.replace('<div class="story-body">', f'<div class="{cls}">')
     assert f'<div class="{cls}">{body}' in page
     assert extract_html(page).text.splitlines() == S.ARTICLE_BODY
+
+
+ZH_BODY = ["清晨六点，老街的豆浆铺已经排起了队，老板娘一边收钱一边招呼熟客，锅里的油条翻着金黄的泡。",
+           "这家铺子开了二十多年，价格只涨过两次。她说，街坊们吃惯了这个味道，换了配方就不是这家店了。",
+           "今年春天，铺子旁边新开了一家连锁早餐店，可排队的人并没有少，不少年轻人专门坐地铁过来打卡。"]
+
+
+def test_a_public_account_article_loses_its_credit_and_closing_lines() -> None:
+    """Chinese public accounts and portals close an article with credits set without a colon
+    (作者 | 某某, 编辑 某某 校对 某某), an END mark, the original title and a call to tap 在看;
+    none of it is the article."""
+    head = ["文 | 林小禾 图 | 网络", "（原标题：老街豆浆铺的二十年）"]
+    tail = ["- END -", "作者 | 林小禾", "编辑 周周 校对 王二", "本文来源：城南旧事", "点个“在看”，让更多人看到"]
+    body = "".join(f"<p>{line}</p>" for line in [*head, *ZH_BODY, *tail])
+    page = f"""<html><head><title>老街豆浆铺的二十年</title></head><body>
+    <div class="rich_media_content" id="js_content">{body}</div></body></html>"""
+    assert extract_html(page).text.splitlines() == ZH_BODY

@@ -116,6 +116,15 @@ def test_related_section_stops_at_a_long_paragraph() -> None:
     assert result.kept == [*BODY, tail]
 
 
+@pytest.mark.parametrize("after", ["「這片海，我看了三十年。」", "“水位还会再涨。”", "She said it was worth it.",
+                                   "The council will vote in June."])
+def test_related_section_stops_at_a_short_sentence(after: str) -> None:
+    """A short quotation or sentence after a related insert is the article again: headlines
+    end without a full stop, and a quotation ends with one inside its marks."""
+    result = filter_lines([*BODY, "延伸阅读", "地铁新线", after, BODY[0]])
+    assert result.kept == [*BODY, after, BODY[0]]
+
+
 @pytest.mark.parametrize("heading", ["Comments from the minister", "Trending upward, again"])
 def test_headings_that_only_start_like_section_heads_are_kept(heading: str) -> None:
     lines = [*BODY, heading, "Short line one", "Short line two"]

@@ -41,10 +41,14 @@ def is_prose(line: str) -> bool:
     return len(line) >= 30 and _PROSE_PUNCT.search(line) is not None
 
 
+_SENTENCE_END = re.compile(r"[。！？.][」』”’\"')）]*$")
+
+
 def _section_end(lines: list[str], start: int) -> int:
-    """Index after a related-links section: the heading and the short lines after it."""
+    """Index after a related-links section: the heading and the short lines after it, up to
+    a sentence (headlines end without a full stop; a quotation ends with one inside its mark)."""
     end = start + 1
-    while end < len(lines) and len(lines[end]) < 50 and not lines[end].endswith(("。", "！", "？")):
+    while end < len(lines) and len(lines[end]) < 50 and not _SENTENCE_END.search(lines[end]):
         end += 1
     return end
 

@@ -22,6 +22,11 @@ _BYLINE_KEYS = (r"来源|來源|作者|记者|記者|发布时间|發布時間|�
                 r"发布日期|發佈日期|發布日期|发稿时间|稿源|出处|出處|撰文|撰稿|供稿|通讯员|通訊員|"
                 r"文章来源|新闻来源|新聞來源|点击数|點擊數|浏览次数|瀏覽次數|阅读次数|閱讀次數|"
                 r"阅读|閱讀|点击|點擊")
+# The roles a credit line names, and a name (no spaces, separators or sentence punctuation).
+_CREDIT_ROLES = (r"作者|文|图|圖|文字|图片|圖片|摄影|攝影|编辑|編輯|责编|責編|责任编辑|責任編輯|美编|美編|排版|"
+                 r"审核|審核|校对|校對|审校|審校|设计|設計|撰文|统筹|統籌|策划|策劃|监制|監製|主编|主編|"
+                 r"记者|記者|实习生|實習生|通讯员|通訊員|翻译|翻譯|视频|視頻|剪辑|剪輯|配图|配圖|出品|来源|來源")
+_CREDIT_NAME = r"[^\s|丨｜:：，。,.!?！？、；;]{1,12}+"
 # No sentence punctuation: what a label, a name list or a tool bar is made of.
 _NOT_PROSE = r"[^。！？!?，,；;]"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?"
@@ -104,7 +109,11 @@ RULES: tuple[Rule, ...] = (
         r"^\s*+[\[【(（](?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*+[:：]?[^\]】)）]{0,20}+[\]】)）][^。！？!?]{0,12}+$|"
         r"^[\[【(（]\s*+[^\s，。,]{2,4}+(?:\s++[^\s，。,]{2,4}+)?\s*+(?:编辑|編輯|报道|報導|整理)\s*+[\]】)）]\s*+$|"
         r"^[^.]{2,80}?\bcontributed (?:reporting|to this report)\b[^.]{0,60}+\.?$|"
-        r"^write to [^@]{2,40}? at [^\s@]++@[^\s@]++$"
+        r"^write to [^@]{2,40}? at [^\s@]++@[^\s@]++$|"
+        # Credits without a colon: "作者 | 林晓", "文 | 甲 图 | 乙", "编辑 刘一 校对 王二".
+        rf"^\s*+(?:{_CREDIT_ROLES})\s*+[|丨｜]\s*+{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s*+[|丨｜]?\s*+"
+        rf"{_CREDIT_NAME})*+\s*+$|"
+        rf"^\s*+(?:{_CREDIT_ROLES})\s++{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s++{_CREDIT_NAME})++\s*+$"
     ), 120),
     Rule("byline", _rx(
         _OPEN + rf"(?:{_BYLINE_KEYS}){_COLON}|(?:{_BYLINE_KEYS}){_COLON}.{{0,80}}?(?:{_BYLINE_KEYS}){_COLON}|"
@@ -118,11 +127,14 @@ RULES: tuple[Rule, ...] = (
         + _OPEN + r"(?:原文链接|原文鏈接|原文地址|原文网址|原文網址)\s*+(?:[:：]|https?://|$)|"
         + _OPEN + r"(?:本文)?(?:转载自|轉載自|转自|轉自)\s*+[:：]?\s*+[^\s，,。；;]{1,30}+\s*+$|"
         + _OPEN + r"(?:稿件来源|稿件來源)\s*+[:：]|"
+        + _OPEN + r"(?:原标题|原標題)\s*+[:：]|"
+        + _OPEN + r"(?:本文来源|本文來源|本文来自|本文來自)\s*+[:：]\s*+[^。！？!?，,]{1,40}+$|"
         r"本文由.{1,20}?(?:授权|授權)(?:发布|發布|转载|轉載)|"
         r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
         r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
         r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$"
-    ), 160, needle=_words("本文|原文|转|轉|稿件|originally|this article|this story|this piece|this essay|a version")),
+    ), 160, needle=_words("本文|原文|原标|原標|转|轉|稿件|originally|this article|this story|this piece|this essay|"
+                          "a version")),
     Rule("image_credit", _rx(
         _OPEN + r"(?:图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
         r"摄影|攝影|"
@@ -181,9 +193,13 @@ RULES: tuple[Rule, ...] = (
         r"\bon (?:twitter|facebook|instagram|youtube|tiktok|x|threads)\b[^.!?]*+[.!?]?\s*+$|"
         r"[\[【]\s*+按此\s*+like\s*+[\]】]|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter|"
         r"^\W*+(?:sign up|subscribe) (?:for|to) (?:the|our) (?:\w+ )?newsletter\W*+$|"
-        r"^\W*+(?:download|get) (?:our|the \w+) app\b"
+        r"^\W*+(?:download|get) (?:our|the \w+) app\b|"
+        # A public account's close: "点个在看", "分享、点赞、在看"; a portal's "…尽在某某APP".
+        r"(?:点|點)(?:个|個|一下)?\s*+[“\"「]?在看|(?:点赞|點讚|分享|转发|轉發)[、，,\s]*+[“\"「]?在看|"
+        r"(?:尽在|盡在)[^。，,！!？?]{1,16}?(?:app|客户端|客戶端)\s*+$"
     ), 160, needle=_words("关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
-                                  "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download")),
+                                  "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download|"
+                                  "在看|尽在|盡在")),
     Rule("share", _rx(
         _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
         r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
@@ -211,6 +227,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s*+(?:article|post|story))?\s*+[:：]|"
         rf"^(?:{_PAGE_SEP}*+{_PAGE_TOKEN}){{2,}}+{_PAGE_SEP}*+$"
     ), 60),
+    Rule("end_mark", _rx(r"^[\s\-—_=·*~]*+(?:(?-i:END|THE END)|全文完)[\s\-—_=·*~]*+$"), 20),
     Rule("dateline", _rx(
         r"^(?:https?://\S++\s*+)?[\s(（\[【]*+(?:(?:19|20)\d{2}\s*+[-/.年]\s*+\d{1,2}\s*+[-/.月]\s*+\d{1,2}\s*+日?)"
         r"[\s\dT:：.+\-]*+(?:hkt|北京时间|北京時間|gmt|utc|cst)?[\s\d:：]*+"
@@ -248,6 +265,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "page_tools": "page tools ([打印], 字号, 点击进入, Back to top, Advertisement)",
     "tags": "tag or keyword line (标签：…, Tags: …)",
     "pagination": "pagination (上一篇/下一篇, 第1页 共3页)",
+    "end_mark": "end-of-article mark (END, - END -, 全文完)",
     "dateline": "bare timestamp or reporter line at the edge of the article",
     "title": "the headline repeated in the body (kept as metadata)",
     "related": "related/hot/more-links section, from its heading on (相关新闻, More in …)",
