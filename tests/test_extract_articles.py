@@ -91,3 +91,12 @@ def test_a_public_account_article_loses_its_credit_and_closing_lines() -> None:
     page = f"""<html><head><title>老街豆浆铺的二十年</title></head><body>
     <div class="rich_media_content" id="js_content">{body}</div></body></html>"""
     assert extract_html(page).text.splitlines() == ZH_BODY
+
+
+def test_code_in_the_article_is_never_judged_as_boilerplate() -> None:
+    """Lines of a listing are code, not page furniture: a YAML key "tags:", a printed list of
+    numbers or a comment heading inside <pre> neither goes nor cuts the rest of the text."""
+    code = ["on:", "push:", "tags:", '- "v*"', "Comments", "print(version.parts)", "[2, 4, 0]", "Share"]
+    pre = "<pre><code>" + "\n".join(code) + "</code></pre>"
+    lines = extract_html(_with_body(pre)).text.splitlines()
+    assert lines == [S.ARTICLE_BODY[0], *code, *S.ARTICLE_BODY[1:]]

@@ -24,7 +24,7 @@ from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, find_thread, lead_blocks, page_headline
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
-from hanflow.extract.render import block_lines, clean_blocks, element_text
+from hanflow.extract.render import block_lines, clean_blocks, code_lines, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
 from hanflow.extract.tree import drop
@@ -113,7 +113,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
             for item in group.members:
                 drop(item)
     clean_blocks(blocks, stats, removed)
-    result = filter_lines(block_lines(blocks), meta["title"])
+    result = filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
     _nearby_bylines(blocks[0], result.meta, stats)
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
@@ -153,7 +153,7 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
                 removed.append((chrome.RULE, line))
             else:
                 lines.append(line)
-        result = filter_lines(lines, sections=False)
+        result = filter_lines(lines, sections=False, verbatim=code_lines(blocks))
         if (post := tuple(result.kept)) in seen:  # the same post shown twice (a pinned answer)
             continue
         seen.add(post)

@@ -53,12 +53,16 @@ def _section_end(lines: list[str], start: int) -> int:
     return end
 
 
-def _cut_sections(lines: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+def _cut_sections(lines: list[str], verbatim: frozenset[str]) -> tuple[list[str], list[tuple[str, str]]]:
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line in verbatim:
+            kept.append(line)
+            i += 1
+            continue
         if len(line) <= 30 and i >= min(len(lines) // 2, 3) and COMMENT_HEAD.search(line):
             removed.extend(("comments", ln) for ln in lines[i:])
             break
@@ -82,23 +86,25 @@ def lift_meta(meta: dict[str, str], line: str) -> None:
         meta["source"] = m.group(1)
 
 
-def filter_lines(lines: list[str], title: str | None = None, sections: bool = True) -> Filtered:
+def filter_lines(lines: list[str], title: str | None = None, sections: bool = True,
+                 verbatim: frozenset[str] = frozenset()) -> Filtered:
     """Drop boilerplate lines by rule; lift author, date and source out of bylines.
 
-    `sections=False` keeps related-links and comment headings (a post's own lines).
+    `sections=False` keeps related-links and comment headings (a post's own lines). Lines in
+    `verbatim` (code) are never judged: "tags:" in a YAML listing is no tag line.
     """
-    lines, cut = _cut_sections(lines) if sections else (lines, [])
+    lines, cut = _cut_sections(lines, verbatim) if sections else (lines, [])
     out = Filtered(removed=cut)
-    rules = [line_rule(line, edge=False) for line in lines]
+    rules = [None if line in verbatim else line_rule(line, edge=False) for line in lines]
     prose = [i for i, line in enumerate(lines) if rules[i] is None and is_prose(line)]
     first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
     key = normalized(title) if title else None
     for i, line in enumerate(lines):
         rule = rules[i]
-        at_edge = i < first or i > last
+        at_edge = (i < first or i > last) and line not in verbatim
         if rule is None and at_edge:
             rule = _edge_rule(line)
-        if rule is None and key and _is_title(line, key, at_edge):
+        if rule is None and key and line not in verbatim and _is_title(line, key, at_edge):
             rule = "title"
         if rule is None:
             out.kept.append(line)

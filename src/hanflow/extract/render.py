@@ -118,6 +118,11 @@ def block_lines(blocks: list) -> list[str]:
     return [line for ln in text.split("\n") if (bare := ln.strip()) and (line := _SPACE.sub(" ", bare).strip())]
 
 
+def code_lines(blocks: list[etree._Element]) -> frozenset[str]:
+    """The lines of the blocks' preformatted text (code, listings), as `block_lines` gives them."""
+    return frozenset(line for block in blocks for pre in block.iter("pre") for line in block_lines([pre]))
+
+
 def _flow(text: str | None, flowing: int) -> str:
     if not text:
         return ""
