@@ -262,6 +262,32 @@ def zhidao() -> str:
 <div class="aside"><div class="grid"><h3>相关问题</h3><ul><li><a href="/q/1">电脑风扇声音大怎么办</a></li><li><a href="/q/2">笔记本温度多少正常</a></li></ul></div></div></body></html>"""
 
 
+def _utility_comment(user: str, text: str, replies: str = "") -> str:
+    nested = f'<div class="mt-4 space-y-4 border-l pl-4">{replies}</div>' if replies else ""
+    return f"""<div class="flex gap-3"><a href="/u/{user}" class="shrink-0"><img src="/a/{user}.png" alt="" class="h-8 w-8 rounded-full"></a>
+<div class="min-w-0 flex-1"><div class="flex items-center gap-2 text-sm"><a href="/u/{user}" class="font-semibold">{user}</a>
+<time datetime="2024-03-12T08:00:00Z" class="text-gray-500">2 days ago</time></div>
+<div class="prose prose-sm mt-1"><p>{text}</p></div>
+<div class="mt-2 flex items-center gap-4 text-xs"><span class="inline-flex items-center">12</span><a href="#reply">Reply</a><a href="#share">Share</a></div>
+{nested}</div></div>"""
+
+
+def utility_classes() -> str:
+    """A thread styled with utility classes only (Tailwind): the comments share their first
+    class ("flex") with the page's layout wrapper, and replies nest inside comments."""
+    tree = _utility_comment("seedling_sam", POSTS[1], _utility_comment("ana_grows", POSTS[2]))
+    tree += _utility_comment("plotholder", POSTS[3])
+    return f"""<html><head><title>{TITLE} - Garden Talk</title></head><body>
+<div class="flex min-h-screen flex-col"><header class="sticky top-0 border-b"><a href="/">Garden Talk</a></header>
+<div class="flex flex-1 gap-8"><main class="flex-1"><article class="rounded-lg border p-6">
+<h1 class="text-2xl font-bold">{TITLE}</h1>
+<div class="flex items-center gap-2 text-sm"><a href="/u/windowsill" class="font-semibold">windowsill</a><time datetime="2024-03-10T19:22:00Z">3 days ago</time></div>
+<div class="prose mt-4"><p>{POSTS[0]}</p></div></article>
+<div class="mt-6 space-y-6">{tree}</div></main>
+<aside class="hidden w-72 lg:block"><div class="rounded-lg border p-4"><h3>Community rules</h3><ul><li>Be kind</li><li>No selling</li></ul></div></aside>
+</div></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -273,4 +299,5 @@ PAGES = {
     "zhihu": zhihu(),
     "reviews": reviews(),
     "zhidao": zhidao(),
+    "utility": utility_classes(),
 }

@@ -20,6 +20,7 @@ EXPECTED = {
     "zhihu": ["预算五千，新手买什么相机好？", "想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。", *B.ZA],
     "reviews": B.RV,
     "zhidao": [B.ZQ, B.ZQB, B.ZBEST, *B.ZOTHER],
+    "utility": [B.TITLE, *B.POSTS],
 }
 
 

@@ -91,15 +91,29 @@ def _lifted(groups: list[Group], stats: Stats) -> list[Group]:
 
 def _outermost_post(group: Group) -> etree._Element | None:
     """The outermost element around a named group (see `_with_replies`) that has the
-    members' structure: the top of the comment tree the group's replies belong to."""
+    members' structure, inside and out: the top of the comment tree the group's replies belong
+    to. A layout wrapper that shares the members' first class (a utility class such as "flex")
+    holds other parts than a post does, and is not taken for one."""
     tag, name = group.key
     if not name and "-" not in tag:
         return None
+    shapes = [_shape(m) for m in group.members]
     top = None
     for anc in (group.parent, *group.parent.iterancestors(tag)):
-        if anc.tag == tag and signature(anc) == group.key:
+        if anc.tag == tag and signature(anc) == group.key and _alike(_shape(anc), shapes):
             top = anc
     return top if top is not None and top.getparent() is not None else None
+
+
+def _shape(el: etree._Element) -> set[tuple[str, str]]:
+    """The structures of an element's children."""
+    return {signature(child) for child in el if isinstance(child.tag, str)}
+
+
+def _alike(shape: set, shapes: list[set]) -> bool:
+    """Whether children of these structures make a post like one of the members: at least
+    half the structures in common."""
+    return any(2 * len(shape & other) >= len(shape | other) for other in shapes)
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
