@@ -288,6 +288,32 @@ def utility_classes() -> str:
 </div></div></body></html>"""
 
 
+ISSUE_TITLE = "Importer stops at the first empty row"
+ISSUE = [
+    "Importing a spreadsheet with a blank line in the middle stops there and silently drops every row after it.",
+    "I can reproduce this with version 2.3. The reader treats an empty row as the end of the sheet.",
+    "Same here. As a workaround, deleting the blank rows before importing works, but it is easy to forget.",
+    "Fixed in the next release: empty rows are now skipped and the import goes on to the end.",
+]
+
+
+def issue_tracker() -> str:
+    """An issue thread whose comment headers say "<login> commented Feb 11, 2024" in plain
+    text, with hyphenated logins: the month-name date is the post's time, not a title."""
+    users = ["north-field-dev", "quiet-maintainer", "sea-glass-dev", "quiet-maintainer"]
+    days = ["Feb 11, 2024", "Feb 12, 2024", "3 Mar 2024", "March 9, 2024"]
+    items = "".join(f"""<div class="timeline-comment-group"><div class="timeline-comment">
+<div class="timeline-comment-header"><h3 class="timeline-comment-header-text"><strong><a class="author" href="/{u}">{u}</a></strong>
+commented <a href="#c{i}" class="link-gray">{d}</a></h3></div>
+<div class="comment-body markdown-body"><p>{t}</p></div>
+<div class="comment-reactions"><button>👍 {i + 1}</button></div></div></div>"""
+                    for i, (u, d, t) in enumerate(zip(users, days, ISSUE, strict=True)))
+    return f"""<html><head><title>{ISSUE_TITLE} · Issue #412 · tablework/importer</title></head><body>
+<header><a href="/">Code host</a></header><main><h1 class="gh-header-title"><bdi>{ISSUE_TITLE}</bdi> <span>#412</span></h1>
+<div class="discussion-timeline">{items}</div>
+<div class="discussion-sidebar"><h3>Labels</h3><a href="/labels/bug">bug</a></div></main></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -300,4 +326,5 @@ PAGES = {
     "reviews": reviews(),
     "zhidao": zhidao(),
     "utility": utility_classes(),
+    "issue": issue_tracker(),
 }

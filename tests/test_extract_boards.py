@@ -21,6 +21,7 @@ EXPECTED = {
     "reviews": B.RV,
     "zhidao": [B.ZQ, B.ZQB, B.ZBEST, *B.ZOTHER],
     "utility": [B.TITLE, *B.POSTS],
+    "issue": [B.ISSUE_TITLE, *B.ISSUE],
 }
 
 

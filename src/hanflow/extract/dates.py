@@ -31,6 +31,11 @@ _EN_DATE = re.compile(
     r"\b(?:" + _MONTH_NAMES + r"\s++(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s++(?P<y>(?:19|20)\d{2})|"
     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s++(?:of\s++)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*+\.?,?\s++(?P<y2>(?:19|20)\d{2}))(?!\d)" + _EN_TIME + _ZONE, re.I)
+# A day written with a month's name, the year optional ("Feb 11, 2024", "3 March"): as post
+# chrome shows when a post was written (no groups; `find_date` reads it with the year).
+MONTH_DAY = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}(?:st|nd|rd|th)?\b"
+             r"(?:,?\s++(?:19|20)\d{2})?|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+             r"nov|dec)[a-z]*+\b\.?(?:,?\s++(?:19|20)\d{2})?")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _BEIJING = re.compile(r"北京时间|北京時間|台北时间|台北時間|香港时间|香港時間")

@@ -19,6 +19,7 @@ from lxml import etree
 
 from hanflow.extract import chrome
 from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
+from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
@@ -28,8 +29,8 @@ from hanflow.extract.tree import text_of
 _WHEN = re.compile(
     r"\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?|"
     r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
-    r"\b\d+\s*(?:s|m|h|d|w|mo|y|sec|min|minute|hour|day|week|month|year)s?\s+ago\b|\byesterday\b|"
-    r"^#\d+$|^\d+\s*楼$", re.I)
+    r"\b\d+\s*(?:s|m|h|d|w|mo|y|sec|min|minute|hr\.?|hour|day|week|month|year)s?\s+ago\b|\byesterday\b|"
+    r"^#\d+$|^\d+\s*楼$|^\d{1,2}\s*(?:m|h|d|w|mo|y)$|" + MONTH_DAY, re.I)
 
 
 MAX_CANDIDATES = 8
