@@ -314,6 +314,29 @@ commented <a href="#c{i}" class="link-gray">{d}</a></h3></div>
 <div class="discussion-sidebar"><h3>Labels</h3><a href="/labels/bug">bug</a></div></main></body></html>"""
 
 
+def _form_post(i: int, user: str, text: str) -> str:
+    return f"""<div class="thing comment" id="t{i}"><div class="entry"><p class="tagline"><a href="/user/{user}" class="author">{user}</a>
+<span class="score">{9 - i} points</span> <time datetime="2024-01-03T2{i}:00:00+00:00">{i + 1} hours ago</time></p>
+<form action="#" class="usertext"><input type="hidden" name="thing_id" value="t{i}"><div class="usertext-body"><div class="md"><p>{text}</p></div></div></form>
+<ul class="buttons"><li><a href="/c/{i}">permalink</a></li><li><a href="#">reply</a></li></ul></div></div>"""
+
+
+def script_forms() -> str:
+    """Each post's text inside a form of hidden inputs a script posts from; the thread's title
+    is a link, not a heading, and the board's name sits in the sidebar's <h1> and ends the
+    <title> after " : "."""
+    users = ["windowsill", "seedling_sam", "ana_grows", "plotholder"]
+    posts = "".join(_form_post(i, u, t) for i, (u, t) in enumerate(zip(users[1:], POSTS[1:], strict=True)))
+    return f"""<html><head><title>{TITLE} : GardenTalk</title><meta property="og:title" content="{TITLE}"></head><body>
+<div class="side"><div class="titlebox"><h1 class="redditname"><a href="/r/GardenTalk">GardenTalk</a></h1>
+<p>A community for people who grow food on balconies and windowsills.</p></div></div>
+<div class="content" role="main"><div class="thing link self"><p class="title"><a class="title" href="/r/GardenTalk/c/1">{TITLE}</a></p>
+<p class="tagline">submitted <time datetime="2024-01-03T19:44:12+00:00">6 hours ago</time> by <a href="/user/{users[0]}" class="author">{users[0]}</a></p>
+<div class="expando"><form action="#" class="usertext"><input type="hidden" name="thing_id" value="t9"><div class="usertext-body"><div class="md"><p>{POSTS[0]}</p></div></div></form></div></div>
+<div class="commentarea"><form action="/comment" class="usertext cloneable"><textarea name="text"></textarea><button type="submit">save</button></form>
+<div class="sitetable nestedlisting">{posts}</div></div></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -327,4 +350,5 @@ PAGES = {
     "zhidao": zhidao(),
     "utility": utility_classes(),
     "issue": issue_tracker(),
+    "forms": script_forms(),
 }

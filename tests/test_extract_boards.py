@@ -22,6 +22,7 @@ EXPECTED = {
     "zhidao": [B.ZQ, B.ZQB, B.ZBEST, *B.ZOTHER],
     "utility": [B.TITLE, *B.POSTS],
     "issue": [B.ISSUE_TITLE, *B.ISSUE],
+    "forms": [B.TITLE, *B.POSTS],
 }
 
 

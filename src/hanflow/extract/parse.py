@@ -112,5 +112,14 @@ def prune(root: etree._Element) -> None:
             _drop_keeping_times(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
-        if len(text_of(form)) < 400:
+        if len(text_of(form)) < 400 and not _wraps_text(form):
             drop(form)
+
+
+def _wraps_text(form: etree._Element) -> bool:
+    """Whether a form is only a wrapper a script posts from, around a text (each post's text on
+    some boards): paragraphs of prose, and nothing to fill in or press but hidden inputs."""
+    if not any(len(text_of(p)) >= 20 for p in form.iter("p")):
+        return False
+    return all(el.tag == "input" and (el.get("type") or "").lower() == "hidden"
+               for el in form.iter("input", "textarea", "select", "button"))

@@ -319,6 +319,20 @@ def page_headline(root: etree._Element, title: str | None) -> etree._Element | N
         found = next((h for h in root.iter(tag) if _reads_like(normalized(text_of(h)), key)), None)
         if found is not None:
             return found
+    return _shown_title(root, key) if len(key) >= MIN_SHOWN_TITLE else None
+
+
+MIN_SHOWN_TITLE = 8  # characters of a title that is recognised outside a heading
+
+
+def _shown_title(root: etree._Element, key: str) -> etree._Element | None:
+    """The first element of the body whose own text is the title, when no heading shows it
+    (a link or a bold cell: "a.title" on some boards, "span.titleline > a" on others)."""
+    body = root.find("body")
+    for el in body.iter() if body is not None else ():
+        text = el.text
+        if text and len(key) <= len(text) <= 2 * len(key) + 20 and normalized(text) == key:
+            return el
     return None
 
 
