@@ -100,3 +100,12 @@ def test_code_in_the_article_is_never_judged_as_boilerplate() -> None:
     pre = "<pre><code>" + "\n".join(code) + "</code></pre>"
     lines = extract_html(_with_body(pre)).text.splitlines()
     assert lines == [S.ARTICLE_BODY[0], *code, *S.ARTICLE_BODY[1:]]
+
+
+def test_a_form_to_fill_in_is_pruned_even_around_a_paragraph() -> None:
+    """Only a form of hidden inputs is a post's wrapper: a sign-up box with an e-mail field
+    goes, its pitch paragraph with it."""
+    box = ('<form action="/subscribe"><p>Get the morning briefing from the harbour desk in your inbox, free, '
+           'every weekday.</p><input type="email" name="email"><input type="hidden" name="list" value="am">'
+           "<button>Sign up</button></form>")
+    assert extract_html(_with_body(box)).text.splitlines() == S.ARTICLE_BODY
