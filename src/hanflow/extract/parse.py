@@ -95,6 +95,7 @@ def _drop_keeping_times(el: etree._Element) -> None:
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     headings' buttons, and forms without prose."""
+    wrappers = {form for form in root.iter("form") if _wraps_text(form)}  # before controls go
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     candidates = hidden(root) + list(root.iter("noscript"))
     kept = holding_prose(root, candidates)
@@ -112,7 +113,7 @@ def prune(root: etree._Element) -> None:
             _drop_keeping_times(el)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
-        if len(text_of(form)) < 400 and not _wraps_text(form):
+        if len(text_of(form)) < 400 and form not in wrappers:
             drop(form)
 
 
