@@ -43,3 +43,29 @@ def test_strip_title_suffix(title: str, clean: str) -> None:
 ])
 def test_site_suffix_without_spaces(title: str, clean: str) -> None:
     assert strip_title_suffix(title) == clean
+
+
+def _page(head: str, body: str = "") -> dict:
+    from hanflow.extract.meta import page_metadata
+    from hanflow.extract.parse import parse_html
+
+    return page_metadata(parse_html(f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"))
+
+
+def test_a_byline_set_as_the_author_loses_its_by() -> None:
+    assert _page('<meta name="byl" content="By Ann Carter">')["author"] == "Ann Carter"
+    assert _page('<meta name="author" content="Bymore Lane">')["author"] == "Bymore Lane"
+
+
+def test_baidus_search_markup_gives_the_publish_date() -> None:
+    ld = '<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", ' \
+         '"title": "T", "pubDate": "2024-03-05T14:22:00"}</script>'
+    assert _page(ld)["published"] == "2024-03-05T14:22:00"
+
+
+def test_a_source_line_naming_a_link_names_no_source() -> None:
+    from hanflow.extract.lines import filter_lines
+
+    body = ["市里今天召开会议，讨论明年的公共交通规划，多位代表发言，会议持续了整整三个小时。"]
+    assert "source" not in filter_lines(["出处：https://example.org/a/1", *body]).meta
+    assert filter_lines(["出处：城南日报", *body]).meta["source"] == "城南日报"

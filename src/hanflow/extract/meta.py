@@ -18,6 +18,7 @@ _SITE_SUFFIX = re.compile(
     r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
     r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")
 _WS = re.compile(r"\s+")
+_BY = re.compile(r"^\s*by\s+", re.I)  # a byline set as the author ("By Ann Carter")
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "pubdate", "publishdate",
               "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued",
               "date", "sailthru.date", "parsely-pub-date", "og:published_time")
@@ -127,7 +128,7 @@ def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = N
     meta = meta_tags(root) if meta is None else meta
     ld = json_ld(ld_objects(root) if objects is None else objects)
     published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
-    for key in ("datePublished", "dateCreated"):
+    for key in ("datePublished", "dateCreated", "pubDate"):  # pubDate: Baidu's search markup
         if not published and isinstance(ld.get(key), str):
             published = find_date(ld[key])
     if not published:
@@ -135,7 +136,7 @@ def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = N
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None
     canonical = next((link.get("href") for link in root.iter("link")
                       if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
-    author = next((meta[k] for k in _AUTHOR_KEYS if k in meta and not meta[k].startswith("http")),
+    author = next((_BY.sub("", meta[k]) for k in _AUTHOR_KEYS if k in meta and not meta[k].startswith("http")),
                   None) or _ld_name(ld.get("author"))
     return {
         "title": page_title(root, meta, ld),

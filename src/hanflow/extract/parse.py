@@ -26,7 +26,8 @@ _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 
 NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
-              "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head")
+              "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head",
+              "amp-ad", "amp-embed", "amp-sticky-ad")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
 MAX_HEADING_PARTS = 16  # elements inside a section heading, at most
 MAX_CONTROL_PARTS = 4  # elements inside a heading's button: "[", the link, "]"

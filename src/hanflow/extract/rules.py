@@ -34,13 +34,16 @@ _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*+\.?,?"
 _ARROW = r"(?:>>|>|＞|»|›|→)"
 
 _SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
-_TOOL = (r"(?:打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
+# (Longer tools first: each is tried in turn and the first that matches is kept.)
+_TOOL = (r"(?:share full article|打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
          r"返回列表|返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|评论|評論|点击进入|點擊進入|"
          r"纠错|糾錯|推荐给朋友|推薦給朋友|推荐|推薦|顶部|頂部|大|中|小|print|back to top|advertisement|"
          r"sponsored|click here|read more|continue reading|sign up|subscribe|top|close|caption|enlarge|"
          r"expand|back to gallery|view gallery|gallery|next|previous|prev|loading|play video|watch|share|"
          r"comments?|advert|text size|read later|home|like this|like loading\.*+|"
-         r"this slideshow requires javascript\.?)")
+         r"this slideshow requires javascript\.?|展开全文|展開全文|展开阅读全文|展開閱讀全文|阅读全文|閱讀全文|"
+         r"查看全文|收起|ad failed to load|listen to this article|\d{1,3} min read|"
+         r"story continues below(?: advertisement)?)")
 # A pagination bar: page numbers (never years), page words and arrows, nothing else.
 _PAGE_TOKEN = (r"(?:第\s*+\d{1,4}+\s*+[页頁]|共\s*+\d{1,5}+\s*+[页頁条條篇]|\d{1,3}+(?!\d)|上一页|下一页|"
                r"上一頁|下一頁|首页|尾页|首頁|尾頁|末页|末頁|跳转|跳轉|到第|页|頁|»|«|‹|›|<<|>>|…|\.\.\.|"
@@ -216,6 +219,7 @@ RULES: tuple[Rule, ...] = (
         r"^\s*+(?:点击|點擊|点此|點此)(?:进入|進入|查看|这里|這裡|此处|此處|图片|圖片|浏览|瀏覽|收看|观看|觀看)"
         r"[^。，！？,]{0,20}+$|"
         r"^\W*+(?:返回目录|返目录|返回目錄|返目錄)\W*+$|^.{0,6}(?:下一页|下一頁)\s*+$|"
+        r"^\W*+返回[^，,。\s]{1,8}+[，,\s]*+(?:查看更多|看更多|更多)\W*+$|"
         r"^\W*+powered by(?:\s++\S++){1,4}\s*+$"
     ), 60),
     Rule("tags", _rx(
