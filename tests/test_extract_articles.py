@@ -109,3 +109,15 @@ def test_a_form_to_fill_in_is_pruned_even_around_a_paragraph() -> None:
            'every weekday.</p><input type="email" name="email"><input type="hidden" name="list" value="am">'
            "<button>Sign up</button></form>")
     assert extract_html(_with_body(box)).text.splitlines() == S.ARTICLE_BODY
+
+
+def test_a_notice_keeps_its_attachment_and_issuing_office() -> None:
+    """A government notice ends with its attachment (a link) and the office that issued it,
+    whose name the title holds: both are the document's text, not a link list or the title."""
+    title = "城南区教育局关于调整中小学暑假起止时间的通知"
+    body = ["各街道、各中小学：", *ZH_BODY]
+    tail = ['附件：<a href="/files/2024-7.pdf">2024年暑假安排表</a>', "城南区教育局"]
+    html = "".join(f"<p>{line}</p>" for line in [*body, *tail])
+    page = f"""<html><head><title>{title}_城南区人民政府</title></head><body>
+    <h1>{title}</h1><div class="article-content">{html}</div></body></html>"""
+    assert extract_html(page).text.splitlines() == [*body, "附件：2024年暑假安排表", "城南区教育局"]

@@ -130,7 +130,9 @@ def _is_title(line: str, key: str, at_edge: bool) -> bool:
     norm = normalized(line)
     if not norm:
         return False
-    return norm == key or (at_edge and len(norm) >= 6 and len(line) <= 80 and norm in key)
+    # A part of the title at the article's edge is the headline shortened, when it is most of
+    # it; a short part is a name the title holds (the issuing office under a notice).
+    return norm == key or (at_edge and len(norm) >= max(6, len(key) // 2) and len(line) <= 80 and norm in key)
 
 
 def _guess_title(lines: list[str]) -> str | None:

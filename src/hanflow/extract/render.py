@@ -24,6 +24,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SOURCE_BREAKS = re.compile(r"[\r\n]+")
 _READ_LABEL = re.compile(r"^\W*(?:read more|read|more|watch|listen|also on \S+)\W*$", re.I)
 MAX_LABELLED_LINK = 200
+# A document's attachment, linked: part of the notice that lists it, not a link to elsewhere.
+_ATTACHMENT = re.compile(r"^\s*(?:附件|附表|attachments?)\s*\d*\s*[:：]", re.I)
 
 
 def element_text(el: etree._Element) -> str:
@@ -46,7 +48,8 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
         return None
     punct, density = stats.punct.get(el, 0), link_density(stats, el)
     if el.tag == "p":
-        if density > 0.8 and length < 100 and punct < 3 or density >= 0.5 and _labelled_link(el, length):
+        if (density > 0.8 and length < 100 and punct < 3 and not _ATTACHMENT.match(el.text or "")
+                or density >= 0.5 and _labelled_link(el, length)):
             return "link_block"
         return None
     if not by_class and el.find(".//blockquote") is not None:
