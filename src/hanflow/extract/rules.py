@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hanflow.extract.dates import MONTH_DAY
+
 _OPEN = r"^[\s\[【(（〔<《「]*+"
 _COLON = r"\s*+[:：]"
 _BYLINE_KEYS = (r"来源|來源|作者|记者|記者|发布时间|發布時間|发表时间|發表時間|更新时间|更新時間|"
@@ -27,6 +29,8 @@ _CREDIT_ROLES = (r"作者|文|图|圖|文字|图片|圖片|摄影|攝影|编辑|
                  r"审核|審核|校对|校對|审校|審校|设计|設計|撰文|统筹|統籌|策划|策劃|监制|監製|主编|主編|"
                  r"记者|記者|实习生|實習生|通讯员|通訊員|翻译|翻譯|视频|視頻|剪辑|剪輯|配图|配圖|出品|来源|來源")
 _CREDIT_NAME = r"[^\s|丨｜:：，。,.!?！？、；;]{1,12}+"
+# When a post or story was written, as its byline says it.
+_WHEN_WRITTEN = rf"(?:(?:19|20)\d{{2}}|\b\d{{1,2}}:\d{{2}}|\bago\b|{MONTH_DAY})"
 # No sentence punctuation: what a label, a name list or a tool bar is made of.
 _NOT_PROSE = r"[^。！？!?，,；;]"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?"
@@ -122,7 +126,12 @@ RULES: tuple[Rule, ...] = (
         _OPEN + rf"(?:{_BYLINE_KEYS}){_COLON}|(?:{_BYLINE_KEYS}){_COLON}.{{0,80}}?(?:{_BYLINE_KEYS}){_COLON}|"
         r"^[\s(（]*+(?:19|20)\d{2}\s*+[-/.年].{0,60}?(?:来源|來源|阅读|閱讀|字号|字號|打印|列印|评论|評論|作者|"
         r"编辑|編輯|浏览|瀏覽|点击|點擊)|"
-        r"^[^。，,.!?！？]{0,30}?(?:发表于|發表於|张贴|張貼|posted|published)\s*+(?:@|于|於|on|at)?\s*+(?:19|20)\d{2}"
+        r"^[^。，,.!?！？]{0,30}?(?:发表于|發表於|张贴|張貼|posted|published)\s*+(?:@|于|於|on|at)?\s*+(?:19|20)\d{2}|"
+        # "Started by Ann, January 5, 2024", "By Ann Carter · 14 May 2024", "Ann · May 9, 2024 · 8 min read"
+        # (a name, not a number, before the first dot: "1 May 2018 · 20 June 2019" is a date range)
+        rf"^(?:(?:started|posted|asked|submitted|written) )?by [^,.;:·|•]{{1,40}}?(?:,|\s*+[·|•]|\s++on\b|\s++at\b)"
+        rf"[^.]{{0,40}}?{_WHEN_WRITTEN}[^.]{{0,30}}+$|"
+        rf"^(?=[^。]*?{_WHEN_WRITTEN})[^·•。\d]{{1,40}}+[·•](?:[^·•。]{{1,40}}+[·•]){{0,3}}+[^·•。]{{0,40}}+$"
     ), 120, sentence_ok=False),
     Rule("source_line", _rx(
         _OPEN + r"(?:本文来自|本文來自|本文来源|本文來源)\s*+[:：]?\s*+(?:微信公众号|微信公眾號|公众号|公眾號|微博|"
