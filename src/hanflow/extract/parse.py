@@ -11,6 +11,7 @@ from hanflow.extract.block import HEADINGS
 from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.prescan import prescan
 from hanflow.extract.tree import drop, text_of
+from hanflow.extract.wrapped import unwrap_prose
 
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
 # and nothing here recurses in Python, so deep pages cannot exhaust the stack.
@@ -95,7 +96,7 @@ def _drop_keeping_times(el: etree._Element) -> None:
 
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
-    headings' buttons, and forms without prose."""
+    headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>."""
     wrappers = {form for form in root.iter("form") if _wraps_text(form)}  # before controls go
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     candidates = hidden(root) + list(root.iter("noscript"))
@@ -116,6 +117,7 @@ def prune(root: etree._Element) -> None:
     for form in list(root.iter("form")):
         if len(text_of(form)) < 400 and form not in wrappers:
             drop(form)
+    unwrap_prose(root)
 
 
 def _wraps_text(form: etree._Element) -> bool:

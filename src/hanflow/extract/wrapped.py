@@ -1,0 +1,83 @@
+"""Hard-wrapped prose in preformatted text: mailing-list archives and plain-text messages set
+each message in a <pre>, its paragraphs broken at about 72 columns. Such a block is unwrapped
+into one line per paragraph — only on positive evidence (most lines long and wrapped near one
+width, words and sentences, no indentation or code symbols); code and tables stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from lxml import etree
+
+from hanflow.extract.tree import text_of
+
+MIN_LINES = 4  # lines a wrapped text needs before its width can be judged
+_QUOTE = re.compile(r"^(?:\s*>)+\s?")
+_CODE = re.compile(r"[{}\[\]();=<$#\\]|^(?: {2,}|\t)", re.M)
+_SENTENCE = re.compile(r"[.?!]\s|[.?!]$")
+_WORDS = re.compile(r"[A-Za-z]")
+
+
+def unwrap_prose(root: etree._Element) -> None:
+    """Every <pre> of wrapped prose becomes a block of its paragraphs, one per line; so does
+    the text of a <div> holding nothing else (a message shown with CSS `white-space: pre`)."""
+    for pre in list(root.iter("pre")):
+        text = text_of(pre)
+        if is_wrapped_prose(text):
+            tail = pre.tail
+            pre.clear()
+            pre.tag, pre.text, pre.tail = "div", unwrap(text), tail
+    for div in root.iter("div"):
+        if len(div) == 0 and div.text and div.text.count("\n") >= MIN_LINES and is_wrapped_prose(div.text):
+            div.text = unwrap(div.text)
+
+
+def _width(lines: list[str]) -> int:
+    """The width the text was wrapped at: its longest lines but the odd outlier."""
+    lengths = sorted(len(line) for line in lines)
+    return lengths[int(len(lengths) * 0.9) - 1]
+
+
+def is_wrapped_prose(text: str) -> bool:
+    """Lines that go on into the next one wrapped near one width (two thirds of them, two at
+    least), words and sentences, few code symbols."""
+    raw = text.splitlines()
+    lines = [line.rstrip() for line in raw if line.strip()]
+    if len(lines) < MIN_LINES:
+        return False
+    width = _width(lines)
+    inner = [len(line.rstrip()) for line, after in pairwise(raw) if line.strip() and after.strip()
+             and _depth(line) == _depth(after)]
+    near = sum(0.6 * width <= length <= 1.05 * width for length in inner)
+    body = "\n".join(_QUOTE.sub("", line) for line in lines)
+    return (40 <= width <= 100 and near >= 2 and 3 * near >= 2 * len(inner)
+            and len(_CODE.findall(body)) * 50 < len(body)
+            and len(_WORDS.findall(body)) * 2 > len(body)
+            and sum(_SENTENCE.search(line) is not None for line in lines) >= 2)
+
+
+def _depth(line: str) -> int:
+    """How deep in quotation a line is ("> > text": 2)."""
+    prefix = _QUOTE.match(line)
+    return prefix.group(0).count(">") if prefix else 0
+
+
+def unwrap(text: str) -> str:
+    """Lines joined into paragraphs: a line reaching most of the width goes on into the next one
+    of the same quotation depth; a blank line, a short line or a change of depth ends it."""
+    lines = text.splitlines()
+    width = _width([line for line in lines if line.strip()] or [""])
+    out: list[str] = []
+    joining = False
+    depth = None
+    for line in lines:
+        level = _depth(line)
+        bare = _QUOTE.sub("", line, count=1)
+        if joining and level == depth and bare.strip():
+            out[-1] += " " + bare.strip()
+        else:
+            out.append(line.rstrip())
+        depth, joining = level, len(line.rstrip()) >= 0.6 * width
+    return "\n".join(out)
