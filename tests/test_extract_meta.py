@@ -69,3 +69,11 @@ def test_a_source_line_naming_a_link_names_no_source() -> None:
     body = ["市里今天召开会议，讨论明年的公共交通规划，多位代表发言，会议持续了整整三个小时。"]
     assert "source" not in filter_lines(["出处：https://example.org/a/1", *body]).meta
     assert filter_lines(["出处：城南日报", *body]).meta["source"] == "城南日报"
+
+
+def test_a_day_alone_gives_way_to_the_same_day_with_its_time() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2024-05-08T10:21:00+08:00"}</script>')
+    assert _page(f'<meta name="date" content="2024-05-08">{ld}')["published"] == "2024-05-08T10:21:00+08:00"
+    other_day = ld.replace("2024-05-08T", "2024-05-09T")
+    assert _page(f'<meta name="date" content="2024-05-08">{other_day}')["published"] == "2024-05-08"

@@ -129,8 +129,11 @@ def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = N
     ld = json_ld(ld_objects(root) if objects is None else objects)
     published = next((d for d in (find_date(meta[k]) for k in _DATE_KEYS if k in meta) if d), None)
     for key in ("datePublished", "dateCreated", "pubDate"):  # pubDate: Baidu's search markup
-        if not published and isinstance(ld.get(key), str):
-            published = find_date(ld[key])
+        if (not published or "T" not in published) and isinstance(ld.get(key), str):
+            stated = find_date(ld[key])
+            # The same day with its time wins over a meta tag that gives the day alone.
+            if stated and (not published or stated.startswith(published)):
+                published = stated
     if not published:
         time_el = next(iter(root.iter("time")), None)
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None
