@@ -121,3 +121,17 @@ def test_a_notice_keeps_its_attachment_and_issuing_office() -> None:
     page = f"""<html><head><title>{title}_城南区人民政府</title></head><body>
     <h1>{title}</h1><div class="article-content">{html}</div></body></html>"""
     assert extract_html(page).text.splitlines() == [*body, "附件：2024年暑假安排表", "城南区教育局"]
+
+
+def test_a_code_blocks_line_numbers_are_no_text() -> None:
+    """Blogs number code lines in a list inside the <pre> (which the parser sets after it) or in
+    a table cell beside it; the numbers go, the code and a list of numbers in the text stay."""
+    code = ["total = 0", "for row in rows:", "total += row"]
+    gutter = "".join(f"<li>{i}</li>" for i in range(1, 4))
+    listed = f'<pre><code>{chr(10).join(code)}</code><ul class="pre-numbering">{gutter}</ul></pre>'
+    table = (f'<table class="highlighttable"><tr><td class="linenos"><pre>1\n2\n3</pre></td>'
+             f'<td class="code"><pre>{chr(10).join(code)}</pre></td></tr></table>')
+    numbers = "<ol><li>1</li><li>2</li><li>3</li></ol>"
+    for block in (listed, table):
+        lines = extract_html(_with_body(block + numbers)).text.splitlines()
+        assert lines == [S.ARTICLE_BODY[0], *code, "1", "2", "3", *S.ARTICLE_BODY[1:]]

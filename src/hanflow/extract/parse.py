@@ -11,7 +11,7 @@ from hanflow.extract.block import HEADINGS
 from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.prescan import prescan
 from hanflow.extract.tree import drop, text_of
-from hanflow.extract.wrapped import unwrap_prose
+from hanflow.extract.wrapped import drop_line_numbers, unwrap_prose
 
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
 # and nothing here recurses in Python, so deep pages cannot exhaust the stack.
@@ -117,6 +117,7 @@ def prune(root: etree._Element) -> None:
     for form in list(root.iter("form")):
         if len(text_of(form)) < 400 and form not in wrappers:
             drop(form)
+    drop_line_numbers(root)
     unwrap_prose(root)
 
 

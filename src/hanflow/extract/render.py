@@ -22,7 +22,8 @@ _CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _SOURCE_BREAKS = re.compile(r"[\r\n]+")
-_READ_LABEL = re.compile(r"^\W*(?:read more|read|more|watch|listen|also on \S+)\W*$", re.I)
+_READ_LABEL = re.compile(r"^\W*(?:read more|read|more|watch|listen|also on \S+|看更多|更多|延伸閱讀|延伸阅读)\W*$",
+                         re.I)
 MAX_LABELLED_LINK = 200
 # A document's attachment, linked: part of the notice that lists it, not a link to elsewhere.
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表|attachments?)\s*\d*\s*[:：]", re.I)

@@ -39,7 +39,8 @@ _ARROW = r"(?:>>|>|＞|»|›|→)"
 
 _SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
 # (Longer tools first: each is tried in turn and the first that matches is kept.)
-_TOOL = (r"(?:share full article|打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
+_TOOL = (r"(?:share full article|举报|舉報|反馈|反饋|关注|關注|"
+         r"打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
          r"返回列表|返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|评论|評論|点击进入|點擊進入|"
          r"纠错|糾錯|推荐给朋友|推薦給朋友|推荐|推薦|顶部|頂部|大|中|小|print|back to top|advertisement|"
          r"sponsored|click here|read more|continue reading|sign up|subscribe|top|close|caption|enlarge|"
@@ -140,12 +141,15 @@ RULES: tuple[Rule, ...] = (
         + _OPEN + r"(?:本文)?(?:转载自|轉載自|转自|轉自)\s*+[:：]?\s*+[^\s，,。；;]{1,30}+\s*+$|"
         + _OPEN + r"(?:稿件来源|稿件來源)\s*+[:：]|"
         + _OPEN + r"(?:原标题|原標題)\s*+[:：]|"
+        # A print edition's line: "《 某某日报 》（ 2024年03月05日 11 版）"
+        r"^\s*+《\s*+[^》]{2,12}+\s*+》\s*+[（(]\s*+(?:19|20)\d{2}\s*+年\s*+\d{1,2}\s*+月\s*+\d{1,2}\s*+日"
+        r"\s*+(?:第\s*+)?\d{1,3}\s*+版\s*+[)）]\s*+$|"
         + _OPEN + r"(?:本文来源|本文來源|本文来自|本文來自)\s*+[:：]\s*+[^。！？!?，,]{1,40}+$|"
         r"本文由.{1,20}?(?:授权|授權)(?:发布|發布|转载|轉載)|"
         r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
         r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
         r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$"
-    ), 160, needle=_words("本文|原文|原标|原標|转|轉|稿件|originally|this article|this story|this piece|this essay|"
+    ), 160, needle=_words("本文|原文|原标|原標|转|轉|稿件|版|originally|this article|this story|this piece|this essay|"
                           "a version")),
     Rule("image_credit", _rx(
         _OPEN + r"(?:图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
@@ -189,8 +193,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:仅供参考|僅供參考|本文|以上|文中|文章|本站|本网)[^。]{0,30}?不(?:构成|構成)(?:任何)?投资建议|"
         r"^\W*+不(?:构成|構成)(?:任何)?(?:投资|投資)建议|"
         r"(?:文责自负|文責自負|风险自担|風險自擔|后果自负|後果自負)\W{0,3}+$|"
-        r"[(（](?:[^()（）]{0,20}?)(?:文责自负|文責自負)[)）]"
-    ), 200, needle=_words("声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果")),
+        r"[(（](?:[^()（）]{0,20}?)(?:文责自负|文責自負)[)）]|"
+        r"^\W*+本文(?:为|為|系)(?:我|作者|本人|博主|up主)?(?:原创|原創)\W*+$"
+    ), 200, needle=_words("声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果|原创|原創")),
     Rule("promo", _rx(
         r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
         r"本台|本站)|欢迎(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|加入)|歡迎(?:關注|訂閱|下載|掃碼|加入)|"
@@ -208,10 +213,11 @@ RULES: tuple[Rule, ...] = (
         r"^\W*+(?:download|get) (?:our|the \w+) app\b|"
         # A public account's close: "点个在看", "分享、点赞、在看"; a portal's "…尽在某某APP".
         r"(?:点|點)(?:个|個|一下)?\s*+[“\"「]?在看|(?:点赞|點讚|分享|转发|轉發)[、，,\s]*+[“\"「]?在看|"
-        r"(?:尽在|盡在)[^。，,！!？?]{1,16}?(?:app|客户端|客戶端)\s*+$"
+        r"(?:尽在|盡在)[^。，,！!？?]{1,16}?(?:app|客户端|客戶端)\s*+$|"
+        r"(?:点我|點我)\s*+(?:订阅|訂閱|关注|關注|下载|下載)"
     ), 160, needle=_words("关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
                                   "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download|"
-                                  "在看|尽在|盡在")),
+                                  "在看|尽在|盡在|点我|點我")),
     Rule("share", _rx(
         _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
         r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
@@ -297,7 +303,7 @@ SECTION_HEAD = _rx(
     r"相关报道|相關報導|相關報道|相关专题|相關專題|相关教程|相关推荐|相關推薦|热门文章|熱門文章|"
     r"热门专题|熱門專題|热门推荐|熱門推薦|热点新闻|熱點新聞|热点推荐|更多相关|更多相關|"
     r"更多阅读|更多閱讀|更多新闻|更多新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|"
-    r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|"
+    r"今日推荐|精彩推荐|编辑推荐|編輯推薦|最新文章|最新新闻|热门排行|熱門排行|今日热门|今日熱門|"
     r"related( articles| stories| posts| coverage| content| links)?|"
     r"recommended( for you)?|you may also like|you might also like|most popular|most read|"
     r"trending( now)?|more stories|latest news|read next|also read|see also|don'?t miss|"

@@ -1,7 +1,8 @@
-"""Hard-wrapped prose in preformatted text: mailing-list archives and plain-text messages set
+"""Preformatted text. Hard-wrapped prose: mailing-list archives and plain-text messages set
 each message in a <pre>, its paragraphs broken at about 72 columns. Such a block is unwrapped
 into one line per paragraph — only on positive evidence (most lines long and wrapped near one
 width, words and sentences, no indentation or code symbols); code and tables stay verbatim.
+Code blocks lose their line-number gutters.
 """
 
 from __future__ import annotations
@@ -11,13 +12,33 @@ from itertools import pairwise
 
 from lxml import etree
 
-from hanflow.extract.tree import text_of
+from hanflow.extract.tree import drop, text_of
 
 MIN_LINES = 4  # lines a wrapped text needs before its width can be judged
 _QUOTE = re.compile(r"^(?:\s*>)+\s?")
 _CODE = re.compile(r"[{}\[\]();=<$#\\]|^(?: {2,}|\t)", re.M)
 _SENTENCE = re.compile(r"[.?!]\s|[.?!]$")
 _WORDS = re.compile(r"[A-Za-z]")
+
+
+def drop_line_numbers(root: etree._Element) -> None:
+    """A code block's gutter — an element in or beside a <pre> whose whole text is the numbers
+    1, 2, 3 … in turn (a list in the block, which the parser sets after it; a table cell
+    before it) — is no text."""
+    for pre in list(root.iter("pre")):
+        parent = pre.getparent()
+        beside = [pre.getprevious(), pre.getnext()]
+        if parent is not None and parent.tag == "td":
+            beside += [parent.getprevious(), parent.getnext()]
+        for el in [*pre.iterdescendants("ul", "ol", "div", "span"), *(b for b in beside if b is not None)]:
+            if _counts_lines(el):
+                drop(el)
+                break
+
+
+def _counts_lines(el: etree._Element) -> bool:
+    numbers = " ".join(el.itertext()).split()
+    return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
 
 
 def unwrap_prose(root: etree._Element) -> None:
