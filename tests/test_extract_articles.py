@@ -135,3 +135,23 @@ def test_a_code_blocks_line_numbers_are_no_text() -> None:
     for block in (listed, table):
         lines = extract_html(_with_body(block + numbers)).text.splitlines()
         assert lines == [S.ARTICLE_BODY[0], *code, "1", "2", "3", *S.ARTICLE_BODY[1:]]
+
+
+SIGNUP = ('<div class="nl-box"><p class="nl-name">The Harbour Briefing</p><p>Local news in your '
+          'inbox, every weekday at seven.</p><form><input type="email" placeholder="Email address">'
+          "<button>Sign up</button></form><p>By signing up you accept our terms.</p></div>")
+
+
+def test_a_sign_up_box_goes_with_its_name_pitch_and_terms() -> None:
+    assert extract_html(_with_body(SIGNUP)).text.splitlines() == S.ARTICLE_BODY
+
+
+def test_a_short_article_around_a_sign_up_form_keeps_its_paragraphs() -> None:
+    """The box is only as large as holds no paragraph of two sentences: a brief of two short
+    paragraphs with the form between them keeps both."""
+    brief = ["The library reopens on Monday. Its new hours run to eight in the evening.",
+             "The reading room keeps its old layout. The cafe moves to the ground floor."]
+    form = '<form><input type="email"><button>Sign up</button></form>'
+    page = f"""<html><head><title>Library reopens</title></head><body><div class="story">
+    <p>{brief[0]}</p>{form}<p>{brief[1]}</p></div></body></html>"""
+    assert extract_html(page).text.splitlines() == brief

@@ -98,7 +98,10 @@ def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>."""
     wrappers = {form for form in root.iter("form") if _wraps_text(form)}  # before controls go
+    cards = [_signup_card(form) for form in root.iter("form") if _asks_for_email(form)]
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
+    for card in cards:
+        drop(card)
     candidates = hidden(root) + list(root.iter("noscript"))
     kept = holding_prose(root, candidates)
     for el in candidates:
@@ -119,6 +122,32 @@ def prune(root: etree._Element) -> None:
             drop(form)
     drop_line_numbers(root)
     unwrap_prose(root)
+
+
+MAX_SIGNUP_CARD = 500  # characters of a box around a sign-up form: its name, pitch and terms
+SIGNUP_PARAGRAPH = 200  # a paragraph this long beside the form is the article's, not the pitch
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)")
+
+
+def _article_paragraph(text: str) -> bool:
+    """Longer than a pitch, or two sentences: a pitch and its terms say one thing each."""
+    return len(text) >= SIGNUP_PARAGRAPH or len(_SENTENCE_END.findall(text)) >= 2
+
+
+def _asks_for_email(form: etree._Element) -> bool:
+    return any((el.get("type") or "").lower() == "email" for el in form.iter("input"))
+
+
+def _signup_card(form: etree._Element) -> etree._Element:
+    """The box a sign-up form stands in (the newsletter's name, its pitch, the terms): the
+    outermost ancestor holding little text besides it and no paragraph of an article."""
+    card = form
+    for anc in form.iterancestors():
+        if anc.tag in ("body", "html", "main", "article") or len(text_of(anc)) > MAX_SIGNUP_CARD \
+                or any(_article_paragraph(text_of(p)) for p in anc.iter("p")):
+            break
+        card = anc
+    return card
 
 
 def _wraps_text(form: etree._Element) -> bool:
