@@ -65,3 +65,25 @@ _WORD = st.text(alphabet="abcdefghij.,?", min_size=1, max_size=9)
 def test_unwrapping_keeps_every_word_in_order(paragraphs: list[list[str]], width: int) -> None:
     text = "\n\n".join("\n".join(_wrap(" ".join(words), width)) for words in paragraphs)
     assert unwrap(text).split() == text.split()
+
+
+def _nested_pre(depth: int, copies: int = 20) -> str:
+    one = "<pre>1\n2\n<div>" * depth + "x = 1" + "</div></pre>" * depth
+    return f"<html><body><p>{PARAGRAPHS[0]}</p>{one * copies}</body></html>"
+
+
+def test_nested_preformatted_blocks_are_each_read_once() -> None:
+    """Preformatted blocks nested in each other (hostile markup) are judged and listed from the
+    outermost only: cost grows with the page, not with the page times its depth."""
+    import time
+
+    def cost(depth: int) -> float:
+        page = _nested_pre(depth)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            extract_html(page)
+            best = min(best, time.process_time() - start)
+        return best
+
+    assert cost(200) < 10 * cost(50)  # linear: about 4; reading each nested block again: about 16

@@ -9,7 +9,7 @@ from lxml import etree
 from hanflow.extract.block import HEADINGS, Stats, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.rules import SECTION_HEAD
-from hanflow.extract.tree import drop, text_of
+from hanflow.extract.tree import drop, outermost, text_of
 
 BREAKS = HEADINGS | frozenset({"p", "div", "li", "tr", "blockquote", "pre", "section", "article", "ul", "ol",
                                "dl", "dd", "dt", "figcaption", "figure", "table", "br", "hr", "address",
@@ -124,7 +124,7 @@ def block_lines(blocks: list) -> list[str]:
 
 def code_lines(blocks: list[etree._Element]) -> frozenset[str]:
     """The lines of the blocks' preformatted text (code, listings), as `block_lines` gives them."""
-    return frozenset(line for block in blocks for pre in block.iter("pre") for line in block_lines([pre]))
+    return frozenset(line for block in blocks for pre in outermost(block, "pre") for line in block_lines([pre]))
 
 
 def _flow(text: str | None, flowing: int) -> str:

@@ -28,3 +28,16 @@ def drop(el: etree._Element) -> None:
         else:
             previous.tail = (previous.tail or "") + el.tail
     parent.remove(el)
+
+
+def outermost(root: etree._Element, tag: str) -> list[etree._Element]:
+    """The `tag` elements under `root` (itself included) that no other one holds: each element
+    is looked at once, however deep they nest."""
+    found: list[etree._Element] = []
+    inside: set[etree._Element] = set()
+    for el in root.iter(tag):
+        if el in inside:
+            continue
+        found.append(el)
+        inside.update(el.iterdescendants(tag))
+    return found

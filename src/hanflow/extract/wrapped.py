@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from hanflow.extract.tree import drop, text_of
+from hanflow.extract.tree import drop, outermost, text_of
 
 MIN_LINES = 4  # lines a wrapped text needs before its width can be judged
 _QUOTE = re.compile(r"^(?:\s*>)+\s?")
@@ -25,26 +25,33 @@ def drop_line_numbers(root: etree._Element) -> None:
     """A code block's gutter — an element in or beside a <pre> whose whole text is the numbers
     1, 2, 3 … in turn (a list in the block, which the parser sets after it; a table cell
     before it) — is no text."""
-    for pre in list(root.iter("pre")):
+    for pre in outermost(root, "pre"):
         parent = pre.getparent()
         beside = [pre.getprevious(), pre.getnext()]
         if parent is not None and parent.tag == "td":
             beside += [parent.getprevious(), parent.getnext()]
-        for el in [*pre.iterdescendants("ul", "ol", "div", "span"), *(b for b in beside if b is not None)]:
+        for el in [*pre.iterchildren("ul", "ol", "div", "span"), *(b for b in beside if b is not None)]:
             if _counts_lines(el):
                 drop(el)
                 break
 
 
 def _counts_lines(el: etree._Element) -> bool:
-    numbers = " ".join(el.itertext()).split()
-    return len(numbers) >= 2 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+    """Whether the element's text is 1, 2, 3 … and nothing else (read up to the first word
+    that is not the next number, so a large neighbour costs little)."""
+    expected = 1
+    for piece in el.itertext():
+        for word in piece.split():
+            if word != str(expected):
+                return False
+            expected += 1
+    return expected > 2
 
 
 def unwrap_prose(root: etree._Element) -> None:
     """Every <pre> of wrapped prose becomes a block of its paragraphs, one per line; so does
     the text of a <div> holding nothing else (a message shown with CSS `white-space: pre`)."""
-    for pre in list(root.iter("pre")):
+    for pre in outermost(root, "pre"):
         text = text_of(pre)
         if is_wrapped_prose(text):
             tail = pre.tail
