@@ -126,6 +126,7 @@ def prune(root: etree._Element) -> None:
 
 MAX_SIGNUP_CARD = 500  # characters of a box around a sign-up form: its name, pitch and terms
 SIGNUP_PARAGRAPH = 200  # a paragraph this long beside the form is the article's, not the pitch
+MAX_CARD_ELEMENTS = 200
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)")
 
 
@@ -143,11 +144,21 @@ def _signup_card(form: etree._Element) -> etree._Element:
     outermost ancestor holding little text besides it and no paragraph of an article."""
     card = form
     for anc in form.iterancestors():
-        if anc.tag in ("body", "html", "main", "article") or len(text_of(anc)) > MAX_SIGNUP_CARD \
-                or any(_article_paragraph(text_of(p)) for p in anc.iter("p")):
+        if anc.tag in ("body", "html", "main", "article") or not _small_box(anc):
             break
         card = anc
     return card
+
+
+def _small_box(el: etree._Element) -> bool:
+    """At most MAX_CARD_ELEMENTS elements and MAX_SIGNUP_CARD characters, no paragraph of an
+    article: read only as far as it takes to tell, so a large ancestor costs little."""
+    chars = len(el.text or "")
+    for i, inner in enumerate(el.iterdescendants()):
+        chars += len(inner.text or "") + len(inner.tail or "")
+        if i >= MAX_CARD_ELEMENTS or chars > MAX_SIGNUP_CARD or inner.tag == "p" and _article_paragraph(text_of(inner)):
+            return False
+    return True
 
 
 def _wraps_text(form: etree._Element) -> bool:
