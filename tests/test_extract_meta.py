@@ -77,3 +77,22 @@ def test_a_day_alone_gives_way_to_the_same_day_with_its_time() -> None:
     assert _page(f'<meta name="date" content="2024-05-08">{ld}')["published"] == "2024-05-08T10:21:00+08:00"
     other_day = ld.replace("2024-05-08T", "2024-05-09T")
     assert _page(f'<meta name="date" content="2024-05-08">{other_day}')["published"] == "2024-05-08"
+
+
+@pytest.mark.parametrize(("title", "h1", "other", "expected"), [
+    ("The Weekend Walker: Three days on the coast path", "The Weekend Walker",
+     '<h3 class="post-title">Three days on the coast path</h3>', "Three days on the coast path"),
+    ("Starter smells of nail polish : GardenTalk", "GardenTalk",
+     '<meta property="og:title" content="Starter smells of nail polish">', "Starter smells of nail polish"),
+    ("Is it worth re-grouting a shower myself? : r/HomeFix", "Is it worth re-grouting a shower myself?",
+     "<h2>r/HomeFix</h2>", "Is it worth re-grouting a shower myself?"),
+])
+def test_a_site_name_in_h1_gives_way_to_the_title_beside_it(title: str, h1: str, other: str, expected: str) -> None:
+    """An <h1> that is one end of the <title> is the site's name when the other end, no shorter,
+    is og:title or a smaller heading; the shorter end is the site's name."""
+    from hanflow.extract.meta import page_metadata
+    from hanflow.extract.parse import parse_html
+
+    head, body = (other, "") if other.startswith("<meta") else ("", other)
+    page = f"<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{body}</body></html>"
+    assert page_metadata(parse_html(page))["title"] == expected

@@ -12,8 +12,8 @@ from hanflow.extract.dates import find_date
 from hanflow.extract.tree import text_of
 
 _SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–·•]{1,2}\s+|\s*——\s*|\s*--\s*")
-# Between a title and a site's name only; " : " also parts a headline from its subtitle.
-_END_SEPARATORS = re.compile(rf"{_SEPARATORS.pattern}|\s+:\s+")
+# What joins a title and a site's name in <title> ("Thread - Site", "Blog: Post").
+_JOINS = " \t:：|｜-—–·•_"
 _SITE_SUFFIX = re.compile(
     r"\s*[-—–]{1,2}\s*[《<]?[^-—–《》]{1,20}(网|網|频道|頻道|新闻|新聞|日报|日報|晚报|晚報|时报|時報|"
     r"周刊|週刊|在线|在線|门户|門戶|社区|社區|论坛|論壇)[》>]?\s*$")
@@ -94,32 +94,36 @@ def _ld_name(value: Any) -> str | None:
 
 
 def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
-    """Headline: an <h1> the <title> contains (not the site's name, which some boards set in
-    <h1>), else og:title, JSON-LD or <title> minus suffix."""
+    """Headline: an <h1> the <title> contains, or the title beside it when that <h1> is the
+    site's name (as some boards and blogs set it), else og:title, JSON-LD or <title> minus
+    suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
         text = _WS.sub(" ", text_of(h1)).strip()
-        if len(text) >= 4 and raw and text in raw and not _site_name(text, raw, root, meta.get("og:title")):
-            return text
+        if len(text) >= 4 and raw and text in raw:
+            return _beside_site_name(text, raw, root, meta.get("og:title")) or text
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
         if candidate:
             return strip_title_suffix(candidate)
     return None
 
 
-def _site_name(text: str, title: str, root: etree._Element, og_title: str | None = None) -> bool:
-    """Whether `text` is one end of the <title> whose other end is og:title or set in an <h2>
-    or <h3>, and no shorter than it: the site's name, in a board's <h1>, beside the thread's
-    title ("Thread - Site", "Thread : Site")."""
-    parts = [p.strip() for p in _END_SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 2 or text not in (parts[0], parts[-1]):
-        return False
-    other = parts[-1] if text == parts[0] else parts[0]
-    if len(other) < len(text):  # a site's name is the short end ("Thread : r/Community")
-        return False
+def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str | None = None) -> str | None:
+    """The other end of the <title> when `text` is one end and the other, no shorter, is
+    og:title or set in an <h2> or <h3>: `text` is then the site's name, in a board's or blog's
+    <h1>, beside the thread's or post's title ("Thread - Site", "Thread : Site", "Blog: Post")."""
+    if title.startswith(text):
+        other = title[len(text):]
+    elif title.endswith(text):
+        other = title[: len(title) - len(text)]
+    else:
+        return None
+    other = other.strip(_JOINS)
+    if len(other) < len(text):
+        return None  # a site's name is the short end ("Thread : r/Community")
     if og_title and _WS.sub(" ", og_title).strip() == other:
-        return True
-    return any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3"))
+        return other
+    return other if any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3")) else None
 
 
 def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,
