@@ -39,7 +39,8 @@ _ARROW = r"(?:>>|>|＞|»|›|→)"
 
 _SEP = r"[\s|｜/、·:：\[\]【】()（）>»]"
 # (Longer tools first: each is tried in turn and the first that matches is kept.)
-_TOOL = (r"(?:share full article|举报|舉報|反馈|反饋|关注|關注|"
+_TOOL = (r"(?:share full article|print recipe|pin recipe|jump to recipe|rate this recipe|save recipe|"
+         r"举报|舉報|反馈|反饋|关注|關注|"
          r"打印本页|打印|列印|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|返回首页|返回首頁|"
          r"返回列表|返回|收藏本文|收藏|我要评论|我要評論|发表评论|發表評論|评论|評論|点击进入|點擊進入|"
          r"纠错|糾錯|推荐给朋友|推薦給朋友|推荐|推薦|顶部|頂部|大|中|小|print|back to top|advertisement|"
@@ -159,7 +160,8 @@ RULES: tuple[Rule, ...] = (
         r"^[^.。!?！？]{0,150}?(?:getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
         r"\s*+\)?\s*+$|(?:^|\s)(?:(?:photo|image|picture)\s++)?credit\s*+:\s*+[^.。:]{2,60}+$|"
         r"\b(?:photos?|images?|pictures?)\s*+(?:©|\(c\)|copyright)\s*+[^.。]{2,60}+$|"
-        r"^(?:image|photo) (?:copyright|caption)\s*+$|^(?:image|photo|picture|slide) \d+ of \d+$"
+        r"^(?:image|photo) (?:copyright|caption)\s*+$|^(?:image|photo|picture|slide) \d+ of \d+$|"
+        r"^(?:image|photo|media) source\s*+[,:]\s*+[^.。]{2,60}+$"
     ), 240, needle=_words("图|圖|摄影|攝影|photo|image|picture|credit|illustration|张|張|getty images|"
                           "shutterstock|reuters|afp|视觉中国|視覺中國|东方ic|東方ic|slide")),
     Rule("caption", _rx(
@@ -235,7 +237,10 @@ RULES: tuple[Rule, ...] = (
         r"[^。，！？,]{0,20}+$|"
         r"^\W*+(?:返回目录|返目录|返回目錄|返目錄)\W*+$|^.{0,6}(?:下一页|下一頁)\s*+$|"
         r"^\W*+返回[^，,。\s]{1,8}+[，,\s]*+(?:查看更多|看更多|更多)\W*+$|"
-        r"^\W*+powered by(?:\s++\S++){1,4}\s*+$"
+        r"^\W*+powered by(?:\s++\S++){1,4}\s*+$|"
+        # A rating widget: "4.9 from 112 votes", "4.5 out of 5 stars (2,318 ratings)"
+        r"^\s*+[0-5](?:\.\d)?\s++(?:from|out of)\s++[\d,]++(?:\s++stars?)?\s*+\(?[\d,]*+\s*+"
+        r"(?:votes?|ratings?|reviews?)?\)?\s*+$"
     ), 60),
     Rule("tags", _rx(
         _OPEN + r"(?:标签|標籤|标记|關鍵詞|关键词|关键字|關鍵字|tags?|keywords?|topics?|filed under)\s*+[:：]"
