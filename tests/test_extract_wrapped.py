@@ -87,3 +87,13 @@ def test_nested_preformatted_blocks_are_each_read_once() -> None:
         return best
 
     assert cost(200) < 10 * cost(50)  # linear: about 4; reading each nested block again: about 16
+
+
+def test_two_lines_are_joined_only_when_the_first_breaks_off_mid_sentence() -> None:
+    """Too short to judge a width by, a message is unwrapped only on the sign a wrap leaves:
+    a long line ending in mid-sentence, the next going on in lower case."""
+    wrapped = "Works for us too. The island shop already stocks the new ferry\ntimetable, so nobody will miss it."
+    listed = "Ferry to the island, first sailing at seven.\nBus to the station, every twenty minutes."
+    assert is_wrapped_prose(wrapped) and unwrap(wrapped) == " ".join(wrapped.split("\n"))
+    assert not is_wrapped_prose(listed)
+    assert not is_wrapped_prose("The island shop already stocks the new ferry timetable\nBus times")

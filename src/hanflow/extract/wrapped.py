@@ -19,6 +19,7 @@ _QUOTE = re.compile(r"^(?:\s*>)+\s?")
 _CODE = re.compile(r"[{}\[\]();=<$#\\]|^(?: {2,}|\t)", re.M)
 _SENTENCE = re.compile(r"[.?!]\s|[.?!]$")
 _WORDS = re.compile(r"[A-Za-z]")
+_ENDS_CLAUSE = re.compile(r"[.?!:;,)\]]$")
 
 
 def drop_line_numbers(root: etree._Element) -> None:
@@ -58,7 +59,7 @@ def unwrap_prose(root: etree._Element) -> None:
             pre.clear()
             pre.tag, pre.text, pre.tail = "div", unwrap(text), tail
     for div in root.iter("div"):
-        if len(div) == 0 and div.text and div.text.count("\n") >= MIN_LINES and is_wrapped_prose(div.text):
+        if len(div) == 0 and div.text and "\n" in div.text.strip() and is_wrapped_prose(div.text):
             div.text = unwrap(div.text)
 
 
@@ -74,7 +75,7 @@ def is_wrapped_prose(text: str) -> bool:
     raw = text.splitlines()
     lines = [line.rstrip() for line in raw if line.strip()]
     if len(lines) < MIN_LINES:
-        return False
+        return _broken_sentences(lines)
     width = _width(lines)
     inner = [len(line.rstrip()) for line, after in pairwise(raw) if line.strip() and after.strip()
              and _depth(line) == _depth(after)]
@@ -84,6 +85,15 @@ def is_wrapped_prose(text: str) -> bool:
             and len(_CODE.findall(body)) * 50 < len(body)
             and len(_WORDS.findall(body)) * 2 > len(body)
             and sum(_SENTENCE.search(line) is not None for line in lines) >= 2)
+
+
+def _broken_sentences(lines: list[str]) -> bool:
+    """Too few lines to judge a width by: wrapped when each line but the last is long and
+    breaks off in mid-sentence, the next going on in lower case ("…so the" / "change will…")."""
+    return len(lines) >= 2 and all(
+        len(line) >= 40 and not _ENDS_CLAUSE.search(line) and after.lstrip()[:1].islower()
+        and len(_WORDS.findall(line)) * 2 > len(line)
+        for line, after in pairwise(lines))
 
 
 def _depth(line: str) -> int:
