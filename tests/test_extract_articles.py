@@ -146,12 +146,17 @@ def test_a_sign_up_box_goes_with_its_name_pitch_and_terms() -> None:
     assert extract_html(_with_body(SIGNUP)).text.splitlines() == S.ARTICLE_BODY
 
 
-def test_a_short_article_around_a_sign_up_form_keeps_its_paragraphs() -> None:
-    """The box is only as large as holds no paragraph of two sentences: a brief of two short
-    paragraphs with the form between them keeps both."""
-    brief = ["The library reopens on Monday. Its new hours run to eight in the evening.",
-             "The reading room keeps its old layout. The cafe moves to the ground floor."]
+@pytest.mark.parametrize("brief", [
+    ["The library reopens on Monday. Its new hours run to eight in the evening.",
+     "The reading room keeps its old layout. The cafe moves to the ground floor."],
+    ["The library reopens on Monday with longer opening hours on weekdays.",
+     "The reading room keeps its old layout, and the cafe moves downstairs.",
+     "A new children's corner opens in the spring, next to the story room."],
+])
+def test_a_short_article_around_a_sign_up_form_keeps_its_paragraphs(brief: list[str]) -> None:
+    """The box holds at most two sentences (a pitch and its terms): a brief of short paragraphs
+    with the form between them keeps all of them."""
     form = '<form><input type="email"><button>Sign up</button></form>'
     page = f"""<html><head><title>Library reopens</title></head><body><div class="story">
-    <p>{brief[0]}</p>{form}<p>{brief[1]}</p></div></body></html>"""
+    <p>{brief[0]}</p>{form}{"".join(f"<p>{p}</p>" for p in brief[1:])}</div></body></html>"""
     assert extract_html(page).text.splitlines() == brief

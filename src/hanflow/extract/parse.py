@@ -127,12 +127,8 @@ def prune(root: etree._Element) -> None:
 MAX_SIGNUP_CARD = 500  # characters of a box around a sign-up form: its name, pitch and terms
 SIGNUP_PARAGRAPH = 200  # a paragraph this long beside the form is the article's, not the pitch
 MAX_CARD_ELEMENTS = 200
+MAX_CARD_SENTENCES = 2  # a pitch and its terms say one thing each; an article says more
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)")
-
-
-def _article_paragraph(text: str) -> bool:
-    """Longer than a pitch, or two sentences: a pitch and its terms say one thing each."""
-    return len(text) >= SIGNUP_PARAGRAPH or len(_SENTENCE_END.findall(text)) >= 2
 
 
 def _asks_for_email(form: etree._Element) -> bool:
@@ -151,12 +147,15 @@ def _signup_card(form: etree._Element) -> etree._Element:
 
 
 def _small_box(el: etree._Element) -> bool:
-    """At most MAX_CARD_ELEMENTS elements and MAX_SIGNUP_CARD characters, no paragraph of an
-    article: read only as far as it takes to tell, so a large ancestor costs little."""
-    chars = len(el.text or "")
+    """At most MAX_CARD_ELEMENTS elements, MAX_SIGNUP_CARD characters and MAX_CARD_SENTENCES
+    sentences, no paragraph as long as an article's: read only as far as it takes to tell, so a
+    large ancestor costs little."""
+    chars, sentences = len(el.text or ""), len(_SENTENCE_END.findall(el.text or ""))
     for i, inner in enumerate(el.iterdescendants()):
         chars += len(inner.text or "") + len(inner.tail or "")
-        if i >= MAX_CARD_ELEMENTS or chars > MAX_SIGNUP_CARD or inner.tag == "p" and _article_paragraph(text_of(inner)):
+        sentences += len(_SENTENCE_END.findall(inner.text or "")) + len(_SENTENCE_END.findall(inner.tail or ""))
+        if i >= MAX_CARD_ELEMENTS or chars > MAX_SIGNUP_CARD or sentences > MAX_CARD_SENTENCES \
+                or inner.tag == "p" and len(text_of(inner)) >= SIGNUP_PARAGRAPH:
             return False
     return True
 
