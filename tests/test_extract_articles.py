@@ -160,3 +160,17 @@ def test_a_short_article_around_a_sign_up_form_keeps_its_paragraphs(brief: list[
     page = f"""<html><head><title>Library reopens</title></head><body><div class="story">
     <p>{brief[0]}</p>{form}{"".join(f"<p>{p}</p>" for p in brief[1:])}</div></body></html>"""
     assert extract_html(page).text.splitlines() == brief
+
+
+def test_a_quotes_source_line_is_a_line_of_its_own() -> None:
+    """Boards open a quoted post with a <cite> ("Ann wrote:") inside the blockquote: it is the
+    quotation's own line, while a <cite> naming a work in a sentence stays in the sentence."""
+    from hanflow.extract.parse import parse_html
+    from hanflow.extract.render import block_lines
+
+    root = parse_html("<html><body><div><blockquote><cite>(03-02-2024) ann_grows wrote:</cite>Put them under a "
+                      "lamp for fourteen hours a day.</blockquote><p>As <cite>The Garden Weekly</cite> put it, light "
+                      "matters most.</p></div></body></html>")
+    assert block_lines([root.find(".//div")]) == [
+        "(03-02-2024) ann_grows wrote:", "Put them under a lamp for fourteen hours a day.",
+        "As The Garden Weekly put it, light matters most."]

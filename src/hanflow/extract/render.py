@@ -106,13 +106,14 @@ def block_lines(blocks: list) -> list[str]:
         flowing = 0
         for event, el in etree.iterwalk(block, events=("start", "end")):
             tag = el.tag if isinstance(el.tag, str) else ""
+            breaks = tag in BREAKS or tag == "cite" and _heads_quote(el)
             if event == "start":
                 flowing += tag in _FLOWING
-                parts.append("\n" if tag in BREAKS else " " if tag in CELLS else "")
+                parts.append("\n" if breaks else " " if tag in CELLS else "")
                 parts.append(_flow(el.text, flowing))
                 continue
             flowing -= tag in _FLOWING
-            if tag in BREAKS:
+            if breaks:
                 parts.append("\n")
             if el is not block:
                 parts.append(_flow(el.tail, flowing))
@@ -120,6 +121,14 @@ def block_lines(blocks: list) -> list[str]:
     text = _INVISIBLE.sub("", "".join(parts))
     # Blank lines (most of them: one per break) are dropped before the whitespace is collapsed.
     return [line for ln in text.split("\n") if (bare := ln.strip()) and (line := _SPACE.sub(" ", bare).strip())]
+
+
+def _heads_quote(cite: etree._Element) -> bool:
+    """A <cite> opening a blockquote is the quoted post's source line ("… wrote:"), a line of its
+    own; a <cite> in running text (a title) is not."""
+    parent = cite.getparent()
+    return parent is not None and parent.tag == "blockquote" and not (parent.text or "").strip() \
+        and cite.getprevious() is None
 
 
 def code_lines(blocks: list[etree._Element]) -> frozenset[str]:
