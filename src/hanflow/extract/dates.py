@@ -24,20 +24,21 @@ _ZONE = (r"(?P<tz>\s*+(?:Z(?![a-z])|[+-]\d{2}:?\d{2}(?!\d)|(?:GMT|UTC|UT)(?:\s*+
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*+[-/.年]\s*+(?P<m>\d{1,2})\s*+[-/.月]\s*+(?P<d>\d{1,2})(?!\d)\s*+日?"
     r"(?:\s*+(?:星期.|周.|週.)?[\s,，T]*+(?:(?P<tz0>HKT|GMT|UTC)\s*+)?" + _TIME + r")?" + _ZONE, re.I)
-_MONTH_NAMES = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?"
+_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# An English month's name, abbreviated or not ("Mar", "Mar.", "March").
+MONTH = rf"(?:{_MONTH_ABBREVIATIONS})[a-z]*+\.?"
+_MONTH_NAMES = rf"(?P<mon>{_MONTH_ABBREVIATIONS})[a-z]*+\.?"
 _EN_TIME = (r"(?:[\s,]++(?:at\s++)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<frac>\.\d{1,9})?)?"
             r"\s*+(?P<ampm>[ap]\.?m\.?(?![a-z]))?)?")
 _EN_DATE = re.compile(
     r"\b(?:" + _MONTH_NAMES + r"\s++(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s++(?P<y>(?:19|20)\d{2})|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s++(?:of\s++)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s++(?:of\s++)?(?P<mon2>" + _MONTH_ABBREVIATIONS + ")"
     r"[a-z]*+\.?,?\s++(?P<y2>(?:19|20)\d{2}))(?!\d)" + _EN_TIME + _ZONE, re.I)
 # A day written with a month's name, the year optional ("Feb 11, 2024", "3 March"): as post
 # chrome shows when a post was written (no groups; `find_date` reads it with the year).
-MONTH_DAY = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?\s++\d{1,2}(?:st|nd|rd|th)?\b"
-             r"(?:,?\s++(?:19|20)\d{2})?|\b\d{1,2}(?:st|nd|rd|th)?\s++(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-             r"nov|dec)[a-z]*+\b\.?(?:,?\s++(?:19|20)\d{2})?")
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+MONTH_DAY = (rf"\b{MONTH}\s++\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s++(?:19|20)\d{{2}})?|"
+             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s++{MONTH}(?:,?\s++(?:19|20)\d{{2}})?")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_ABBREVIATIONS.split("|"), 1)}
 _BEIJING = re.compile(r"北京时间|北京時間|台北时间|台北時間|香港时间|香港時間")
 _NAMED_ZONES = {"Z": 0, "UT": 0, "UTC": 0, "GMT": 0, "HKT": 480, "CST": 480, "JST": 540, "KST": 540,
                 "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}

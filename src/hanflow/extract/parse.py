@@ -97,8 +97,9 @@ def _drop_keeping_times(el: etree._Element) -> None:
 def prune(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>."""
-    wrappers = {form for form in root.iter("form") if _wraps_text(form)}  # before controls go
-    cards = [_signup_card(form) for form in root.iter("form") if _asks_for_email(form)]
+    forms = list(root.iter("form"))  # judged before their controls go
+    wrappers = {form for form in forms if _wraps_text(form)}
+    cards = [_signup_card(form) for form in forms if _asks_for_email(form)]
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
     for card in cards:
         drop(card)

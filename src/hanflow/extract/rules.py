@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hanflow.extract.dates import MONTH as _MONTH
 from hanflow.extract.dates import MONTH_DAY
 
 _OPEN = r"^[\s\[【(（〔<《「]*+"
@@ -33,7 +34,6 @@ _CREDIT_NAME = r"[^\s|丨｜:：，。,.!?！？、；;]{1,12}+"
 _WHEN_WRITTEN = rf"(?:(?:19|20)\d{{2}}|\b\d{{1,2}}:\d{{2}}|\bago\b|{MONTH_DAY})"
 # No sentence punctuation: what a label, a name list or a tool bar is made of.
 _NOT_PROSE = r"[^。！？!?，,；;]"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*+\.?,?"
 _ARROW = r"(?:>>|>|＞|»|›|→)"
 
@@ -297,7 +297,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "tags": "tag or keyword line (标签：…, Tags: …)",
     "pagination": "pagination (上一篇/下一篇, 第1页 共3页)",
     "end_mark": "end-of-article mark (END, - END -, 全文完)",
-    "dateline": "bare timestamp or reporter line at the edge of the article",
+    "dateline": "bare timestamp, reporter or source-and-time line, or mail header, at the edge of the article",
     "title": "the headline repeated in the body (kept as metadata)",
     "related": "related/hot/more-links section, from its heading on (相关新闻, More in …)",
     "comments": "comment section after the article (网友评论, Comments)",
