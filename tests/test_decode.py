@@ -341,3 +341,18 @@ def test_the_windows_1252_table_reads_every_character_as_the_codec_does() -> Non
 @given(st.text(alphabet=st.characters(max_codepoint=0x2200, exclude_categories=("Cs",)), max_size=40))
 def test_the_windows_1252_table_reads_text_as_the_codec_does(text: str) -> None:
     _same_reading(text)
+
+
+_SCRIPTS = st.sampled_from("ab é中文，한。ｱ\u3000")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_SCRIPTS, max_size=30))
+def test_a_repair_reads_as_words_exactly_when_its_longest_cjk_run_has_two(text: str) -> None:
+    """The first-match searches decide as listing every run of CJK characters did."""
+    import re
+
+    from hanflow.mojibake import _reads_as_words
+
+    runs = re.findall(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+", text)
+    assert _reads_as_words(text) == (not runs or max(map(len, runs)) >= 2)

@@ -36,7 +36,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
-_CJK_RUN = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+_CJK_PAIR = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]{2}")
 # Legacy Chinese read as Latin-1 is only undone with this many Latin-1 letters to judge by,
 # and when this share of the letters stands in runs of two or more (the bytes of one character;
 # Big5 and GB18030 also have characters whose second byte is ASCII).
@@ -114,9 +114,11 @@ def _collapses(raw: bytes, decoded: str) -> bool:
 
 def _reads_as_words(fixed: str) -> bool:
     """A repair that yields CJK only as lone characters between Latin ones (``café”«`` read as
-    ``caf锫``) undid punctuation that happened to follow an accent, not mojibake."""
-    runs = _CJK_RUN.findall(fixed)
-    return not runs or max(map(len, runs)) >= 2
+    ``caf锫``) undid punctuation that happened to follow an accent, not mojibake. Two searches
+    that stop at their first match, the second from the first CJK character: listing every run
+    cost more than the rest of the repair."""
+    first = _CJK.search(fixed)
+    return first is None or _CJK_PAIR.search(fixed, first.start()) is not None
 
 
 def _cp1252_or_latin1() -> np.ndarray:
