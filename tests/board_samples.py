@@ -337,6 +337,46 @@ def script_forms() -> str:
 <div class="sitetable nestedlisting">{posts}</div></div></div></body></html>"""
 
 
+def _headed_comment(i: int, user: str, text: str, replies: str = "") -> str:
+    nested = f'<ol class="replies">{replies}</ol>' if replies else ""
+    return f"""<li class="node"><article class="remark" id="r{i}"><header class="remark-head">
+<a class="who" href="/people/{user}">{user}</a><time datetime="2024-04-0{i + 1}T18:00:00Z">Apr {i + 1}, 2024</time></header>
+<div class="remark-main"><div class="remark-words"><p>{text}</p></div>
+<menu class="remark-actions"><li><a href="#">Vote ({7 - i})</a></li><li><a href="#">Reply</a></li></menu></div>{nested}</article></li>"""
+
+
+def headed_comments() -> str:
+    """A comment tree whose comments carry their author's link and time in a <header> and
+    their buttons in a <menu>: the only links of the posts are in their headers."""
+    users = ["seedling_sam", "ana_grows", "plotholder"]
+    tree = _headed_comment(1, users[0], POSTS[1], _headed_comment(2, users[1], POSTS[2]))
+    tree += _headed_comment(3, users[2], POSTS[3])
+    return f"""<html><head><title>{TITLE} ~ garden ~ Burrow</title></head><body>
+<header class="site"><a href="/">Burrow</a><nav><a href="/groups">Groups</a><a href="/login">Log in</a></nav></header>
+<main><article class="topic"><header><h1>{TITLE}</h1><a href="/people/windowsill">windowsill</a></header>
+<div class="topic-words"><p>{POSTS[0]}</p></div></article>
+<section class="remarks"><header><h2>3 comments</h2></header><ol class="tree">{tree}</ol></section></main>
+<footer class="site"><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def _toot(i: int, user: str, text: str, opening: bool = False) -> str:
+    frame = ("toot toot--opening", "toot-focus") if opening else ("toot", "toot-card")
+    return f"""<div tabindex="-1"><div class="{frame[0]}"><div class="{frame[1]}">
+<a class="toot-name" href="/@{user}">{user}</a><a class="toot-when" href="/@{user}/{i}"><time datetime="2024-02-0{i + 1}T09:00:00Z">Feb {i + 1}</time></a>
+<div class="toot-content"><div class="toot-text"><p>{text}</p></div></div>
+<div class="toot-bar"><button>Reply</button><button>Boost</button></div></div></div></div>"""
+
+
+def boxed_opening() -> str:
+    """A thread whose opening post is framed apart from the replies (another wrapper inside the
+    same kind of item); its text lies at the end of the replies' body path."""
+    users = ["windowsill", "seedling_sam", "ana_grows", "plotholder"]
+    toots = "".join(_toot(i, u, t, opening=i == 0) for i, (u, t) in enumerate(zip(users, POSTS, strict=True)))
+    return f"""<html><head><title>{users[0]}: "{POSTS[0][:30]}…" - Social</title></head><body>
+<div class="columns"><div class="pane pane--nav"><a href="/explore">Explore</a><a href="/about">About</a></div>
+<div class="pane pane--main"><div class="timeline" role="feed">{toots}</div></div></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -351,4 +391,6 @@ PAGES = {
     "utility": utility_classes(),
     "issue": issue_tracker(),
     "forms": script_forms(),
+    "headed": headed_comments(),
+    "boxed": boxed_opening(),
 }

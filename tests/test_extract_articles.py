@@ -29,6 +29,15 @@ def test_a_list_named_list_in_the_article_is_kept(cls: str) -> None:
     assert lines == [S.ARTICLE_BODY[0], *ITEMS, *S.ARTICLE_BODY[1:]]
 
 
+def test_list_items_built_of_divs_named_list_are_kept() -> None:
+    """Page builders set a bulleted list as divs named for the block ("bulleted_list-block"):
+    a block without a link, named "list", is a list of the article's points."""
+    items = "".join(f'<div class="block bulleted_list-block"><div class="bullet">•</div>'
+                    f'<div class="leaf">{i}.</div></div>' for i in ITEMS)
+    lines = [line for line in extract_html(_with_body(items)).text.splitlines() if line != "•"]
+    assert lines == [S.ARTICLE_BODY[0], *(f"{i}." for i in ITEMS), *S.ARTICLE_BODY[1:]]
+
+
 def test_a_list_of_links_named_list_is_still_dropped() -> None:
     links = "".join(f'<li><a href="/story/{i}">{t}</a></li>' for i, t in enumerate(ITEMS))
     page = _with_body(f'<div class="link-list"><ul>{links}</ul></div>')

@@ -23,6 +23,8 @@ EXPECTED = {
     "utility": [B.TITLE, *B.POSTS],
     "issue": [B.ISSUE_TITLE, *B.ISSUE],
     "forms": [B.TITLE, *B.POSTS],
+    "headed": [B.TITLE, *B.POSTS],
+    "boxed": B.POSTS,
 }
 
 

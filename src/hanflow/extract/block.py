@@ -55,10 +55,12 @@ class Stats:
     plain: dict = field(default_factory=dict)
 
 
-def class_weight(el: etree._Element) -> int:
-    """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like."""
+def class_weight(el: etree._Element, linkless: bool = False) -> int:
+    """Evidence from class and id names: +25 for article-like, -25 for boilerplate-like.
+    "list" in the name of a list element, or of an element holding no link, says what the
+    element is ("wp-block-list", "bulleted_list-block"), not that it lists other pages."""
     cls, ident = el.get("class"), el.get("id")
-    return _names_weight(cls, ident, el.tag in _LISTS) if cls or ident else 0
+    return _names_weight(cls, ident, linkless or el.tag in _LISTS) if cls or ident else 0
 
 
 @lru_cache(maxsize=8192)
@@ -114,7 +116,7 @@ def measure(root: etree._Element) -> Stats:
         punct += own_punct
         tag = el.tag
         is_link = tag == "a" and not (total > 150 and punct >= 3)  # some sites link a whole passage
-        negative = not is_link and class_weight(el) < 0
+        negative = not is_link and class_weight(el, linkless=not linked) < 0
         if is_link:
             linked, net, plain = total, -total, -total
         elif tag in PARAGRAPHS:

@@ -45,7 +45,7 @@ def extract_html(html: str) -> Extraction:
     types = ld_types(objects)
     declared = declared_type(types)
     fired = _profile_dates(html, meta)
-    prune(root)
+    prune(root, meta["title"])
     stats = measure(root)
     groups = sibling_groups(root, stats)
     teasers = _outermost(teaser_groups(groups, stats, normalized(meta["title"] or "")))

@@ -37,6 +37,11 @@ def normalized(text: str) -> str:
     return _NORM.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
+def reads_like(text: str, key: str) -> bool:
+    """Whether normalized `text` reads like the normalized title `key` (one holds the other)."""
+    return len(text) >= 4 and bool(key) and (text in key or key in text)
+
+
 def is_prose(line: str) -> bool:
     return len(line) >= 30 and _PROSE_PUNCT.search(line) is not None
 

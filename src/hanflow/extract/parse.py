@@ -9,7 +9,9 @@ from lxml import etree
 
 from hanflow.extract.block import HEADINGS
 from hanflow.extract.hidden import hidden, holding_prose
+from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
+from hanflow.extract.repeats import signature
 from hanflow.extract.tree import drop, text_of
 from hanflow.extract.wrapped import drop_line_numbers, unwrap_prose
 
@@ -61,6 +63,31 @@ def quoted_in_text(el: etree._Element) -> bool:
     return quote is not None and any(quote not in a.iterancestors() for a in el.iter("a", "cite"))
 
 
+MAX_ITEM_HEADER = 200  # characters of a post's header: a name, a time, a permalink
+MAX_ITEM_HEADER_LINKS = 4
+ITEM_DEPTH = 3  # a post's header stands this many levels inside the post at most
+
+
+def item_header(el: etree._Element) -> bool:
+    """A small <header> or <footer> of one of several same-structure items: a post's byline
+    (its author's link, its time), not the page's. Its author link is what tells a thread's
+    posts from a list of paragraphs; the thread keeps only the posts' bodies."""
+    if el.tag not in ("header", "footer") or len(text_of(el)) > MAX_ITEM_HEADER:
+        return False
+    if sum(1 for _ in el.iter("a")) > MAX_ITEM_HEADER_LINKS:
+        return False
+    item = el.getparent()
+    for _ in range(ITEM_DEPTH):
+        parent = item.getparent() if item is not None else None
+        if parent is None:
+            return False
+        key = signature(item)
+        if any(sib is not item and sib.tag == item.tag and signature(sib) == key for sib in parent):
+            return True
+        item = parent
+    return False
+
+
 def drop_heading_controls(heading: etree._Element) -> None:
     """Remove a section heading's controls: an element inside the heading, or right beside it,
     whose whole text is an edit or read-aloud button ("[edit]", 编辑, 播报), as wikis and
@@ -85,18 +112,36 @@ def _control(el: etree._Element) -> bool:
     return len(text) <= MAX_CONTROL and _HEADING_CONTROL.match(text) is not None
 
 
-def _drop_keeping_times(el: etree._Element) -> None:
+def _drop_keeping_times(el: etree._Element, title_key: str) -> etree._Element | None:
     """Drop a header, footer or menu, leaving an empty <time> where it showed one: a post's
-    header is where its time is, the evidence that tells a thread's posts (no text is kept)."""
+    header is where its time is, the evidence that tells a thread's posts (no text is kept).
+    An <h1> that reads like the page's title is left in its place and returned (see
+    `_headline_kept`)."""
     times = list(el.iter("time"))
     if times:
         el.addprevious(etree.Element("time", datetime=times[0].get("datetime") or ""))
+    headline = next((h for h in el.iter("h1") if reads_like(normalized(text_of(h)), title_key)), None)
+    if headline is not None:
+        headline.tail = None
+        el.addprevious(headline)
     drop(el)
+    return headline
 
 
-def prune(root: etree._Element) -> None:
+def _headline_kept(root: etree._Element, kept: list, title_key: str) -> None:
+    """Of the <h1>s that read like the title and were taken out of pruned headers, the first
+    stays when no other heading shows the title: it is the page's headline, which tells where
+    a thread's question starts. A header repeating the headline that the page shows again
+    (a sticky bar) leaves nothing."""
+    shown = any(reads_like(normalized(text_of(h)), title_key) for h in root.iter("h1") if h not in kept)
+    for h in kept[0 if shown else 1 :]:
+        drop(h)
+
+
+def prune(root: etree._Element, title: str | None = None) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
-    headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>."""
+    headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>.
+    `title` is the page's title, whose headline is kept out of a pruned header."""
     forms = list(root.iter("form"))  # judged before their controls go
     wrappers = {form for form in forms if _wraps_text(form)}
     cards = [_signup_card(form) for form in forms if _asks_for_email(form)]
@@ -110,13 +155,15 @@ def prune(root: etree._Element) -> None:
             el.tag = "div" if el.tag == "noscript" else el.tag
         else:
             drop(el)
+    key, headlines = normalized(title) if title else "", []
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE, *HEADINGS)):  # one walk for both
         if el.tag in HEADINGS:
             drop_heading_controls(el)
-        elif quoted_in_text(el):
+        elif quoted_in_text(el) or item_header(el):
             el.tag = "div"
-        else:
-            _drop_keeping_times(el)
+        elif (headline := _drop_keeping_times(el, key)) is not None:
+            headlines.append(headline)
+    _headline_kept(root, headlines, key)
     # Whole-page <form> wrappers (common on ASP.NET sites) hold the article: keep those.
     for form in list(root.iter("form")):
         if len(text_of(form)) < 400 and form not in wrappers:

@@ -20,7 +20,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
-from hanflow.extract.lines import normalized
+from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
 from hanflow.extract.tree import text_of
@@ -126,7 +126,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     if not path or any(tag == "a" for tag, _ in path):
         return None
     posts = _in_order(posts, _stragglers(group, path, stats))
-    found = {post: at_path(post, path) for post in posts}
+    found = {post: at_path(post, path) or _at_suffix(post, path, posts) for post in posts}
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
     if not _holds_prose(bodies, stats):
@@ -149,12 +149,37 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     return thread
 
 
+def _at_suffix(post: etree._Element, path: Path, posts: list) -> list:
+    """A post's body where its outer wrappers differ from the other posts' (an opening post or
+    an accepted answer set in a box of its own, a reply indented by another wrapper): inside
+    it, not inside a reply nested in it, the elements at the path from its last two named
+    steps on (a bare div > p is anyone's)."""
+    named = [i for i in range(1, len(path)) if path[i][1] and path[i - 1][1]]
+    if not named:
+        return []
+    suffix = path[named[-1] - 1 :]
+    others = set(posts) - {post}
+    return [el for top in post.iter(suffix[0][0]) if top is not post and signature(top) == suffix[0]
+            and not any(a in others for a in _up_to(top, post)) for el in at_path(top, suffix[1:])]
+
+
+def _up_to(el: etree._Element, top: etree._Element) -> list:
+    """The ancestors of `el` below `top`."""
+    out = []
+    for anc in el.iterancestors():
+        if anc is top:
+            break
+        out.append(anc)
+    return out
+
+
 def _widened(path: Path, bodies: dict) -> tuple[Path, dict]:
     """A body path that ends at paragraphs, widened to their container when no post's container
     holds its chrome: a post's lists, code and quotes between its paragraphs are its text."""
     if len(path) < 2 or path[-1][0] not in PARAGRAPHS:
         return path, bodies
-    wide = {post: at_path(post, path[:-1]) for post in bodies}
+    posts = list(bodies)
+    wide = {post: at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts) for post in posts}
     if any(_chrome(post, wide[post]) != _chrome(post, found) for post, found in bodies.items()):
         return path, bodies
     return path[:-1], wide
@@ -316,7 +341,7 @@ def page_headline(root: etree._Element, title: str | None) -> etree._Element | N
     that keep the larger headings for their own name, or use none)."""
     key = normalized(title) if title else ""
     for tag in ("h1", "h2", "h3"):
-        found = next((h for h in root.iter(tag) if _reads_like(normalized(text_of(h)), key)), None)
+        found = next((h for h in root.iter(tag) if reads_like(normalized(text_of(h)), key)), None)
         if found is not None:
             return found
     return _shown_title(root, key) if len(key) >= MIN_SHOWN_TITLE else None
@@ -335,6 +360,3 @@ def _shown_title(root: etree._Element, key: str) -> etree._Element | None:
             return el
     return None
 
-
-def _reads_like(text: str, key: str) -> bool:
-    return len(text) >= 4 and bool(key) and (text in key or key in text)

@@ -57,7 +57,7 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
         return None  # a quotation in a post, under its linked source: its parts are judged
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
-    if by_class and class_weight(el) < 0 and punct < 10:
+    if by_class and class_weight(el, linkless=density == 0) < 0 and punct < 10:
         return "class_block"
     return None
 
