@@ -104,6 +104,10 @@ def _words(alternatives: str) -> tuple[str, ...]:
     return tuple(alternatives.split("|"))
 
 
+# Who made an article, in English credit lines: the roles written before "by".
+_EN_ROLE = (r"(?i:(?:additional )?reporting|words|text|story|writing|written|editing|edited|photos?|photographs?|"
+            r"photography|illustrations?|graphics|video|design|produced|research)")
+
 RULES: tuple[Rule, ...] = (
     Rule("breadcrumb", _rx(
         _OPEN + r"(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
@@ -119,6 +123,9 @@ RULES: tuple[Rule, ...] = (
         r"^[\[【(（]\s*+[^\s，。,]{2,4}+(?:\s++[^\s，。,]{2,4}+)?\s*+(?:编辑|編輯|报道|報導|整理)\s*+[\]】)）]\s*+$|"
         r"^[^.]{2,80}?\bcontributed (?:reporting|to this report)\b[^.]{0,60}+\.?$|"
         r"^write to [^@]{2,40}? at [^\s@]++@[^\s@]++$|"
+        # A line of credits only: "Words by A · Photographs by B", "Reporting by A; Editing by B".
+        rf"^(?:{_EN_ROLE}) by (?-i:[A-Z])[^;·|•,.]{{1,40}}+(?:[;·|•,]\s*+(?:and )?(?:{_EN_ROLE}) by "
+        rf"(?-i:[A-Z])[^;·|•,.]{{1,40}}+)*+\.?$|"
         # Credits without a colon: "作者 | 林晓", "文 | 甲 图 | 乙", "编辑 刘一 校对 王二".
         rf"^\s*+(?:{_CREDIT_ROLES})\s*+[|丨｜]\s*+{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s*+[|丨｜]?\s*+"
         rf"{_CREDIT_NAME})*+\s*+$|"
@@ -149,7 +156,8 @@ RULES: tuple[Rule, ...] = (
         r"本文由.{1,20}?(?:授权|授權)(?:发布|發布|转载|轉載)|"
         r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
         r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
-        r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$"
+        r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$|"
+        r"^a version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b"
     ), 160, needle=_words("本文|原文|原标|原標|转|轉|稿件|版|originally|this article|this story|this piece|this essay|"
                           "a version")),
     Rule("image_credit", _rx(
@@ -213,6 +221,8 @@ RULES: tuple[Rule, ...] = (
         r"[\[【]\s*+按此\s*+like\s*+[\]】]|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter|"
         r"^\W*+(?:sign up|subscribe) (?:for|to) (?:the|our) (?:\w+ )?newsletter\W*+$|"
         r"^\W*+(?:download|get) (?:our|the \w+) app\b|"
+        # A short pitch closed by its call as a sentence of its own: "… newsletter. Sign up here."
+        r"(?:^|[.!?]\s++)(?:sign up|subscribe|register)(?: for free)? (?:here|now|today)\W*+$|"
         # A public account's close: "点个在看", "分享、点赞、在看"; a portal's "…尽在某某APP".
         r"(?:点|點)(?:个|個|一下)?\s*+[“\"「]?在看|(?:点赞|點讚|分享|转发|轉發)[、，,\s]*+[“\"「]?在看|"
         r"(?:尽在|盡在)[^。，,！!？?]{1,16}?(?:app|客户端|客戶端)\s*+$|"
@@ -284,14 +294,14 @@ RULES: tuple[Rule, ...] = (
 
 RULE_DESCRIPTIONS: dict[str, str] = {
     "breadcrumb": "navigation trail (当前位置：首页 > …, Home > …)",
-    "editor": "editor credit (责任编辑：…, (… 编辑))",
+    "editor": "editor credit (责任编辑：…, (… 编辑), Words by … · Photographs by …)",
     "byline": "source/author/time line (来源：… 作者：…, 更新时间：…)",
-    "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接)",
+    "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接, A version … appears in print)",
     "image_credit": "image credit (图源：…, 第1张, Photo: …, Credit: …)",
     "caption": "image caption (图为：…, …（图）, <figcaption>)",
     "copyright": "copyright or licence footer (版权所有, ICP备, All rights reserved)",
     "disclaimer": "disclaimer (声明：…, 不代表本站观点, 不构成投资建议)",
-    "promo": "call to follow or subscribe (关注…公众号, Like our Facebook page)",
+    "promo": "call to follow or subscribe (关注…公众号, Like our Facebook page, … Sign up here.)",
     "share": "share prompt (分享到：, Share this)",
     "page_tools": "page tools ([打印], 字号, 点击进入, Back to top, Advertisement)",
     "tags": "tag or keyword line (标签：…, Tags: …)",
