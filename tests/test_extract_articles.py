@@ -183,3 +183,22 @@ def test_a_quotes_source_line_is_a_line_of_its_own() -> None:
     assert block_lines([root.find(".//div")]) == [
         "(03-02-2024) ann_grows wrote:", "Put them under a lamp for fourteen hours a day.",
         "As The Garden Weekly put it, light matters most."]
+
+
+APPEAL = ('<div class="box"><h3>Keep the harbour desk going</h3><p>Our reporting on the council is paid for by'
+          ' readers like you. A pound a week keeps it free for everyone.</p><a href="/{target}">Chip in</a></div>')
+
+
+@pytest.mark.parametrize("target", ["support", "membership/join", "newsletters?ref=inline", "donate"])
+def test_a_box_asking_for_money_or_a_sign_up_is_dropped(target: str) -> None:
+    """A heading, a pitch of a sentence or two, and a button to the publisher's subscription,
+    membership, newsletter or donation page: an appeal, not the article (no form in it)."""
+    lines = extract_html(_with_body(APPEAL.format(target=target))).text.splitlines()
+    assert lines == S.ARTICLE_BODY
+
+
+def test_a_box_of_the_article_linking_elsewhere_is_kept() -> None:
+    """The same shape with a link to an ordinary page is a fact box of the article."""
+    box = APPEAL.format(target="council/budget-2024")
+    lines = extract_html(_with_body(box)).text.splitlines()
+    assert "Keep the harbour desk going" in lines and len(lines) > len(S.ARTICLE_BODY)

@@ -59,7 +59,30 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
         return "link_block"
     if by_class and class_weight(el, linkless=density == 0) < 0 and punct < 10:
         return "class_block"
+    if by_class and appeal(el, length):
+        return "promo"
     return None
+
+
+MAX_APPEAL = 400  # characters of a box asking for money or a sign-up: its heading, pitch and button
+MAX_APPEAL_SENTENCES = 2
+# Where such a box's button leads: the publisher's own subscription, membership or donation page.
+_APPEAL_TARGET = re.compile(r"^(?:https?://[^/]+)?/(?:[\w-]+/)*(?:support|subscribe|subscription|donate|donation|"
+                            r"membership|contribute|join|newsletters?|sign-?up)(?:[/?#.-]|$)", re.I)
+_SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def appeal(el: etree._Element, length: int) -> bool:
+    """A box in the article that asks the reader to pay, donate or sign up: a heading, a pitch
+    of a sentence or two, and a link to the publisher's subscription or donation page. No form
+    needs to be in it (a sign-up form's box is pruned before)."""
+    if el.tag not in ("div", "section") or length > MAX_APPEAL:
+        return False
+    if next(el.iter(*HEADINGS), None) is None:
+        return False
+    if not any(_APPEAL_TARGET.match(a.get("href") or "") for a in el.iter("a")):
+        return False
+    return len(_SENTENCE.findall(text_of(el))) <= MAX_APPEAL_SENTENCES
 
 
 def _labelled_link(el: etree._Element, length: int) -> bool:

@@ -301,7 +301,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "caption": "image caption (图为：…, …（图）, <figcaption>)",
     "copyright": "copyright or licence footer (版权所有, ICP备, All rights reserved)",
     "disclaimer": "disclaimer (声明：…, 不代表本站观点, 不构成投资建议)",
-    "promo": "call to follow or subscribe (关注…公众号, Like our Facebook page, … Sign up here.)",
+    "promo": "call to follow, subscribe or donate (关注…公众号, Like our Facebook page, … Sign up here.)",
     "share": "share prompt (分享到：, Share this)",
     "page_tools": "page tools ([打印], 字号, 点击进入, Back to top, Advertisement)",
     "tags": "tag or keyword line (标签：…, Tags: …)",
