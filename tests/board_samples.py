@@ -377,6 +377,24 @@ def boxed_opening() -> str:
 <div class="pane pane--main"><div class="timeline" role="feed">{toots}</div></div></div></body></html>"""
 
 
+STEPS = ["Sow the seeds a month later than the packet says.", "Keep the tray under a lamp from the first day.",
+         "Pot them on as soon as the first true leaves show."]
+
+
+def listed_opening() -> str:
+    """A thread whose opening post is built unlike the replies, with a numbered list between
+    its paragraphs: the list is part of the question."""
+    users = ["seedling_sam", "ana_grows", "plotholder"]
+    replies = "".join(f"""<div class="reply"><a class="who" href="/u/{u}">{u}</a><time datetime="2024-05-0{i + 2}">May {i + 2}</time>
+<div class="reply-text"><p>{t}</p></div><a class="act" href="#r{i}">Reply</a></div>""" for i, (u, t) in enumerate(zip(users, POSTS[1:], strict=True)))
+    items = "".join(f"<li>{step}</li>" for step in STEPS)
+    return f"""<html><head><title>{TITLE}</title></head><body><div class="page"><h1>{TITLE}</h1>
+<div class="opening"><div class="opening-author"><a href="/u/windowsill">windowsill</a> asked on May 1</div>
+<div class="opening-body"><p>{POSTS[0]}</p><p>This is what I have tried so far this spring, without much luck:</p><ol>{items}</ol>
+<p>The stems still fall over in the second week, even with all three.</p></div></div>
+<div class="replies">{replies}</div></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -393,4 +411,5 @@ PAGES = {
     "forms": script_forms(),
     "headed": headed_comments(),
     "boxed": boxed_opening(),
+    "listed": listed_opening(),
 }

@@ -333,7 +333,18 @@ def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str |
             chosen.append(el)
             taken.update(el.iter())
             taken.update(el.iterancestors())
-    return sorted(chosen, key=order.__getitem__)
+    return sorted(_paragraphs_joined(chosen, shared), key=order.__getitem__)
+
+
+def _paragraphs_joined(chosen: list, shared: set) -> list:
+    """Paragraphs chosen one by one from one container, replaced by that container (not one
+    that holds the posts): the lists, code and quotations between them are the same text."""
+    by_parent: dict = {}
+    for el in chosen:
+        if el.tag in PARAGRAPHS and (parent := el.getparent()) is not None and parent not in shared:
+            by_parent.setdefault(parent, []).append(el)
+    joined = {el: parent for parent, els in by_parent.items() if len(els) > 1 for el in els}
+    return list(dict.fromkeys(joined.get(el, el) for el in chosen))
 
 
 def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
