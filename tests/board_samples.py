@@ -395,6 +395,26 @@ def listed_opening() -> str:
 <div class="replies">{replies}</div></div></body></html>"""
 
 
+def _subject_comment(i: int, user: str, subject: str, text: str, replies: str = "") -> str:
+    nested = f'<ul class="thread">{replies}</ul>' if replies else ""
+    return f"""<li class="note"><div class="note-top"><h4><a href="/story/7/c{i}">{subject}</a></h4>
+<div class="note-by">by <a href="/~{user}">{user}</a> on Tuesday April 0{i + 1}, 2024 @09:1{i}AM</div></div>
+<div class="note-body"><p>{text}</p></div><div class="note-links"><a href="#r{i}">Reply</a> <a href="/story/7/c{i}">Parent</a></div>{nested}</li>"""
+
+
+def subject_comments() -> str:
+    """A comment tree whose comments lead with a linked subject line above their byline; replies
+    nest in the comments they answer: subject lines are no titles of an index's entries."""
+    subjects = ["Seedlings always stretch for more light", "A small desk fan makes stems thicker", "The lamp is already on order"]
+    users = ["seedling_sam", "ana_grows", "plotholder"]
+    c = [(i + 1, u, s, t) for i, (u, s, t) in enumerate(zip(users, subjects, POSTS[1:], strict=True))]
+    tree = _subject_comment(*c[0], _subject_comment(*c[1])) + _subject_comment(*c[2])
+    return f"""<html><head><title>{TITLE} - Growers' Board</title></head><body>
+<div class="head"><a href="/">Growers' Board</a> <a href="/login">Log in</a></div><div class="story"><h1>{TITLE}</h1>
+<div class="story-by">Posted by <a href="/~windowsill">windowsill</a> on Monday April 01, 2024 @08:00AM</div>
+<div class="story-body"><p>{POSTS[0]}</p></div></div><ul class="thread" id="comments">{tree}</ul></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -412,4 +432,5 @@ PAGES = {
     "headed": headed_comments(),
     "boxed": boxed_opening(),
     "listed": listed_opening(),
+    "subjects": subject_comments(),
 }

@@ -134,10 +134,7 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
     members = group.members
     if not _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2):
         return None
-    titles = [_titled(m, bodies[m], title_key) for m in members]
-    distinct = {t for t in titles if t and titles.count(t) == 1}
-    items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
-    if _count_reaches(items, (len(members) + 1) // 2):
+    if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies)
     thread = Thread(group, path, list(bodies), bodies)
@@ -225,6 +222,25 @@ def _holds_prose(bodies: dict, stats: Stats) -> bool:
                     for found, n in zip(bodies.values(), texts, strict=True))
     return (with_text >= min(3, len(texts)) and with_text >= 2
             and (sentences >= 2 or max(texts, default=0) >= PARAGRAPH_WORTH))
+
+
+def _listed(members: list, bodies: dict, stats: Stats, title_key: str) -> bool:
+    """Whether half the members are built like items of a list rather than posts (titled,
+    headed or with bodies apart; see below)."""
+    titles = [_titled(m, bodies[m], title_key) for m in members]
+    distinct = {t for t in titles if t and titles.count(t) == 1}
+    items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
+    return _count_reaches(items, (len(members) + 1) // 2)
+
+
+def _signed_replies(replies, bodies: dict) -> bool:
+    """Replies nested in the members, most of them with an author's link and a time outside
+    their bodies: a comment tree, whose subject lines are no titles of an index's entries
+    (cards nested in a feed carry no time of their own)."""
+    if replies is None or not replies.posts:
+        return False
+    signed = [_chrome(reply, bodies.get(reply, [])) == 2 for reply in replies.posts]
+    return 2 * sum(signed) > len(signed)
 
 
 def _count_reaches(flags, needed: int) -> bool:
