@@ -97,3 +97,22 @@ def test_two_lines_are_joined_only_when_the_first_breaks_off_mid_sentence() -> N
     assert is_wrapped_prose(wrapped) and unwrap(wrapped) == " ".join(wrapped.split("\n"))
     assert not is_wrapped_prose(listed)
     assert not is_wrapped_prose("The island shop already stocks the new ferry timetable\nBus times")
+
+
+SHELL = ["rsync -a --delete photos/ backup/photos/     # mirror the folder, removing stale files",
+         "tar czf archive-2024.tgz backup/photos          # then pack the mirror for the shelf",
+         "sha256sum archive-2024.tgz > archive-2024.sha256"]
+
+
+def test_a_short_code_block_in_pre_is_never_unwrapped() -> None:
+    """Three long lower-case lines without a full stop read like a sentence broken off; code
+    symbols in them say they are commands."""
+    assert not is_wrapped_prose("\n".join(SHELL))
+
+
+def test_pre_code_stays_verbatim() -> None:
+    """<pre><code> is the markup of code: its lines are never joined, whatever they hold."""
+    lines = _wrap(PARAGRAPHS[0]) + _wrap(PARAGRAPHS[1])
+    page = (f"<html><body><article><p>{QUOTED}</p><pre><code>" + "\n".join(lines)
+            + f"</code></pre><p>{QUOTED}</p></article></body></html>")
+    assert extract_html(page).text.splitlines() == [QUOTED, *lines, QUOTED]

@@ -53,6 +53,8 @@ def unwrap_prose(root: etree._Element) -> None:
     """Every <pre> of wrapped prose becomes a block of its paragraphs, one per line; so does
     the text of a <div> holding nothing else (a message shown with CSS `white-space: pre`)."""
     for pre in outermost(root, "pre"):
+        if pre.find(".//code") is not None:  # <pre><code>: the markup of code, never of a message
+            continue
         text = text_of(pre)
         if is_wrapped_prose(text):
             tail = pre.tail
@@ -88,11 +90,12 @@ def is_wrapped_prose(text: str) -> bool:
 
 
 def _broken_sentences(lines: list[str]) -> bool:
-    """Too few lines to judge a width by: wrapped when each line but the last is long and
-    breaks off in mid-sentence, the next going on in lower case ("…so the" / "change will…")."""
+    """Too few lines to judge a width by: wrapped when each line but the last is long, holds
+    no code symbol and breaks off in mid-sentence, the next going on in lower case ("…so the"
+    / "change will…")."""
     return len(lines) >= 2 and all(
         len(line) >= 40 and not _ENDS_CLAUSE.search(line) and after.lstrip()[:1].islower()
-        and len(_WORDS.findall(line)) * 2 > len(line)
+        and len(_WORDS.findall(line)) * 2 > len(line) and not _CODE.search(line)
         for line, after in pairwise(lines))
 
 
