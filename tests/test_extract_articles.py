@@ -202,3 +202,30 @@ def test_a_box_of_the_article_linking_elsewhere_is_kept() -> None:
     box = APPEAL.format(target="council/budget-2024")
     lines = extract_html(_with_body(box)).text.splitlines()
     assert "Keep the harbour desk going" in lines and len(lines) > len(S.ARTICLE_BODY)
+
+
+RELEASE = [
+    "Harbour Ferries today announced a new electric boat for the island route, entering service in June.",
+    "The boat carries 180 passengers and charges at the pier in the twelve minutes between sailings.",
+    "Crossings will take the same time as today, and fares stay as they are for the rest of the year.",
+    "The company expects the boat to cut the route's fuel costs by two thirds over its first five years.",
+]
+TAIL = ["Forward-Looking Statements",
+        "This release contains statements about future events that involve risks and uncertainties.",
+        "Media Contact:", "Ines Calder, press@harbour-ferries.example, +1 555 0100"]
+
+
+def test_a_press_release_loses_its_closing_matter() -> None:
+    """From a heading of the legal notice or the contacts on, in the second half of the text,
+    a press release says nothing of its news."""
+    body = "".join(f"<p>{p}</p>" for p in [*RELEASE, *TAIL])
+    page = f"<html><head><title>New electric ferry</title></head><body><article>{body}</article></body></html>"
+    assert extract_html(page).text.splitlines() == RELEASE
+
+
+def test_an_article_mentioning_contacts_keeps_its_text() -> None:
+    """A heading of that kind in the first half, or a sentence naming it, is the article's."""
+    lines = [TAIL[2], *RELEASE, "Analysts said the forward-looking statements in the release were cautious."]
+    page = ("<html><head><title>New electric ferry</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in lines) + "</article></body></html>")
+    assert extract_html(page).text.splitlines() == lines

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from hanflow.extract.dates import find_date
 from hanflow.extract.model import Extraction
-from hanflow.extract.rules import COMMENT_HEAD, RULES, SECTION_HEAD, line_rule
+from hanflow.extract.rules import COMMENT_HEAD, END_MATTER, RULES, SECTION_HEAD, line_rule
 
 _PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
 _AUTHOR = re.compile(
@@ -70,6 +70,9 @@ def _cut_sections(lines: list[str], verbatim: frozenset[str]) -> tuple[list[str]
             continue
         if len(line) <= 30 and i >= min(len(lines) // 2, 3) and COMMENT_HEAD.search(line):
             removed.extend(("comments", ln) for ln in lines[i:])
+            break
+        if len(line) <= 60 and i >= max(len(lines) // 2, 3) and END_MATTER.search(line):
+            removed.extend(("end_matter", ln) for ln in lines[i:])
             break
         if len(line) <= 30 and i > 0 and SECTION_HEAD.search(line):
             end = _section_end(lines, i)

@@ -311,6 +311,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "title": "the headline repeated in the body (kept as metadata)",
     "related": "related/hot/more-links section, from its heading on (相关新闻, More in …)",
     "comments": "comment section after the article (网友评论, Comments)",
+    "end_matter": "a press release's closing matter, from its heading on (Forward-Looking Statements, Contacts)",
     "link_block": "sub-block of the article made mostly of links",
     "class_block": "sub-block whose class/id names it boilerplate (share, related, footer…)",
 }
@@ -339,6 +340,13 @@ COMMENT_HEAD = _rx(
     r"共\s*\d+\s*(条|篇|則)(评论|評論)|\d+\s*comments?|comments?|leave a (comment|reply)|"
     r"join the discussion)"
     r"(?:[\s\d()（）\]】条則:：>»|]|发表评论|發表評論|我要评论|我要評論|参与|參與)*+$"
+)
+# The closing matter of a press release, from its heading to the end: the legal notice on
+# forward-looking statements, the media and investor contacts.
+END_MATTER = _rx(
+    r"^[\s\[【(（]*(?:(?:cautionary (?:note|statement) (?:regarding|on|about) )?forward[- ]looking statements?|"
+    r"safe harbou?r statement|(?:media|press|investor|investors)(?: relations)?(?: and (?:media|investor) )?"
+    r"(?: relations)? contacts?|contacts?|联系人|新闻联络人|媒体联络)\s*[:：]?\s*$"
 )
 
 
