@@ -22,7 +22,6 @@ BODY = [
 @pytest.mark.parametrize(("line", "rule"), [
     ("当前位置：首页 > 科技 > 正文", "breadcrumb"),
     ("您现在的位置: 网站首页 >> 新闻中心 >> 本地新闻", "breadcrumb"),
-    ("首页 > 财经 > 股市", "breadcrumb"),
     ("责任编辑：王小明", "editor"),
     ("（責任編輯：陳大文）", "editor"),
     ("(李四 编辑)", "editor"),
@@ -71,6 +70,8 @@ def test_rule_matches_boilerplate(line: str, rule: str) -> None:
     ("reporter@example.com", "dateline"),
     ("（据《晨报》报道）", "source_line"),
     ("据新华社电", "source_line"),
+    ("首页 > 财经 > 股市", "breadcrumb"),
+    ("Home > News > World", "breadcrumb"),
 ])
 def test_edge_rules_match_only_at_the_edges(line: str, rule: str) -> None:
     assert line_rule(line, edge=True) == rule
@@ -221,3 +222,15 @@ def test_a_needle_never_skips_a_line_its_pattern_matches(pieces: list[str]) -> N
 ])
 def test_upper_case_and_needled_rules_still_fire(line: str, rule: str) -> None:
     assert line_rule(line, edge=False) == rule
+
+
+def test_a_menu_path_in_the_text_is_no_breadcrumb() -> None:
+    steps = ["To turn the reminders off, open the app and go to the settings screen first, then",
+             "Account > Notifications > Reminders",
+             "and clear the box. It takes effect on the next start, so restart the app once."]
+    assert filter_lines(["Help > Apps > Reminders", *steps]).kept == steps
+    tail = ["The switch is easy to miss, as it sits two screens deep. You change the plan from",
+            "Home > Settings > Plan and billing > change plan"]
+    assert filter_lines(tail).kept == tail
+    zh = ["想关闭提醒的话，先打开应用，然后依次点击", "我的 > 设置 > 消息提醒", "关掉开关即可，下次启动生效。"]
+    assert filter_lines(["首页 > 帮助中心 > 常见问题", *zh]).kept == zh

@@ -46,6 +46,11 @@ def is_prose(line: str) -> bool:
     return len(line) >= 30 and _PROSE_PUNCT.search(line) is not None
 
 
+# A line that breaks off on a word taking a menu path as its object ("switch it from",
+# "依次点击"): the trail after it is the sentence's end, the way through a program's menus.
+_LEADS_INTO_PATH = re.compile(
+    r"(?:\b(?:from|to|in|under|via|select|choose|open|click|tap|press)|"
+    r"进入|進入|打开|打開|点击|點擊|点选|點選|选择|選擇|依次|前往|找到)\s*+[:：]?$", re.I)
 _SENTENCE_END = re.compile(r"[。！？.][」』”’\"')）]*$")
 
 
@@ -112,6 +117,8 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
         at_edge = (i < first or i > last) and line not in verbatim
         if rule is None and at_edge:
             rule = _edge_rule(line)
+            if rule == "breadcrumb" and i > 0 and _LEADS_INTO_PATH.search(lines[i - 1]):
+                rule = None
         if rule is None and key and line not in verbatim and _is_title(line, key, at_edge):
             rule = "title"
         if rule is None:

@@ -112,10 +112,14 @@ RULES: tuple[Rule, ...] = (
     Rule("breadcrumb", _rx(
         _OPEN + r"(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
         r"所在位置|现在位置|目前位置)\s*+[:：]|"
-        + _OPEN + r"位置\s*+[:：][^。，,]{1,40}" + _ARROW + "|"
+        + _OPEN + r"位置\s*+[:：][^。，,]{1,40}" + _ARROW
+    ), 120),
+    # An unlabelled trail is a breadcrumb only before or after the text: inside it, "Home >
+    # Settings > Profile" is the way through a program's menus that a post or a how-to gives.
+    Rule("breadcrumb", _rx(
         r"^\s*+(?:首页|首頁|主页|主頁|网站首页|網站首頁|home)\s*+(?:" + _ARROW + r"|/)[^。！？!?，,]*+$|"
         r"^(?>[^。，,.!?！？>＞»›→]{1,40}+)(?>\s*+" + _ARROW + r"\s*+[^。，,.!?！？>＞»›→]{1,30}+){2,}+$"
-    ), 120),
+    ), 120, edge=True),
     Rule("editor", _rx(
         _OPEN + r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
         r"editor|edited by)\s*+[:：]\s*+[^。！？!?，；;]{0,40}+$|"
