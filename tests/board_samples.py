@@ -415,6 +415,26 @@ def subject_comments() -> str:
 <div class="story-body"><p>{POSTS[0]}</p></div></div><ul class="thread" id="comments">{tree}</ul></body></html>"""
 
 
+def _wrapped_comment(i: int, user: str, text: str) -> str:
+    body = f'<div class="rich-text"><p>{text}</p></div>'
+    if i == 2:  # a comment with a GIF: the same body inside the player's loader element
+        body = (f'<media-loader bundle="player"><div class="rich-text"><p>{text}</p>'
+                f'<figure class="gif"><a href="/media/{i}.gif"><img src="/media/{i}.gif" alt=""></a></figure></div></media-loader>')
+    return f"""<board-comment author="{user}" depth="0"><div class="meta"><a href="/u/{user}">{user}</a> ·
+<time datetime="2024-06-0{i}T10:00:00Z">2d ago</time></div><div class="comment-text">{body}</div>
+<div class="actions"><button>Reply</button><button>Share</button></div></board-comment>"""
+
+
+def wrapped_bodies() -> str:
+    """A comment tree whose comment with a picture has its body inside a media loader element
+    the other comments lack: its text is found below the wrapper, at the same body path."""
+    users = ["seedling_sam", "ana_grows", "plotholder"]
+    comments = "".join(_wrapped_comment(i + 1, u, t) for i, (u, t) in enumerate(zip(users, POSTS[1:], strict=True)))
+    return f"""<html><head><title>{TITLE} : r/growers</title></head><body><nav><a href="/">Home</a> <a href="/r/growers">r/growers</a></nav>
+<main><board-post><h1>{TITLE}</h1><div class="post-by"><a href="/u/windowsill">windowsill</a> <time datetime="2024-06-01T09:00:00Z">3d ago</time></div>
+<div class="post-text"><p>{POSTS[0]}</p></div></board-post><div class="comment-tree">{comments}</div></main></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -433,4 +453,5 @@ PAGES = {
     "boxed": boxed_opening(),
     "listed": listed_opening(),
     "subjects": subject_comments(),
+    "wrapped": wrapped_bodies(),
 }

@@ -26,6 +26,7 @@ EXPECTED = {
     "headed": [B.TITLE, *B.POSTS],
     "boxed": B.POSTS,
     "subjects": [B.TITLE, *B.POSTS],
+    "wrapped": [B.TITLE, *B.POSTS],
     "listed": [B.TITLE, B.POSTS[0], "This is what I have tried so far this spring, without much luck:", *B.STEPS,
                "The stems still fall over in the second week, even with all three.", *B.POSTS[1:]],
 }

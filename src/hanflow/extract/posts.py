@@ -156,8 +156,27 @@ def _at_suffix(post: etree._Element, path: Path, posts: list) -> list:
         return []
     suffix = path[named[-1] - 1 :]
     others = set(posts) - {post}
-    return [el for top in post.iter(suffix[0][0]) if top is not post and signature(top) == suffix[0]
-            and not any(a in others for a in _up_to(top, post)) for el in at_path(top, suffix[1:])]
+    tops = [top for top in post.iter(suffix[0][0]) if top is not post and signature(top) == suffix[0]
+            and not any(a in others for a in _up_to(top, post))]
+    found = [el for top in tops for el in at_path(top, suffix[1:])]
+    return found or [el for top in tops for el in _beneath(top, suffix[1:], others)]
+
+
+def _beneath(top: etree._Element, steps: Path, others: set) -> list:
+    """The elements at `steps` below `top` where wrappers stand between the steps (a body
+    set in a media or lazy-loading element of its own): at each step the outermost
+    descendants of that signature, none inside another post."""
+    level = [top]
+    for sig in steps:
+        nxt = []
+        for el in level:
+            taken: set = set()
+            for d in el.iterdescendants(sig[0]):
+                if signature(d) == sig and not any(a in taken or a in others for a in _up_to(d, el)):
+                    taken.add(d)
+                    nxt.append(d)
+        level = nxt
+    return level
 
 
 def _up_to(el: etree._Element, top: etree._Element) -> list:
