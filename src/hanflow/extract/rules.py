@@ -297,7 +297,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULE_DESCRIPTIONS: dict[str, str] = {
-    "breadcrumb": "navigation trail (当前位置：首页 > …, Home > …)",
+    "breadcrumb": "navigation trail (当前位置：首页 > …; an unlabelled Home > … only before or after the text, never a menu path inside it)",
     "editor": "editor credit (责任编辑：…, (… 编辑), Words by … · Photographs by …)",
     "byline": "source/author/time line (来源：… 作者：…, 更新时间：…)",
     "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接, A version … appears in print)",
