@@ -46,11 +46,6 @@ def is_prose(line: str) -> bool:
     return len(line) >= 30 and _PROSE_PUNCT.search(line) is not None
 
 
-# A line that breaks off on a word taking a menu path as its object ("switch it from",
-# "依次点击"): the trail after it is the sentence's end, the way through a program's menus.
-_LEADS_INTO_PATH = re.compile(
-    r"(?:\b(?:from|to|in|under|via|select|choose|open|click|tap|press)|"
-    r"进入|進入|打开|打開|点击|點擊|点选|點選|选择|選擇|依次|前往|找到)\s*+[:：]?$", re.I)
 _SENTENCE_END = re.compile(r"[。！？.][」』”’\"')）]*$")
 
 
@@ -116,9 +111,7 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
         rule = rules[i]
         at_edge = (i < first or i > last) and line not in verbatim
         if rule is None and at_edge:
-            rule = _edge_rule(line)
-            if rule == "breadcrumb" and i > 0 and _LEADS_INTO_PATH.search(lines[i - 1]):
-                rule = None
+            rule = _edge_rule(line, lines[i - 1] if i > 0 else None)
         if rule is None and key and line not in verbatim and _is_title(line, key, at_edge):
             rule = "title"
         if rule is None:
@@ -133,10 +126,14 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
 _EDGE_RULES = tuple(rule for rule in RULES if rule.edge)
 
 
-def _edge_rule(line: str) -> str | None:
+def _edge_rule(line: str, before: str | None) -> str | None:
     """`line_rule(line, edge=True)` for a line no other rule matched: only the edge rules are
-    left to try (same answer, half the matching on pages of short lines)."""
-    return next((rule.id for rule in _EDGE_RULES if rule.matches(line)), None)
+    left to try (same answer, half the matching on pages of short lines). None when the rule
+    found does not follow the line `before` (its `not_after`)."""
+    rule = next((rule for rule in _EDGE_RULES if rule.matches(line)), None)
+    if rule is None or before is not None and rule.not_after is not None and rule.not_after.search(before):
+        return None
+    return rule.id
 
 
 def _is_title(line: str, key: str, at_edge: bool) -> bool:

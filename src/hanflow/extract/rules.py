@@ -78,6 +78,8 @@ class Rule:
     # Words one of which the line must hold (lower case, literal) for the pattern to match at
     # all: a substring test on the folded line is far cheaper than a failing regex search.
     needle: tuple[str, ...] | None = None
+    # An edge rule's line is kept when the line before it ends as this finds (see filter_lines).
+    not_after: re.Pattern[str] | None = None
 
     def matches(self, line: str, low: str | None = None) -> bool:
         """Whether the rule removes `line`; `low` is `folded(line)` when the caller has it."""
@@ -108,18 +110,25 @@ def _words(alternatives: str) -> tuple[str, ...]:
 _EN_ROLE = (r"(?i:(?:additional )?reporting|words|text|story|writing|written|editing|edited|photos?|photographs?|"
             r"photography|illustrations?|graphics|video|design|produced|research)")
 
+# A line that breaks off on a word taking a menu path as its object ("switch it from",
+# "依次点击"): the trail after it is the sentence's end.
+_LEADS_INTO_PATH = re.compile(
+    r"(?:\b(?:from|to|in|under|via|select|choose|open|click|tap|press)|"
+    r"进入|進入|打开|打開|点击|點擊|点选|點選|选择|選擇|依次|前往|找到)\s*+[:：]?$", re.I)
+
 RULES: tuple[Rule, ...] = (
     Rule("breadcrumb", _rx(
         _OPEN + r"(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|您当前的位置|"
         r"所在位置|现在位置|目前位置)\s*+[:：]|"
         + _OPEN + r"位置\s*+[:：][^。，,]{1,40}" + _ARROW
     ), 120),
-    # An unlabelled trail is a breadcrumb only before or after the text: inside it, "Home >
-    # Settings > Profile" is the way through a program's menus that a post or a how-to gives.
+    # An unlabelled trail is a breadcrumb only before or after the text, and not after a line
+    # that leads into it: there "Home > Settings > Profile" is the way through a program's
+    # menus that a post or a how-to gives.
     Rule("breadcrumb", _rx(
         r"^\s*+(?:首页|首頁|主页|主頁|网站首页|網站首頁|home)\s*+(?:" + _ARROW + r"|/)[^。！？!?，,]*+$|"
         r"^(?>[^。，,.!?！？>＞»›→]{1,40}+)(?>\s*+" + _ARROW + r"\s*+[^。，,.!?！？>＞»›→]{1,30}+){2,}+$"
-    ), 120, edge=True),
+    ), 120, edge=True, not_after=_LEADS_INTO_PATH),
     Rule("editor", _rx(
         _OPEN + r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對|"
         r"editor|edited by)\s*+[:：]\s*+[^。！？!?，；;]{0,40}+$|"
@@ -297,7 +306,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULE_DESCRIPTIONS: dict[str, str] = {
-    "breadcrumb": "navigation trail (当前位置：首页 > …; an unlabelled Home > … only before or after the text, never a menu path inside it)",
+    "breadcrumb": "navigation trail (当前位置：首页 > …; Home > … only at the text's edges, never a menu path in it)",
     "editor": "editor credit (责任编辑：…, (… 编辑), Words by … · Photographs by …)",
     "byline": "source/author/time line (来源：… 作者：…, 更新时间：…)",
     "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接, A version … appears in print)",
