@@ -120,7 +120,25 @@ ANS = [
 ]
 
 
-def stack() -> str:
+STACK_COMMENTS = {
+    0: ["Is the pan enamelled, or bare iron all over?", "Bare iron. It came pre-seasoned from the shop a year ago."],
+    1: ["This is what I do as well, and the oil film keeps it black for weeks."],
+    3: ["Steel wool worked for me, but wear gloves: the rust stains your hands for days."],
+}
+
+
+def _stack_comments(i: int, comments: dict[int, list[str]]) -> str:
+    return "".join(f'''<li id="comment-{i}{j}" class="comment js-comment"><div class="comment-text js-comment-text-and-form">
+<div class="comment-body js-comment-edit-hide"><span class="comment-copy">{text}</span> &ndash;&nbsp;<div class="d-inline-flex ai-center">
+<a href="/users/5{j}/diner{j}" class="comment-user">diner{j}</a></div> <span class="comment-date"><span title="2024-03-0{i + 1}" class="relativetime-clean">Mar {i + 1}, 2024 at 11:1{j}</span></span></div></div></li>'''
+                   for j, text in enumerate(comments.get(i, [])))
+
+
+def stack(comments: dict[int, list[str]] | None = None) -> str:
+    """A Stack Exchange question page; `comments` (by post: 0 the question, 1.. the answers)
+    fills the comment lists under the posts, built unlike the posts."""
+    comments = comments or {}
+
     def post(kind, i, text, votes):
         return f'''<div id="{kind}-{i}" class="{kind} js-{kind}" data-score="{votes}"><div class="post-layout">
 <div class="votecell post-layout--left"><div class="js-voting-container"><button class="js-vote-up-btn">Up vote</button><div class="js-vote-count">{votes}</div><button>Down vote</button></div></div>
@@ -128,7 +146,7 @@ def stack() -> str:
 <div class="mt24"><div class="d-flex fw-wrap ai-start jc-end gs8 gsy"><div class="post-menu"><a href="/q/1/share">Share</a><a href="/posts/{i}/edit">Improve this answer</a><button>Follow</button></div>
 <div class="post-signature"><div class="user-info"><div class="user-action-time">answered <span title="2024-03-0{i}" class="relativetime">Mar {i}, 2024 at 10:0{i}</span></div>
 <div class="user-gravatar32"><a href="/users/{i}/cook{i}"><img src="/g.png"></a></div><div class="user-details"><a href="/users/{i}/cook{i}">cook{i}</a><div class="-flair"><span class="reputation-score">1,2{i}3</span></div></div></div></div></div></div></div>
-<div class="post-layout--right js-post-comments-component"><div class="comments"><ul class="comments-list"></ul></div><a class="js-add-link comments-link" href="#">Add a comment</a></div></div></div>'''
+<div class="post-layout--right js-post-comments-component"><div class="comments"><ul class="comments-list">{_stack_comments(i, comments)}</ul></div><a class="js-add-link comments-link" href="#">Add a comment</a></div></div></div>'''
 
     answers = "".join(post("answer", i + 1, t, 10 - i) for i, t in enumerate(ANS))
     return f"""<html><head><title>cooking - {Q} - Seasoned Advice</title></head><body><header class="s-topbar"><a href="/">Seasoned Advice</a></header>
@@ -435,6 +453,73 @@ def wrapped_bodies() -> str:
 <div class="post-text"><p>{POSTS[0]}</p></div></board-post><div class="comment-tree">{comments}</div></main></body></html>"""
 
 
+# A comment list of an app-style page: each comment's replies sit in its footer, built unlike
+# the comments (another structure, their own author link and time), and longer than the
+# comment they answer.
+RT = "阳台种的番茄苗总是徒长，该怎么救？"
+RP = "三月底播的番茄，现在苗高二十厘米了，茎却细得像牙签，一碰就倒。每天浇一次水，放在朝东的阳台上。"
+RC = [
+    ("阿青", "光照不够。", [("老周", "朝东的阳台只有上午有太阳，番茄苗一天要晒够八个小时，不然就会拼命往上长，补一盏植物灯会好很多。"),
+                         ("阿青", "对，灯离苗二十厘米左右就行，太远了没用。")]),
+    ("种菜的小林", "水也浇多了，盆土表面干了再浇，苗会壮实一些。", []),
+    ("番茄新手", "换了南边的窗台。", [("小满", "换位置以后头几天可能会蔫一点，这是正常的，别急着施肥，过一周就缓过来了。")]),
+]
+
+
+def _reply(user: str, text: str, day: int) -> str:
+    return (f'<div class="sub-reply"><div class="sub-head"><a class="sub-user" href="/u/{user}">{user}</a><span>：</span></div>'
+            f'<div class="sub-body"><div class="sub-text"><span>{text}</span></div>'
+            f'<div class="sub-meta"><span class="when">2024-04-1{day} 21:0{day}</span><span class="likes">{day}</span></div></div></div>')
+
+
+def _replied_comment(i: int, user: str, text: str, replies: list) -> str:
+    subs = "".join(_reply(u, t, i) for u, t in replies)
+    return f"""<li class="list-cell"><div class="list-cell__main"><div class="comment-card"><div class="card-avatar"><img src="/a/{i}.png" alt=""></div>
+<div class="card-main"><div class="card-header"><a class="nick" href="/u/{user}">{user}</a><span class="region">浙江</span></div>
+<div class="card-text"><span class="comment-text">{text}</span></div>
+<div class="card-footer"><div class="card-meta"><span class="when">2024-04-1{i} 20:3{i}</span><span class="likes">1{i}</span><span class="reply-btn">回复</span></div>
+<div class="sub-replies">{subs}</div></div></div></div></div></li>"""
+
+
+def replied_comments() -> str:
+    """Comments whose replies are built unlike them: each reply is a post of its own, after the
+    comment it answers, and the comment keeps its own text."""
+    comments = "".join(_replied_comment(i + 1, u, t, r) for i, (u, t, r) in enumerate(RC))
+    return f"""<html><head><title>{RT} - 小园子</title></head><body><div class="top-bar"><a href="/">小园子</a> <a href="/login">登录</a></div>
+<div class="main-wrap"><div class="post-detail"><h1 class="post-title">{RT}</h1><div class="post-by"><a href="/u/阳台党">阳台党</a> <span class="when">2024-04-10 19:00</span></div>
+<div class="post-text"><p>{RP}</p></div></div><ul class="comment-list">{comments}</ul></div></body></html>"""
+
+
+def replied_texts() -> list[str]:
+    """The page's text as it reads: headline, the post, each comment followed by its replies."""
+    return [RT, RP, *[line for _, text, replies in RC for line in (text, *(t for _, t in replies))]]
+
+
+def _quoting_post(i: int, user: str, text: str, quoted: tuple[str, str] | None) -> str:
+    pane = (f'<div class="authorPane_mobile"><h3 class="authorPane_author"><a href="/profile/{i}-{user}/">{user}</a></h3>'
+            f'<div class="light"><a href="/topic/9/?c={i}">Posted <time datetime="2024-05-0{i + 1}T10:00:00Z">May {i + 1}</time></a></div></div>')
+    quote = ""
+    if quoted:
+        who, said = quoted
+        quote = (f'<blockquote class="quote"><div class="quote_citation"><a href="/topic/9/?c={i - 1}">On 5/{i}/2024 at 10:00 AM, '
+                 f'<a href="/profile/{i - 1}-{who}/">{who}</a> said:</a></div><div class="quote_contents"><p>{said}</p></div></blockquote>')
+    return f"""<article class="post box comment">{pane}<aside class="authorPane column"><h3 class="authorPane_author"><a href="/profile/{i}-{user}/">{user}</a></h3>
+<ul class="authorPane_info"><li>Member</li><li>{i + 3}0 posts</li></ul></aside><div class="column column_fluid"><div class="comment_content">
+<div class="comment_meta"><a href="/topic/9/?c={i}">Posted <time datetime="2024-05-0{i + 1}T10:00:00Z">May {i + 1}</time></a> <a href="/share/{i}">Share</a></div>
+<div class="post_contentWrap"><div class="richText">{quote}<p>{text}</p></div></div></div></div></article>"""
+
+
+def quoting_posts() -> str:
+    """Posts that quote the post before with a citation naming its author and time, on a board
+    that writes each post's author and time twice (for phones and for desktops): the quotes are
+    part of the posts that quote them, not replies of their own."""
+    users = ["windowsill", "seedling_sam", "ana_grows", "windowsill"]
+    posts = "".join(_quoting_post(i, u, t, (users[i - 1], POSTS[i - 1].split(". ")[0] + ".") if i else None)
+                    for i, (u, t) in enumerate(zip(users, POSTS, strict=True)))
+    return f"""<html><head><title>{TITLE} - Growers</title></head><body><div class="header"><a href="/">Growers</a></div>
+<h1>{TITLE}</h1><div class="topic">{posts}</div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -454,4 +539,6 @@ PAGES = {
     "listed": listed_opening(),
     "subjects": subject_comments(),
     "wrapped": wrapped_bodies(),
+    "replied": replied_comments(),
+    "quoting": quoting_posts(),
 }

@@ -27,6 +27,10 @@ EXPECTED = {
     "boxed": B.POSTS,
     "subjects": [B.TITLE, *B.POSTS],
     "wrapped": [B.TITLE, *B.POSTS],
+    "replied": B.replied_texts(),
+    # each quote in the post that quotes it (its citation is chrome), the post quoted kept once
+    "quoting": [B.TITLE, B.POSTS[0],
+                *[line for i in (1, 2, 3) for line in (B.POSTS[i - 1].split(". ")[0] + ".", B.POSTS[i])]],
     "listed": [B.TITLE, B.POSTS[0], "This is what I have tried so far this spring, without much luck:", *B.STEPS,
                "The stems still fall over in the second week, even with all three.", *B.POSTS[1:]],
 }
@@ -46,3 +50,44 @@ def test_a_blog_article_with_a_comment_list_is_its_article() -> None:
     result = extract_html(B.wordpress())
     assert result.page_type == "article"
     assert result.text.splitlines() == B.ART
+
+
+def _many_replied(n: int) -> str:
+    """`n` comments, each with two replies built unlike it, every text distinct."""
+    cells = "".join(B._replied_comment(i % 9, f"user{i}", f"第{i}号评论：苗还是细，光照再加一点。",
+                                       [(f"helper{i}", f"回复第{i}号：换个朝南的位置，每天转一转盆。"),
+                                        (f"user{i}", f"谢谢，第{i}号已经照做了。")])
+                    for i in range(n))
+    return (f"<html><head><title>{B.RT}</title></head><body><h1>{B.RT}</h1>"
+            f"<ul class='comment-list'>{cells}</ul></body></html>")
+
+
+def test_replies_unlike_their_comments_cost_grows_with_the_page() -> None:
+    """Every comment and reply of a long list is kept, in order, and the cost of finding the
+    replies grows with the page, not with the page times its links."""
+    import time
+
+    def cost(n: int) -> float:
+        page, best = _many_replied(n), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            extract_html(page)
+            best = min(best, time.process_time() - start)
+        return best
+
+    lines = extract_html(_many_replied(50)).text.splitlines()
+    assert lines[1:4] == ["第0号评论：苗还是细，光照再加一点。", "回复第0号：换个朝南的位置，每天转一转盆。",
+                          "谢谢，第0号已经照做了。"]
+    assert len(lines) == 1 + 3 * 50
+    assert cost(400) < 10 * cost(100)  # linear: about 4
+
+
+def test_comments_under_answers_are_kept_after_the_answer_they_answer() -> None:
+    """A Q&A page whose answers carry comment lists (built unlike the answers, each comment with
+    its author link and time): every answer is kept, each followed by its comments without
+    their chrome. Before, the answers' comments were dropped (and on a page where they held
+    more text than the answers, the answers were lost)."""
+    c = B.STACK_COMMENTS
+    lines = extract_html(B.stack(c)).text.splitlines()
+    assert lines[:3] == [B.Q, B.QB, c[0][0]]
+    assert lines[-5:] == [B.ANS[0], *c[1], B.ANS[1], B.ANS[2], *c[3]]

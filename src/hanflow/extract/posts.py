@@ -5,7 +5,9 @@ and that carry per-post chrome (an author link, a time).
 Replies nested inside a post (same structure, deeper: comment trees) are posts too, in
 document order; a post's body is found in its own text, what is left once the replies nested
 in it are set aside, so each post is kept once. A group of replies nested in a post of its
-own structure is judged with the tree's top-level posts (a tree may have a single one). A
+own structure is judged with the tree's top-level posts (a tree may have a single one).
+Replies of another structure than the post they answer (a reply list in a comment's footer)
+are posts too, at a body path of their own (see `_unlike_replies`). A
 question that is not built like its answers (Stack-style sites, Q&A portals) is the lead: the
 prose between the page's headline and the posts.
 """
@@ -22,7 +24,7 @@ from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.listing import headline, headline_like, repeats_title
-from hanflow.extract.repeats import Group, Path, at_path, body_path, nested_replies, signature
+from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, nested_replies, signature
 from hanflow.extract.tree import text_of
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
@@ -118,25 +120,39 @@ def _alike(shape: set, shapes: list[set]) -> bool:
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
-    """The group as a thread, or None; cheap tests first. Replies nested in a post are not
-    its text: each is a post of its own."""
-    posts = _with_replies(group)
+    """The group as a thread, or None. Replies nested in a post are not its text: each is a
+    post of its own, also when built unlike the posts (see `_unlike_replies`); the group is
+    read without those when it reads as no thread with them."""
+    unlike = _unlike_replies(group, stats)
+    found = _as_thread(group, stats, title_key, unlike) if unlike[0] else None
+    return found or _as_thread(group, stats, title_key)
+
+
+def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Path] = (set(), ())
+               ) -> Thread | None:
+    """The group as a thread with the given unlike replies and their body path; cheap tests
+    first. A post's chrome lies outside its body and its replies."""
+    posts, (others, other_path) = _with_replies(group), unlike
+    if others:
+        order = {el: i for i, el in enumerate(group.parent.iter())}
+        posts = sorted({*posts, *others}, key=order.__getitem__)
     replies = nested_replies(posts, stats) if len(posts) > len(group.members) else None
     path = body_path(group.members, stats, replies)
     if not path or any(tag == "a" for tag, _ in path):
         return None
     posts = _in_order(posts, _stragglers(group, path, stats))
-    found = {post: at_path(post, path) or _at_suffix(post, path, posts) for post in posts}
+    found = {post: at_path(post, other_path) if post in others else at_path(post, path) or _at_suffix(post, path, posts)
+             for post in posts}
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
-    if not _holds_prose(bodies, stats):
-        return None
+    if not _holds_prose(bodies, stats) or others and _nested(inside):
+        return None  # replies read apart from their posts, one body inside another: misread
     members = group.members
-    if not _count_reaches((_chrome(m, bodies[m]) for m in members), (len(members) + 1) // 2):
+    if not _count_reaches((_chrome(m, [*bodies[m], *others]) for m in members), (len(members) + 1) // 2):
         return None
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
-    path, bodies = _widened(path, bodies)
+    path, bodies = _widened(path, bodies, others)
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
@@ -144,6 +160,89 @@ def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _nested(elements: set) -> bool:
+    """Whether one of the elements lies inside another."""
+    return any(a in elements for el in elements for a in el.iterancestors())
+
+
+def _unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
+    """Replies built unlike the posts they answer (a comment's list of replies of another
+    structure), and their body path. In a post, a reply is the smallest named element around a
+    later author link that also holds a time and leaves the post's own (first) author link and
+    time outside; its structure recurs in the group, and the replies read like posts: text at a
+    body path of their own, their author link and time outside it."""
+    tag, name = group.key
+    if not name and "-" not in tag:  # bare boxes are a layout's, not posts with replies
+        return set(), ()
+    found: dict[Signature, dict] = {}
+    others: set[Signature] = set()  # structures of which a box names another author
+    for member in group.members:
+        for reply, other in _reply_boxes(member, stats):
+            found.setdefault(signature(reply), {})[reply] = None
+            if other:
+                others.add(signature(reply))
+    best: tuple[set, Path] = (set(), ())
+    for sig, boxes in ((sig, list(b)) for sig, b in found.items() if sig in others):
+        if len(boxes) < 2 or sig == group.key or len(boxes) <= len(best[0]):
+            continue
+        path = body_path(boxes, stats)
+        bodies = {box: at_path(box, path) for box in boxes} if path else {}
+        if (bodies and _holds_prose(bodies, stats)
+                and _count_reaches((_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
+            best = (set(boxes), path)
+    return best
+
+
+def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Element, bool]]:
+    """Candidate replies in a post (see `_unlike_replies`), each with whether it names another
+    author than the post's (a byline repeated in the post's body names its own)."""
+    links = member.iter("a")
+    author_link = next((a for a in links if _name_like(a)), None)
+    if author_link is None:
+        return []
+    own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
+    timed: set | None = None  # what holds a time, found on the first need
+    boxes = []
+    for link in links:  # the links after the author's; the cheap tests first
+        for anc in _up_to(link, member):
+            if anc in own:
+                break
+            if signature(anc)[1] and stats.text.get(anc, 0) > stats.links.get(anc, 0):
+                timed = _timed(member) if timed is None else timed
+                if anc in timed and _name_like(link):
+                    boxes.append(anc)
+                    break
+    if not boxes:
+        return []
+    first = next((el for el in member.iter() if _when_at(el, member)), None)
+    post_time = {first, *first.iterancestors()} if first is not None else set()
+    author = _author_key(author_link)
+    return [(box, all(_author_key(a) != author for a in box.iter("a")))
+            for box in dict.fromkeys(boxes) if box not in post_time]
+
+
+def _timed(post: etree._Element) -> set:
+    """The elements of a post that hold a time of its chrome (see `_when_at`), one walk."""
+    found: set = set()
+    for el in post.iter():
+        if _when_at(el, post):
+            holder = el.getparent() if el.tag != "time" and not _short_when(el.text) else el
+            for anc in (holder, *holder.iterancestors()) if holder is not None else ():
+                if anc in found or anc is post:
+                    break
+                found.add(anc)
+    return found
+
+
+def _when_at(el: etree._Element, post: etree._Element) -> bool:
+    """Whether `el` shows a time of the post's chrome (as `_chrome` reads it)."""
+    return el.tag == "time" or _short_when(el.text) or el is not post and _short_when(el.tail)
+
+
+def _author_key(link: etree._Element) -> str:
+    return link.get("href") or text_of(link).strip()
 
 
 def _at_suffix(post: etree._Element, path: Path, posts: list) -> list:
@@ -189,13 +288,15 @@ def _up_to(el: etree._Element, top: etree._Element) -> list:
     return out
 
 
-def _widened(path: Path, bodies: dict) -> tuple[Path, dict]:
+def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
     """A body path that ends at paragraphs, widened to their container when no post's container
-    holds its chrome: a post's lists, code and quotes between its paragraphs are its text."""
+    holds its chrome: a post's lists, code and quotes between its paragraphs are its text.
+    The bodies of `unlike` replies lie at a path of their own and stay as they are."""
     if len(path) < 2 or path[-1][0] not in PARAGRAPHS:
         return path, bodies
     posts = list(bodies)
-    wide = {post: at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts) for post in posts}
+    wide = {post: bodies[post] if post in unlike else at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts)
+            for post in posts}
     if any(_chrome(post, wide[post]) != _chrome(post, found) for post, found in bodies.items()):
         return path, bodies
     return path[:-1], wide
@@ -331,7 +432,7 @@ def _chrome(post: etree._Element, bodies: list) -> int:
         el, in_heading = stack.pop()
         if el in inside:
             continue
-        when = when or el.tag == "time" or _short_when(el.text) or _short_when(el.tail if el is not post else None)
+        when = when or _when_at(el, post)
         name = name or (el.tag == "a" and not in_heading and _name_like(el))
         in_heading = in_heading or el.tag in HEADINGS
         stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))

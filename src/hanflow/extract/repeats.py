@@ -69,18 +69,19 @@ def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> li
 @dataclass
 class Replies:
     """Posts nested in other posts of a thread, and for each element inside a post the text
-    outside links of the replies nested in it below that post: what is left is the post's
-    own text."""
+    outside links and the punctuation of the replies nested in it below that post: what is
+    left is the post's own text."""
 
     posts: set
     text: dict
+    punct: dict
 
 
 def nested_replies(posts: list, stats: Stats) -> Replies | None:
     """The replies among `posts` (those inside another of them), or None if there are none;
     each reply is counted up to the post it answers."""
     found = set(posts)
-    replies = Replies(set(), {})
+    replies = Replies(set(), {}, {})
     for reply in posts:
         chain = []
         for anc in reply.iterancestors():
@@ -90,9 +91,10 @@ def nested_replies(posts: list, stats: Stats) -> Replies | None:
         else:
             continue  # an outermost post answers none
         replies.posts.add(reply)
-        n = _own_text(reply, stats)
+        n, marks = _own_text(reply, stats), stats.punct.get(reply, 0)
         for anc in chain:
             replies.text[anc] = replies.text.get(anc, 0) + n
+            replies.punct[anc] = replies.punct.get(anc, 0) + marks
     return replies if replies.posts else None
 
 
@@ -106,7 +108,8 @@ def _weight(el: etree._Element, stats: Stats, replies: Replies | None = None) ->
     """Text outside links, short unpunctuated pieces (dates, counts, labels: chrome) at a
     quarter of their length."""
     n = _own_text(el, stats, replies)
-    return n if stats.punct.get(el, 0) or n >= 40 else n / 4
+    punct = stats.punct.get(el, 0) - (replies.punct.get(el, 0) if replies else 0)
+    return n if punct > 0 or n >= 40 else n / 4
 
 
 def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) -> Path:
