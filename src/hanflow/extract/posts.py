@@ -204,15 +204,15 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
         return []
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
     timed: set | None = None  # what holds a time, found on the first need
-    boxes = []
+    boxes: dict = {}
     for link in links:  # the links after the author's; the cheap tests first
-        for anc in _up_to(link, member):
-            if anc in own:
+        for anc in link.iterancestors():
+            if anc is member or anc in own or anc in boxes:
                 break
-            if signature(anc)[1] and stats.text.get(anc, 0) > stats.links.get(anc, 0):
+            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and signature(anc)[1]:
                 timed = _timed(member) if timed is None else timed
                 if anc in timed and _name_like(link):
-                    boxes.append(anc)
+                    boxes[anc] = None
                     break
     if not boxes:
         return []
@@ -220,7 +220,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     post_time = {first, *first.iterancestors()} if first is not None else set()
     author = _author_key(author_link)
     return [(box, all(_author_key(a) != author for a in box.iter("a")))
-            for box in dict.fromkeys(boxes) if box not in post_time]
+            for box in boxes if box not in post_time]
 
 
 def _timed(post: etree._Element) -> set:
