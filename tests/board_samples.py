@@ -520,6 +520,20 @@ def quoting_posts() -> str:
 <h1>{TITLE}</h1><div class="topic">{posts}</div></body></html>"""
 
 
+def app_post(intro: str = "") -> str:
+    """An app's post page: no headline (the title names the app), the opening post in a card of
+    its own before the comment list (author link, time, text), a login prompt between them.
+    With `intro`, a paragraph without any chrome stands there instead of the card."""
+    comments = "".join(_replied_comment(i + 1, u, t, r) for i, (u, t, r) in enumerate(RC))
+    card = (f'<p class="intro">{intro}</p>' if intro else
+            f'''<li class="list-cell"><div class="detail-card"><div class="card-header"><a class="nick" href="/u/阳台党">阳台党</a>
+<span class="region">上海</span></div><div class="detail-text"><span class="post-text">{RP}</span></div>
+<div class="card-meta"><span class="when">发布于 2024-04-10 19:00</span><span class="likes">8</span></div></div></li>''')
+    return f"""<html><head><title>帖子详情 | 小园子 - 种菜的人都在这里</title></head><body><div class="app"><div class="nav-card">帖子详情</div>
+<ul class="main-list">{card}<li class="list-cell"><span class="login-banner">登录后，精彩更多</span> <a href="/login">登录</a></li>
+<div class="comment-area"><div class="comment-sort">评论默认最新</div><ul class="comment-list">{comments}</ul></div></ul></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -541,4 +555,5 @@ PAGES = {
     "wrapped": wrapped_bodies(),
     "replied": replied_comments(),
     "quoting": quoting_posts(),
+    "app": app_post(),
 }

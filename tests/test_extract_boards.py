@@ -28,6 +28,7 @@ EXPECTED = {
     "subjects": [B.TITLE, *B.POSTS],
     "wrapped": [B.TITLE, *B.POSTS],
     "replied": B.replied_texts(),
+    "app": B.replied_texts()[1:],  # no headline: the opening post leads
     # each quote in the post that quotes it (its citation is chrome), the post quoted kept once
     "quoting": [B.TITLE, B.POSTS[0],
                 *[line for i in (1, 2, 3) for line in (B.POSTS[i - 1].split(". ")[0] + ".", B.POSTS[i])]],
@@ -91,3 +92,12 @@ def test_comments_under_answers_are_kept_after_the_answer_they_answer() -> None:
     lines = extract_html(B.stack(c)).text.splitlines()
     assert lines[:3] == [B.Q, B.QB, c[0][0]]
     assert lines[-5:] == [B.ANS[0], *c[1], B.ANS[1], B.ANS[2], *c[3]]
+
+
+def test_without_a_headline_prose_before_the_posts_needs_a_posts_chrome_to_lead() -> None:
+    """On a page without a headline, a paragraph before the comments that carries no author
+    link and time is no opening post: the comments alone are the text."""
+    intro = "小园子是种菜爱好者交流经验的地方，欢迎分享你的阳台和菜园。"
+    lines = extract_html(B.app_post(intro)).text.splitlines()
+    assert intro not in lines
+    assert lines == B.replied_texts()[2:]

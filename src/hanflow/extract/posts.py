@@ -452,16 +452,39 @@ def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str |
     """The question or opening post when it is not built like the posts: the elements with the
     most plain prose between the page's headline (see `page_headline`) and the posts, none
     inside another, in document order (a question, and a best answer set apart from the other
-    answers). Empty without such a headline."""
+    answers). Without such a headline, the opening post set apart from the posts (see
+    `_opening_post`), if any."""
     heading = page_headline(root, title)
-    if heading is None:
-        return []
     container = thread.group.parent
+    shared = set(container.iterancestors())
+    if heading is None:
+        opening = _opening_post(container, stats)
+        order = {el: i for i, el in enumerate(opening.iter())} if opening is not None else {}
+        return _most_prose(list(order), shared, stats, order)
     order = {el: i for i, el in enumerate(root.iter())}
     start, end = order[heading], order.get(container, 0)
-    shared = set(container.iterancestors())
-    found = [el for el, i in order.items()
-             if start < i < end and el not in shared and stats.plain.get(el, 0) > LEAD_PROSE]
+    return _most_prose([el for el, i in order.items() if start < i < end], shared, stats, order)
+
+
+def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | None:
+    """A page without a headline (an app's post page) may show its opening post before the
+    posts, built unlike them: the nearest element before the posts' container, climbing from
+    it, that holds prose (its chrome may outweigh it). It is the opening post when it carries
+    a post's chrome (an author link and a time); otherwise there is none."""
+    el = container
+    while (parent := el.getparent()) is not None and parent.tag != "body":
+        for sib in el.itersiblings(preceding=True):
+            if isinstance(sib.tag, str) and any(stats.plain.get(d, 0) > LEAD_PROSE for d in sib.iter()):
+                return sib if _chrome(sib, []) == 2 else None
+        el = parent
+    return None
+
+
+def _most_prose(candidates: list, shared: set, stats: Stats, order: dict) -> list:
+    """Of `candidates`, the elements with the most plain prose, none inside another, in
+    document order (`order`: positions of them and their containers); `shared` (what holds
+    the posts) are none."""
+    found = [el for el in candidates if el not in shared and stats.plain.get(el, 0) > LEAD_PROSE]
     chosen: list = []
     taken: set = set()  # the chosen elements, what is inside them and what holds them
     for el in sorted(found, key=lambda e: -stats.plain[e]):
