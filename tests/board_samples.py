@@ -534,6 +534,28 @@ def app_post(intro: str = "") -> str:
 <div class="comment-area"><div class="comment-sort">评论默认最新</div><ul class="comment-list">{comments}</ul></div></ul></div></body></html>"""
 
 
+# A board that sets the topic and its replies in two boxes of one structure, each reply a cell
+# (a table: avatar, then name, time and text) under a header cell that counts them.
+BT = "家里宽带打开网页特别慢，怎么排查？"
+BQ = "测速有两百兆，但是打开网页要等好几秒，换了浏览器也一样。大家有什么排查思路吗？"
+BR = ["我也遇到过，后来把路由器的 DNS 改成运营商默认的就好了。", "试试关掉 IPv6，很多时候是这个原因。",
+      "楼上正解，我关了 IPv6 之后网页秒开。", "感谢各位，关掉 IPv6 以后确实快多了。"]
+
+
+def boxed_replies() -> str:
+    """The topic box and the replies box are two of a kind: the replies inside the second are
+    the posts, not the two boxes."""
+    cells = "".join(f'''<div id="r_{i}" class="cell"><table><tr><td width="48"><img src="/a/{i}.png" class="avatar" alt="u{i}"></td>
+<td><div class="fr"><a href="#;" class="thank">感谢回复者</a> <span class="no">{i + 1}</span></div><strong><a href="/member/user{i}" class="dark">user{i}</a></strong>
+<span class="ago" title="2024-05-0{i + 1} 10:00:00 +08:00">{i + 2} 小时前</span><div class="reply_content">{t}</div></td></tr></table></div>'''
+                    for i, t in enumerate(BR))
+    return f"""<html><head><title>{BT} - 宽带论坛</title></head><body><div id="Top"><a href="/">宽带论坛</a> <a href="/signin">登录</a></div>
+<div id="Main"><div class="box"><div class="header"><a href="/">宽带论坛</a> › <a href="/go/net">宽带症候群</a><h1>{BT}</h1>
+<small class="gray"><a href="/member/op">op</a> · 5 小时前 · 1024 次点击</small></div><div class="cell"><div class="topic_content"><p>{BQ}</p></div></div></div>
+<div class="box"><div class="cell"><span class="gray">4 条回复 · 2024-05-01 10:00:00 +08:00</span></div>{cells}</div></div>
+<div id="Bottom">宽带论坛是交流上网经验的地方</div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -556,4 +578,5 @@ PAGES = {
     "replied": replied_comments(),
     "quoting": quoting_posts(),
     "app": app_post(),
+    "boxes": boxed_replies(),
 }

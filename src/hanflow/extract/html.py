@@ -15,13 +15,12 @@ from hanflow.extract.pagetype import (
     FORUM,
     LISTING,
     declared_type,
-    enough_posts,
     is_listing,
     is_live_blog,
     thread_type,
 )
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.posts import Thread, find_thread, lead_blocks, page_headline
+from hanflow.extract.posts import Thread, enough_posts, find_thread, lead_blocks, page_headline
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, code_lines, element_text

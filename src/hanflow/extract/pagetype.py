@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from hanflow.extract.block import Stats
-from hanflow.extract.posts import Thread
+from hanflow.extract.posts import Thread, enough_posts
 
 ARTICLE, FORUM, LISTING = "article", "forum", "listing"
 PAGE_TYPES = (ARTICLE, FORUM, LISTING)
@@ -27,7 +27,6 @@ _DECLARED = {
 }
 _ARTICLE_OG = re.compile(r"article|news|blog", re.I)
 MIN_ARTICLE = 200  # plain prose below which a page of teaser lists has no article
-MIN_POSTS = 3  # a thread the page does not declare needs this many posts (2 if all are signed)
 
 
 def declared_type(types: set[str]) -> str | None:
@@ -59,11 +58,6 @@ def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_ty
     if outside >= 3 * thread.largest and outside >= weight * thread.prose:
         return None
     return FORUM
-
-
-def enough_posts(thread: Thread) -> bool:
-    """Enough posts to be a thread the page does not declare."""
-    return len(thread.posts) >= (2 if thread.signed else MIN_POSTS)
 
 
 def _best_outside(thread: Thread, stats: Stats) -> int:

@@ -53,13 +53,32 @@ class Thread:
     signed: bool = False  # every post carries both an author link and a time
 
 
+MIN_POSTS = 3  # a thread the page does not declare needs this many posts (2 if all are signed)
+
+
+def enough_posts(thread: Thread) -> bool:
+    """Enough posts to be a thread the page does not declare."""
+    return len(thread.posts) >= (2 if thread.signed else MIN_POSTS)
+
+
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
                 ) -> Thread | None:
     """The group of posts holding the most prose, if any group looks like posts."""
     key = normalized(title) if title else ""
     candidates = _candidates(groups, stats, skip)
     threads = [t for g in candidates if (t := _thread(g, stats, key))]
-    return max(threads, key=lambda t: t.prose, default=None)
+    best = max(threads, key=lambda t: t.prose, default=None)
+    while best is not None and not enough_posts(best) and (inner := _inner_threads(best, threads)):
+        best = max(inner, key=lambda t: t.prose)
+    return best
+
+
+def _inner_threads(outer: Thread, threads: list[Thread]) -> list[Thread]:
+    """The threads with enough posts inside a post of `outer`, which has too few to be one
+    (the page's boxes, the topic's and the replies', read as two posts)."""
+    posts = set(outer.posts)
+    return [t for t in threads if t is not outer and enough_posts(t)
+            and any(a in posts for a in (t.group.parent, *t.group.parent.iterancestors()))]
 
 
 def _candidates(groups: list[Group], stats: Stats, skip: list[Group]) -> list[Group]:
