@@ -556,6 +556,43 @@ def boxed_replies() -> str:
 <div id="Bottom">宽带论坛是交流上网经验的地方</div></body></html>"""
 
 
+# An old-style link aggregator: the subreddit's name in the <h1> and the <title>'s end, the
+# post's title a link, comments nested in each other's "child" boxes.
+OT = "Why do my tomato seedlings keep falling over?"
+OP = "They grow tall and thin on my windowsill and fall over after two weeks. I water every other day."
+OC = [("sam", "Give them more light. A south window in spring is not enough; a cheap shop light works.",
+       [("ana", "This. Mine went from floppy to sturdy in a week under an LED.",
+         [("sam", "Same here, and keep the light a few inches above the leaves.", [])])]),
+      ("plot", "Brush your hand over the tops every day. The movement makes them tougher.", [])]
+
+
+def _thing(i: str, user: str, text: str, kids: list) -> str:
+    child = "".join(_thing(f"{i}{j}", u, t, k) for j, (u, t, k) in enumerate(kids))
+    return f'''<div class="thing id-t1_{i} noncollapsed comment" id="thing_t1_{i}" data-author="{user}"><p class="parent"></p>
+<div class="midcol unvoted"><div class="arrow up" role="button"></div><div class="arrow down" role="button"></div></div>
+<div class="entry unvoted"><p class="tagline"><a href="#" class="expand">[–]</a><a href="/user/{user}" class="author">{user}</a> <span class="score">12 points</span>
+<time datetime="2024-05-13T10:00:00+00:00" class="live-timestamp">3 hours ago</time></p>
+<form class="usertext"><div class="usertext-body md-container"><div class="md"><p>{text}</p></div></div></form>
+<ul class="flat-list buttons"><li class="first"><a href="/r/g/comments/1/t/{i}/" class="bylink">permalink</a></li><li><a href="javascript:void(0)">reply</a></li></ul></div>
+<div class="child">{"<div class='sitetable listing'>" + child + "</div>" if child else ""}</div><div class="clearleft"></div></div>'''
+
+
+def old_reddit() -> str:
+    tree = "".join(_thing(str(i), u, t, k) for i, (u, t, k) in enumerate(OC))
+    return f"""<html><head><title>{OT} : gardening</title></head><body><div id="header"><a href="/">links</a></div>
+<div class="side"><div class="titlebox"><h1 class="redditname"><a href="/r/gardening/">gardening</a></h1><div class="md"><p>A place for gardeners.</p></div></div></div>
+<div class="content" role="main"><div class="sitetable linklisting"><div class="thing link self"><div class="entry"><p class="title"><a class="title" href="/r/g/comments/1/t/">{OT}</a></p>
+<p class="tagline">submitted <time datetime="2024-05-13T07:00:00+00:00">6 hours ago</time> by <a href="/user/sill" class="author">sill</a></p>
+<div class="expando"><form class="usertext"><div class="usertext-body"><div class="md"><p>{OP}</p></div></div></form></div></div></div></div>
+<div class="commentarea"><div class="panestack-title"><span class="title">all 4 comments</span></div><div class="sitetable nestedlisting">{tree}</div></div></div></body></html>"""
+
+
+def old_reddit_texts() -> list[str]:
+    def walk(comments: list) -> list[str]:
+        return [line for _, text, kids in comments for line in (text, *walk(kids))]
+    return [OT, OP, *walk(OC)]
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -579,4 +616,5 @@ PAGES = {
     "quoting": quoting_posts(),
     "app": app_post(),
     "boxes": boxed_replies(),
+    "aggregator": old_reddit(),
 }

@@ -30,6 +30,7 @@ EXPECTED = {
     "replied": B.replied_texts(),
     "app": B.replied_texts()[1:],  # no headline: the opening post leads
     "boxes": [B.BT, B.BQ, *B.BR],
+    "aggregator": B.old_reddit_texts(),
     # each quote in the post that quotes it (its citation is chrome), the post quoted kept once
     "quoting": [B.TITLE, B.POSTS[0],
                 *[line for i in (1, 2, 3) for line in (B.POSTS[i - 1].split(". ")[0] + ".", B.POSTS[i])]],

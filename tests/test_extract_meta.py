@@ -86,10 +86,16 @@ def test_a_day_alone_gives_way_to_the_same_day_with_its_time() -> None:
      '<meta property="og:title" content="Starter smells of nail polish">', "Starter smells of nail polish"),
     ("Is it worth re-grouting a shower myself? : r/HomeFix", "Is it worth re-grouting a shower myself?",
      "<h2>r/HomeFix</h2>", "Is it worth re-grouting a shower myself?"),
+    ("Why do my tomato seedlings keep falling over? : gardening", "gardening",
+     '<p class="title"><a class="title" href="/r/g/comments/1/">Why do my tomato seedlings keep falling over?</a></p>',
+     "Why do my tomato seedlings keep falling over?"),
+    ("Minutes of the spring meeting - Parish Council", "Parish Council",
+     '<p><a href="/minutes">Minutes</a> of the spring meeting</p>', "Parish Council"),
 ])
 def test_a_site_name_in_h1_gives_way_to_the_title_beside_it(title: str, h1: str, other: str, expected: str) -> None:
     """An <h1> that is one end of the <title> is the site's name when the other end, no shorter,
-    is og:title or a smaller heading; the shorter end is the site's name."""
+    is og:title, a smaller heading or a link's whole text (a board's title line); the shorter end is
+    the site's name, and a link that holds only part of the other end is no evidence."""
     from hanflow.extract.meta import page_metadata
     from hanflow.extract.parse import parse_html
 

@@ -110,8 +110,9 @@ def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | No
 
 def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str | None = None) -> str | None:
     """The other end of the <title> when `text` is one end and the other, no shorter, is
-    og:title or set in an <h2> or <h3>: `text` is then the site's name, in a board's or blog's
-    <h1>, beside the thread's or post's title ("Thread - Site", "Thread : Site", "Blog: Post")."""
+    og:title, set in an <h2> or <h3>, or a link's text (a board's title line): `text` is then
+    the site's name, in a board's or blog's <h1>, beside the thread's or post's title
+    ("Thread - Site", "Thread : Site", "Blog: Post")."""
     if title.startswith(text):
         other = title[len(text):]
     elif title.endswith(text):
@@ -123,7 +124,9 @@ def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str
         return None  # a site's name is the short end ("Thread : r/Community")
     if og_title and _WS.sub(" ", og_title).strip() == other:
         return other
-    return other if any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3")) else None
+    if any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3")):
+        return other
+    return other if any(_WS.sub(" ", el.text).strip() == other for el in root.iter("a") if el.text) else None
 
 
 def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,
