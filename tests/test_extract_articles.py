@@ -229,3 +229,26 @@ def test_an_article_mentioning_contacts_keeps_its_text() -> None:
     page = ("<html><head><title>New electric ferry</title></head><body><article>"
             + "".join(f"<p>{p}</p>" for p in lines) + "</article></body></html>")
     assert extract_html(page).text.splitlines() == lines
+
+
+_MARKET = ["The council voted on Tuesday to turn the old tram depot into a covered market, after years of argument.",
+           "Not everyone is pleased. Residents behind the depot worry about delivery vans early in the morning.",
+           "The council said deliveries would be limited to the hours after seven, with a bay on the ring road."]
+
+
+def _market(quote: str) -> str:
+    return f"""<html><head><title>Depot to become a market</title></head><body><article>
+<h1>Depot to become a market</h1><div class="story-body"><p>{_MARKET[0]}</p><p>{_MARKET[1]}</p>
+<blockquote class="pull">{quote}</blockquote><p>{_MARKET[2]}</p></div></article></body></html>"""
+
+
+def test_a_pull_quote_that_the_text_says_again_is_dropped() -> None:
+    result = extract_html(_market("<p>Residents behind the depot worry about delivery vans</p>"))
+    assert result.text.splitlines() == _MARKET
+    assert ("pull_quote", "Residents behind the depot worry about delivery vans") in result.removed
+
+
+def test_a_quotation_said_once_is_kept() -> None:
+    """A quotation the article does not repeat is its text, whatever its class."""
+    said = "We will keep the brick halls and the iron roof, and the stalls will open at seven."
+    assert extract_html(_market(f"<p>{said}</p>")).text.splitlines() == [*_MARKET[:2], said, _MARKET[2]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hanflow.extract import extract_html
 from hanflow.extract.dates import find_date
 from hanflow.extract.meta import strip_title_suffix
 
@@ -102,3 +103,36 @@ def test_a_site_name_in_h1_gives_way_to_the_title_beside_it(title: str, h1: str,
     head, body = (other, "") if other.startswith("<meta") else ("", other)
     page = f"<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{body}</body></html>"
     assert page_metadata(parse_html(page))["title"] == expected
+
+
+_STORY = ["The council voted on Tuesday to turn the old tram depot into a covered market, after years of argument.",
+          "The plan keeps the brick halls and the iron roof, and adds forty stalls for growers and bakers.",
+          "Work starts in the autumn, and the market should open in the spring of the year after."]
+
+
+def _story(byline: str, head: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in _STORY)
+    return f"""<html><head><title>Old depot to become a market | The Riverside Post</title>{head}</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article><header class="story-header">
+<h1>Old depot to become a market</h1><p class="standfirst">Council backs the plan</p>{byline}</header>
+<div class="story-body">{paragraphs}</div></article></main><footer>© The Riverside Post</footer></body></html>"""
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ('<div class="byline">By <a href="/authors/jo" rel="author">Jo Baker</a>, City reporter · '
+     '<time datetime="2024-05-14T09:00:00Z">14 May 2024</time></div>', "Jo Baker"),
+    ('<h3 class="byline">by Ann Lee<br><span class="datetime">Monday, May 13, 2024</span></h3>', "Ann Lee"),
+    ('<div class="meta">作者：王小明　<span>2024-05-14 09:00</span></div>', "王小明"),
+    ('<div class="share"><a href="#">Share</a> <a href="#">Print</a></div>', None),
+])
+def test_the_byline_beside_the_headline_names_the_author(byline: str, author: str | None) -> None:
+    """A byline in the article's <header>, which pruning removes with the header, is read
+    before it goes; a <br> between the name and the date keeps them apart."""
+    result = extract_html(_story(byline))
+    assert result.author == author
+    assert result.text.splitlines() == _STORY
+
+
+def test_the_pages_own_author_metadata_wins_over_a_byline() -> None:
+    head = '<meta name="author" content="Jo Baker">'
+    assert extract_html(_story('<div class="byline">By Someone Else</div>', head)).author == "Jo Baker"

@@ -3,6 +3,10 @@ posts or the content block, and filter lines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from lxml import etree
+
 from hanflow.extract import chrome
 from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
@@ -44,6 +48,7 @@ def extract_html(html: str) -> Extraction:
     types = ld_types(objects)
     declared = declared_type(types)
     fired = _profile_dates(html, meta)
+    _headline_byline(root, meta)
     prune(root, meta["title"])
     stats = measure(root)
     groups = sibling_groups(root, stats)
@@ -113,7 +118,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
                 drop(item)
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
-    _nearby_bylines(blocks[0], result.meta, stats)
+    _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value
@@ -163,19 +168,53 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     return kept
 
 
-def _nearby_bylines(block, found: dict[str, str], stats: Stats) -> None:
+def _nearby_bylines(block, found: dict[str, str], size: Callable[[etree._Element], int]) -> None:
     """Bylines often sit just outside the content block: read short elements around it,
-    nearest first (before the block, then after it), climbing a few levels."""
+    nearest first (before the block, then after it), climbing a few levels. `size` is an
+    element's text length (at least up to 200 characters)."""
     for sibling in _around(block):
-        if stats.text.get(sibling, 0) > 200:  # its text, collapsed, is longer still
+        if size(sibling) > 200:  # its text, collapsed, is longer still
             continue
-        text = element_text(sibling)
+        text = _broken_text(sibling)
         if not text or len(text) > 200:
             continue
         if line_rule(text, edge=True) in META_RULES:
             lift_meta(found, text)
         elif "published" not in found and (date := find_date(text)) and "T" in date:
             found["published"] = date
+
+
+def _broken_text(el: etree._Element) -> str:
+    """The element's text, whitespace collapsed, a line break (<br>) read as a space: "by Ann
+    Lee<br>Monday" names Ann Lee."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            parts.append(" " if node.tag == "br" else node.text or "")
+        elif node is not el:
+            parts.append(node.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _headline_byline(root: etree._Element, meta: dict) -> None:
+    """The author named by a byline beside the page's headline (in an article's <header>,
+    which pruning removes), read before it goes, as bylines around the content block are
+    read; only when the page's metadata names none."""
+    heading = page_headline(root, meta["title"]) if not meta.get("author") else None
+    if heading is not None:
+        found: dict[str, str] = {}
+        _nearby_bylines(heading, found, _text_size)
+        meta["author"] = found.get("author") or meta.get("author")
+
+
+def _text_size(el: etree._Element, limit: int = 200) -> int:
+    """The element's text length without whitespace, counted up to just past `limit`."""
+    n = 0
+    for piece in el.itertext():
+        n += len("".join(piece.split()))
+        if n > limit:
+            break
+    return n
 
 
 def _around(block, levels: int = 3, width: int = 4):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -110,9 +111,10 @@ def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | No
 
 def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str | None = None) -> str | None:
     """The other end of the <title> when `text` is one end and the other, no shorter, is
-    og:title, set in an <h2> or <h3>, or a link's text (a board's title line): `text` is then
-    the site's name, in a board's or blog's <h1>, beside the thread's or post's title
-    ("Thread - Site", "Thread : Site", "Blog: Post")."""
+    og:title, set in an <h2> or <h3>, or a link's text (a board's title line; not a link to
+    the home page, which names the site): `text` is then the site's name, in a board's or
+    blog's <h1>, beside the thread's or post's title ("Thread - Site", "Thread : Site",
+    "Blog: Post")."""
     if title.startswith(text):
         other = title[len(text):]
     elif title.endswith(text):
@@ -126,7 +128,13 @@ def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str
         return other
     if any(_WS.sub(" ", text_of(h)).strip() == other for h in root.iter("h2", "h3")):
         return other
-    return other if any(_WS.sub(" ", el.text).strip() == other for el in root.iter("a") if el.text) else None
+    return other if any(_WS.sub(" ", el.text).strip() == other and not _home(el.get("href"))
+                        for el in root.iter("a") if el.text) else None
+
+
+def _home(href: str | None) -> bool:
+    """Whether a link leads to a site's home page (its name's link, as a logo sets it)."""
+    return urlsplit(href or "").path.strip("/") == ""
 
 
 def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,

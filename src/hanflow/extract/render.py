@@ -17,6 +17,8 @@ BREAKS = HEADINGS | frozenset({"p", "div", "li", "tr", "blockquote", "pre", "sec
                                "details", "summary"})
 CELLS = frozenset({"td", "th"})
 _FLOWING = HEADINGS | frozenset({"p", "li", "dt", "dd", "figcaption", "caption", "a"})
+PULL_QUOTE = "pull_quote"
+MIN_PULL_QUOTE = 15  # characters of a quotation that, said again in the text, is a pull quote
 _SUB_BLOCKS = frozenset({"div", "ul", "ol", "table", "section", "dl", "p", "figcaption", "span"})
 _CAPTION_CLASS = re.compile(r"caption|credit|image-desc|img-desc|pic-desc|photo-desc", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v\u3000\xa0\u2002\u2003\u2009]+")
@@ -98,10 +100,12 @@ def _labelled_link(el: etree._Element, length: int) -> bool:
 
 
 def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
-    """Drop link lists, boilerplate-classed sub-blocks, and sub-blocks hidden by a CSS class
-    (unless they hold most of the blocks' text) inside the chosen blocks."""
+    """Drop link lists, boilerplate-classed sub-blocks, sub-blocks hidden by a CSS class
+    (unless they hold most of the blocks' text) and pull quotes (a quotation whose words the
+    blocks' text says again) inside the chosen blocks."""
     stack = [child for block in reversed(blocks) for child in reversed(block)]
     total = sum(stats.text.get(block, 0) for block in blocks)
+    whole: str | None = None  # the blocks' text, read when a quotation asks
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
@@ -109,6 +113,12 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
         if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total:
             drop(el)
             continue
+        if el.tag == "blockquote" and stats.text.get(el, 0) >= MIN_PULL_QUOTE:
+            whole = whole if whole is not None else "".join("".join(text_of(b).split()) for b in blocks)
+            if whole.count("".join(text_of(el).split())) > 1:  # a pull quote: the text says it again
+                removed.append((PULL_QUOTE, element_text(el)))
+                drop(el)
+                continue
         if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats, by_class)):
             text = element_text(el)
             if text:
