@@ -252,3 +252,9 @@ def test_a_quotation_said_once_is_kept() -> None:
     """A quotation the article does not repeat is its text, whatever its class."""
     said = "We will keep the brick halls and the iron roof, and the stalls will open at seven."
     assert extract_html(_market(f"<p>{said}</p>")).text.splitlines() == [*_MARKET[:2], said, _MARKET[2]]
+
+
+def test_the_pull_quote_rule_is_described() -> None:
+    from hanflow.extract import RULE_DESCRIPTIONS
+
+    assert "pull quote" in RULE_DESCRIPTIONS["pull_quote"]

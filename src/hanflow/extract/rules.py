@@ -327,6 +327,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "end_matter": "a press release's closing matter, from its heading on (Forward-Looking Statements, Contacts)",
     "link_block": "sub-block of the article made mostly of links",
     "class_block": "sub-block whose class/id names it boilerplate (share, related, footer…)",
+    "pull_quote": "a quotation whose words the article says again (a pull quote)",
 }
 """One line per rule id, for `--explain` output and run manifests."""
 
