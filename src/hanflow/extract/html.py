@@ -187,6 +187,8 @@ def _nearby_bylines(block, found: dict[str, str], size: Callable[[etree._Element
 def _broken_text(el: etree._Element) -> str:
     """The element's text, whitespace collapsed, a line break (<br>) read as a space: "by Ann
     Lee<br>Monday" names Ann Lee."""
+    if next(el.iter("br"), None) is None:
+        return element_text(el)
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
@@ -200,7 +202,7 @@ def _headline_byline(root: etree._Element, meta: dict) -> None:
     """The author named by a byline beside the page's headline (in an article's <header>,
     which pruning removes), read before it goes, as bylines around the content block are
     read; only when the page's metadata names none."""
-    heading = page_headline(root, meta["title"]) if not meta.get("author") else None
+    heading = page_headline(root, meta["title"], shown=False) if not meta.get("author") else None
     if heading is not None:
         found: dict[str, str] = {}
         _nearby_bylines(heading, found, _text_size)

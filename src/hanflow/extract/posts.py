@@ -525,15 +525,16 @@ def _paragraphs_joined(chosen: list, shared: set) -> list:
     return list(dict.fromkeys(joined.get(el, el) for el in chosen))
 
 
-def page_headline(root: etree._Element, title: str | None) -> etree._Element | None:
+def page_headline(root: etree._Element, title: str | None, shown: bool = True) -> etree._Element | None:
     """The <h1> that reads like the page's title, if any, else such an <h2> or <h3> (boards
-    that keep the larger headings for their own name, or use none)."""
+    that keep the larger headings for their own name, or use none), else (`shown`) the title
+    shown outside a heading."""
     key = normalized(title) if title else ""
     for tag in ("h1", "h2", "h3"):
         found = next((h for h in root.iter(tag) if reads_like(normalized(text_of(h)), key)), None)
         if found is not None:
             return found
-    return _shown_title(root, key) if len(key) >= MIN_SHOWN_TITLE else None
+    return _shown_title(root, key) if shown and len(key) >= MIN_SHOWN_TITLE else None
 
 
 MIN_SHOWN_TITLE = 8  # characters of a title that is recognised outside a heading
