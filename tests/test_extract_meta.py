@@ -136,3 +136,16 @@ def test_the_byline_beside_the_headline_names_the_author(byline: str, author: st
 def test_the_pages_own_author_metadata_wins_over_a_byline() -> None:
     head = '<meta name="author" content="Jo Baker">'
     assert extract_html(_story('<div class="byline">By Someone Else</div>', head)).author == "Jo Baker"
+
+
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    ("番茄_百度百科", "番茄", "番茄"),  # a two-character headline that starts the title
+    ("晚风_林小河_诗文选读与赏析", "晚风", "晚风"),
+    ("城市骑行的十个好去处_新闻_晚报网", "新闻", "城市骑行的十个好去处"),  # a section's name inside: no headline
+])
+def test_a_short_headline_counts_where_it_starts_the_title(title: str, h1: str, expected: str) -> None:
+    from hanflow.extract.meta import page_metadata
+    from hanflow.extract.parse import parse_html
+
+    page = f'<html><head><title>{title}</title></head><body><a href="/">站点</a><h1>{h1}</h1></body></html>'
+    assert page_metadata(parse_html(page))["title"] == expected

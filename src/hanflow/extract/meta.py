@@ -95,18 +95,24 @@ def _ld_name(value: Any) -> str | None:
 
 
 def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
-    """Headline: an <h1> the <title> contains, or the title beside it when that <h1> is the
-    site's name (as some boards and blogs set it), else og:title, JSON-LD or <title> minus
-    suffix."""
+    """Headline: an <h1> the <title> contains (four characters or more, or any that starts it),
+    or the title beside it when that <h1> is the site's name (as some boards and blogs set it),
+    else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
         text = _WS.sub(" ", text_of(h1)).strip()
-        if len(text) >= 4 and raw and text in raw:
+        if raw and text and (len(text) >= 4 and text in raw or _leads(text, raw)):
             return _beside_site_name(text, raw, root, meta.get("og:title")) or text
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
         if candidate:
             return strip_title_suffix(candidate)
     return None
+
+
+def _leads(text: str, title: str) -> bool:
+    """Whether `text` is the <title>'s first part, up to a separator ("番茄_百度百科"): a short
+    headline (a two-character word) counts there, not anywhere in the title."""
+    return title.startswith(text) and _SEPARATORS.match(title, len(text)) is not None
 
 
 def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str | None = None) -> str | None:
