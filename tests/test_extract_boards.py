@@ -103,3 +103,31 @@ def test_without_a_headline_prose_before_the_posts_needs_a_posts_chrome_to_lead(
     lines = extract_html(B.app_post(intro)).text.splitlines()
     assert intro not in lines
     assert lines == B.replied_texts()[2:]
+
+
+def _deep_posts(depth: int, links: int = 40) -> str:
+    """Posts whose text lies `depth` unnamed boxes deep, beside `links` links with times."""
+    def post(i: int) -> str:
+        names = "".join(f'<a href="/u/{j}">member{j}</a> <span>2024-05-0{j % 9 + 1} 10:00</span> '
+                        for j in range(links))
+        return (f'<div class="post"><div class="head"><a href="/u/a{i}">author{i}</a> '
+                f'<span>2024-05-01 09:00</span></div><div class="body">{"<div>" * depth}'
+                f'<p>Post {i} says the lamp helps, and the fan too.</p>{names}{"</div>" * depth}</div></div>')
+    posts = "".join(map(post, range(20)))
+    return f"<html><head><title>T</title></head><body><h1>T</h1><div class='thread'>{posts}</div></body></html>"
+
+
+def test_the_reply_search_walks_each_ancestor_once() -> None:
+    """Links deep in unnamed boxes are walked up to the post once between them, not once each:
+    the cost grows with the page, not with its depth times its links (both grow here)."""
+    import time
+
+    def cost(depth: int) -> float:
+        page, best = _deep_posts(depth, links=depth), float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            extract_html(page)
+            best = min(best, time.process_time() - start)
+        return best
+
+    assert cost(240) < 10 * cost(60)  # linear: about 4; each link walking up alone: about 16

@@ -223,16 +223,25 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
         return []
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
     timed: set | None = None  # what holds a time, found on the first need
+    above: dict = {}  # an ancestor passed on the way up -> the first box-like one above it, or None
     boxes: dict = {}
-    for link in links:  # the links after the author's; the cheap tests first
+    for link in links:  # the links after the author's; each ancestor is walked through once
+        passed, found = [], None
         for anc in link.iterancestors():
-            if anc is member or anc in own or anc in boxes:
+            if anc is member or anc in own:
+                break
+            if anc in above:
+                found = above[anc]
                 break
             if stats.text.get(anc, 0) > stats.links.get(anc, 0) and signature(anc)[1]:
                 timed = _timed(member) if timed is None else timed
-                if anc in timed and _name_like(link):
-                    boxes[anc] = None
+                if anc in timed:
+                    found = anc
                     break
+            passed.append(anc)
+        above.update(dict.fromkeys(passed, found))
+        if found is not None and found not in boxes and _name_like(link):
+            boxes[found] = None
     if not boxes:
         return []
     first = next((el for el in member.iter() if _when_at(el, member)), None)
