@@ -36,3 +36,17 @@ def output_bytes(out: Path) -> dict[str, bytes]:
 
 def sources(out: Path) -> dict[str, list[str]]:
     return {kind: [r["source"] for r in read_jsonl(out, kind)] for kind in ("corpus", "duplicates", "rejects")}
+
+
+def extraction_seconds(page: str, runs: int = 3) -> float:
+    """The least CPU time of `runs` extractions of `page` (for cost-growth ratios, not limits)."""
+    import time
+
+    from hanflow.extract import extract_html
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        extract_html(page)
+        best = min(best, time.process_time() - start)
+    return best

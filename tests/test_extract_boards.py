@@ -8,6 +8,7 @@ import pytest
 
 from hanflow.extract import extract_html
 from tests import board_samples as B
+from tests.helpers import extraction_seconds
 
 EXPECTED = {
     "xenforo": [B.TITLE, *B.POSTS],
@@ -68,21 +69,11 @@ def _many_replied(n: int) -> str:
 def test_replies_unlike_their_comments_cost_grows_with_the_page() -> None:
     """Every comment and reply of a long list is kept, in order, and the cost of finding the
     replies grows with the page, not with the page times its links."""
-    import time
-
-    def cost(n: int) -> float:
-        page, best = _many_replied(n), float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            extract_html(page)
-            best = min(best, time.process_time() - start)
-        return best
-
     lines = extract_html(_many_replied(50)).text.splitlines()
     assert lines[1:4] == ["第0号评论：苗还是细，光照再加一点。", "回复第0号：换个朝南的位置，每天转一转盆。",
                           "谢谢，第0号已经照做了。"]
     assert len(lines) == 1 + 3 * 50
-    assert cost(400) < 10 * cost(100)  # linear: about 4
+    assert extraction_seconds(_many_replied(400)) < 10 * extraction_seconds(_many_replied(100))  # linear: about 4
 
 
 def test_comments_under_answers_are_kept_after_the_answer_they_answer() -> None:
@@ -120,14 +111,5 @@ def _deep_posts(depth: int, links: int = 40) -> str:
 def test_the_reply_search_walks_each_ancestor_once() -> None:
     """Links deep in unnamed boxes are walked up to the post once between them, not once each:
     the cost grows with the page, not with its depth times its links (both grow here)."""
-    import time
-
-    def cost(depth: int) -> float:
-        page, best = _deep_posts(depth, links=depth), float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            extract_html(page)
-            best = min(best, time.process_time() - start)
-        return best
-
-    assert cost(240) < 10 * cost(60)  # linear: about 4; each link walking up alone: about 16
+    # linear: about 4; each link walking up alone: about 16
+    assert extraction_seconds(_deep_posts(240, links=240)) < 10 * extraction_seconds(_deep_posts(60, links=60))

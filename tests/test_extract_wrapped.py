@@ -75,18 +75,10 @@ def _nested_pre(depth: int, copies: int = 20) -> str:
 def test_nested_preformatted_blocks_are_each_read_once() -> None:
     """Preformatted blocks nested in each other (hostile markup) are judged and listed from the
     outermost only: cost grows with the page, not with the page times its depth."""
-    import time
+    from tests.helpers import extraction_seconds
 
-    def cost(depth: int) -> float:
-        page = _nested_pre(depth)
-        best = float("inf")
-        for _ in range(3):
-            start = time.process_time()
-            extract_html(page)
-            best = min(best, time.process_time() - start)
-        return best
-
-    assert cost(200) < 10 * cost(50)  # linear: about 4; reading each nested block again: about 16
+    # linear: about 4; reading each nested block again: about 16
+    assert extraction_seconds(_nested_pre(200)) < 10 * extraction_seconds(_nested_pre(50))
 
 
 def test_two_lines_are_joined_only_when_the_first_breaks_off_mid_sentence() -> None:
