@@ -257,3 +257,43 @@ def test_section_headings_lose_their_edit_and_read_aloud_buttons() -> None:
     assert html in page
     expected = [line for (_, title), text in zip(sections, body, strict=True) for line in (title, text)]
     assert extract_html(page).text.splitlines() == expected
+
+
+_SHORT_NEWS = ["港铁将在农历新年期间加密列车班次，除夕夜多条路线提供通宵服务，方便市民外出拜年和参加倒数活动。",
+               "机场快线下周起由十二分钟一班改为十分钟一班，方便旅客往来市区与机场，车费维持不变。",
+               "新年烟花汇演当晚，尖沙咀和湾仔一带的车站会加派人手疏导人流，部分出口会暂时关闭。",
+               "轻铁部分路线在年初一和年初二也会延长服务时间，最后一班车比平日晚约一小时开出。",
+               "港铁提醒乘客留意车站广播和告示，并预留充足时间，避免在繁忙时段携带大件行李乘车。"]
+_MORE = [("巴士公司试行夜间新路线",
+          "巴士公司宣布下月起试行三条夜间路线，连接机场与新界各区，首阶段为期半年，票价与日间相同 ..."),
+         ("渡轮码头完成翻新工程",
+          "维修了两年的中环渡轮码头本周重开，新增无障碍通道与候船座位，营运商表示班次将维持不变，但周末会加开 ..."),
+         ("电车公司展出新款车厢",
+          "新款电车车厢保留木制座椅，但加装了空调与报站屏幕，公司计划明年起逐步替换旧车，首批共十辆，预计 ..."),
+         ("单车径延长至海滨公园",
+          "政府宣布将现有单车径延长两公里至海滨公园，工程明年动工，完工后市民可由市中心一路骑到海边，沿途 ...")]
+
+
+def test_headlines_with_excerpts_cut_short_are_teasers_not_posts() -> None:
+    """A short news page followed by other stories, each a short headline link above a longer
+    excerpt that breaks off in "...": the stories are a teaser list (left out), not a thread,
+    whatever share of their text the headline holds."""
+    items = "".join(f'<li class="story"><a href="/n/{i}">{h}</a><p>{x}</p><span>明报 – 3小时前</span></li>'
+                    for i, (h, x) in enumerate(_MORE))
+    paragraphs = "".join(f"<p>{p}</p>" for p in _SHORT_NEWS)
+    page = f"""<html><head><title>港铁新年加强服务 - 新闻</title></head><body><div class="main">
+<h1>港铁新年加强服务</h1><div class="story-body">{paragraphs}</div></div>
+<div class="more"><h3>更多新闻</h3><ul class="stories">{items}</ul></div></body></html>"""
+    result = extract_html(page)
+    assert result.page_type == "article"
+    assert result.text.splitlines() == _SHORT_NEWS
+
+
+def test_posts_that_trail_off_are_still_posts() -> None:
+    """A thread where one post in four ends in "..." is a thread: a few posts trail off."""
+    from tests import board_samples as B
+
+    page = B.PAGES["xenforo"].replace(B.POSTS[2], B.POSTS[2].rstrip(".") + "...")
+    result = extract_html(page)
+    assert result.page_type == "forum"
+    assert len(result.text.splitlines()) == 1 + len(B.POSTS)

@@ -32,15 +32,25 @@ def headline_like(text: str) -> bool:
 
 
 def headline(item: etree._Element, stats: Stats) -> tuple[etree._Element, bool] | None:
-    """The item's headline link, worded like a title and either most of the item's text or
-    set in a heading; and whether it is set in a heading."""
+    """The item's headline link, worded like a title and either most of the item's text, or
+    set in a heading, or beside an excerpt cut short; and whether it is set in a heading."""
     total = stats.text.get(item, 0)
     head = max(item.iter("a"), key=lambda a: stats.text.get(a, 0), default=None)
     if not total or head is None or not headline_like(text_of(head)):
         return None
     share = stats.text.get(head, 0) / total
     headed = _in_heading(head, item)
-    return (head, headed) if share >= 0.4 or (share >= 0.05 and headed) else None
+    return (head, headed) if share >= 0.4 or (share >= 0.05 and (headed or cut_short(item))) else None
+
+
+_ELLIPSIS_END = re.compile(r"(?:\.{3}|…|。。。)\W*$")
+
+
+def cut_short(item: etree._Element) -> bool:
+    """Whether a piece of the item's text breaks off in an ellipsis ("...", "…"), a source or a
+    time perhaps after it: an excerpt cut at a length, which a headline link leads however much
+    of the text it holds."""
+    return any(_ELLIPSIS_END.search(piece.rstrip()) for piece in item.itertext())
 
 
 def repeats_title(link: etree._Element, title_key: str, stats: Stats) -> bool:
