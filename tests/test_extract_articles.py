@@ -258,3 +258,30 @@ def test_the_pull_quote_rule_is_described() -> None:
     from hanflow.extract import RULE_DESCRIPTIONS
 
     assert "pull quote" in RULE_DESCRIPTIONS["pull_quote"]
+
+
+_BLOG = ["Last week I moved my seedlings from the windowsill to a shelf under a small lamp, and the change was quick.",
+         "Within five days the stems were thicker and the leaves darker. I keep the lamp on for fourteen hours a day.",
+         "Next I want to try a fan, which several growers say makes the stems tougher still."]
+
+
+def _blog_page(comments: int = 30) -> str:
+    """A post, then a box named "comments" of `comments` headings and paragraphs (one each)."""
+    items = "".join(
+        f'<h4><a href="#c{i}">#</a> re: Seedlings under a lamp <span>2024-05-0{i % 9 + 1} 1{i % 10}:00</span> '
+        f'<a href="/u/{i}">reader{i}</a></h4><p>Thanks for this, reader {i} here: my tomatoes were just as thin '
+        "until I tried a lamp, and now they stand up on their own.</p>" for i in range(comments))
+    post = "".join(f"<p>{p}</p>" for p in _BLOG)
+    return f"""<html><head><title>Seedlings under a lamp - Windowsill Notes</title></head><body>
+<div class="nav"><a href="/">Windowsill Notes</a> <a href="/archive">Archive</a></div>
+<div class="post"><h2><a href="/2024/05/lamp">Seedlings under a lamp</a></h2>{post}
+<p class="postfoot">posted 2024-05-01 09:00</p></div>
+<div id="comments"><h3>What readers said</h3>{items}</div></body></html>"""
+
+
+def test_a_comment_section_that_outweighs_the_post_is_not_the_article() -> None:
+    """An old blog engine sets each comment as a heading and a paragraph straight in a box named
+    "comments", under a heading no rule knows; thirty of them hold more text than the post.
+    Paragraphs in a box whose name says boilerplate credit it no score, so the post stays the
+    article (before, the comments were taken with it)."""
+    assert extract_html(_blog_page()).text.splitlines() == _BLOG

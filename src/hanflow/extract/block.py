@@ -100,6 +100,8 @@ def measure(root: etree._Element) -> Stats:
     `net` is prose characters minus link and fragment characters in the subtree: the
     enclosing article container has more of it than any one of its paragraphs' parents.
     `plain` is the same without the class/id evidence (a post body named "reply" is prose).
+    A paragraph credits no score to a parent named as boilerplate (comments set as headings and
+    paragraphs straight in a "comments" box would outscore a short post).
     """
     stats, sums = Stats(), {}
     findall, score = _PUNCT.findall, stats.score
@@ -122,8 +124,9 @@ def measure(root: etree._Element) -> Stats:
         elif tag in PARAGRAPHS:
             good = total - linked if _prose_like(total, punct) else 0
             net = plain = good - (total - good)
-            if total >= 20 and not negative:
-                _credit(score, el.getparent(), _paragraph_score(total, punct))
+            parent = el.getparent()
+            if total >= 20 and not negative and (parent is None or class_weight(parent) >= 0):
+                _credit(score, parent, _paragraph_score(total, punct))
         elif n_own:
             sign = 1 if tag in CONTAINERS and _prose_like(n_own, own_punct) else -1
             net += sign * n_own
