@@ -206,7 +206,8 @@ def _headline_byline(root: etree._Element, meta: dict) -> None:
     if heading is not None:
         found: dict[str, str] = {}
         _nearby_bylines(heading, found, _text_size)
-        meta["author"] = found.get("author") or meta.get("author")
+        if found.get("author"):
+            meta["author"] = found["author"]
 
 
 def _text_size(el: etree._Element, limit: int = 200) -> int:

@@ -222,7 +222,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     if author_link is None:
         return []
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
-    timed: set | None = None  # what holds a time, found on the first need
+    timed: tuple[set, etree._Element | None] | None = None  # what holds a time; on the first need
     above: dict = {}  # an ancestor passed on the way up -> the first box-like one above it, or None
     boxes: dict = {}
     for link in links:  # the links after the author's; each ancestor is walked through once
@@ -235,33 +235,36 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
                 break
             if stats.text.get(anc, 0) > stats.links.get(anc, 0) and signature(anc)[1]:
                 timed = _timed(member) if timed is None else timed
-                if anc in timed:
+                if anc in timed[0]:
                     found = anc
                     break
             passed.append(anc)
         above.update(dict.fromkeys(passed, found))
         if found is not None and found not in boxes and _name_like(link):
             boxes[found] = None
-    if not boxes:
+    if not boxes or timed is None:
         return []
-    first = next((el for el in member.iter() if _when_at(el, member)), None)
+    first = timed[1]  # the post's own time: a box never holds it
     post_time = {first, *first.iterancestors()} if first is not None else set()
     author = _author_key(author_link)
     return [(box, all(_author_key(a) != author for a in box.iter("a")))
             for box in boxes if box not in post_time]
 
 
-def _timed(post: etree._Element) -> set:
-    """The elements of a post that hold a time of its chrome (see `_when_at`), one walk."""
+def _timed(post: etree._Element) -> tuple[set, etree._Element | None]:
+    """The elements of a post that hold a time of its chrome (see `_when_at`), and the first
+    element that shows one, in one walk."""
     found: set = set()
+    first = None
     for el in post.iter():
         if _when_at(el, post):
+            first = el if first is None else first
             holder = el.getparent() if el.tag != "time" and not _short_when(el.text) else el
             for anc in (holder, *holder.iterancestors()) if holder is not None else ():
                 if anc in found or anc is post:
                     break
                 found.add(anc)
-    return found
+    return found, first
 
 
 def _when_at(el: etree._Element, post: etree._Element) -> bool:
