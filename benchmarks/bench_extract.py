@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print_types(runs["hanflow"], pages)
         print_worst(scores["hanflow"], runs["hanflow"], pages, args.worst)
         print_dates(pages)
+        print_authors(pages)
     if args.out:
         dump = {name: {"per_page": scores[name], "texts": r.texts, "types": r.types}
                 for name, r in runs.items()}
@@ -257,6 +258,28 @@ def print_dates(pages: list[Page]) -> None:
         right = sum(a == g for a, g in answers)
         print(f"  {name:12s} answered {given:3d}  right {right:3d}  precision {right / max(given, 1):.3f}  "
               f"recall {right / len(dated):.3f}  {ms:5.1f} CPU ms/page (hanflow: whole extraction)")
+    print()
+
+
+_NAME_KEY = re.compile(r"[\s、，,;；/&]+")
+
+
+def _named(value: str | None) -> str:
+    return _NAME_KEY.sub("", value or "").lower()
+
+
+def print_authors(pages: list[Page]) -> None:
+    """Authors against the pages whose ground truth names one. An answer is right when it
+    names the same people, separators aside, or some of them (the first of several)."""
+    named = [p for p in pages if _named(p.gold.get("author")) not in ("", "unknown")]
+    if not named:
+        return
+    answers = [(_named(extract_html(p.html).author), _named(p.gold["author"])) for p in named]
+    given = sum(bool(a) for a, _ in answers)
+    right = sum(bool(a) and a in g for a, g in answers)
+    print(f"authors on {len(named)} pages whose ground truth names one:")
+    print(f"  hanflow      answered {given:3d}  right {right:3d}  precision {right / max(given, 1):.3f}  "
+          f"recall {right / len(named):.3f}")
     print()
 
 

@@ -149,3 +149,58 @@ def test_a_short_headline_counts_where_it_starts_the_title(title: str, h1: str, 
 
     page = f'<html><head><title>{title}</title></head><body><a href="/">站点</a><h1>{h1}</h1></body></html>'
     assert page_metadata(parse_html(page))["title"] == expected
+
+
+@pytest.mark.parametrize(("head", "author"), [
+    # The "author" tag says what the publisher tag says: the scholarly tags name the person.
+    ('<meta name="author" content="城南学术出版社,Chengnan Press"><meta name="dc.publisher" '
+     'content="城南学术出版社,Chengnan Press"><meta name="citation_author" content="周  雯">', "周雯"),
+    ('<meta name="author" content="www.hexi-news.cn,河西日报社"><meta name="dc.creator" content="Lin Tao">',
+     "Lin Tao"),
+    ('<meta name="author" content="A_220931">', None),  # a content system's id number
+    ('<meta name="author" content="River Post"><meta property="og:site_name" content="River Post">', None),
+    ('<meta name="author" content="user2024">', "user2024"),  # a handle with a year in it is still a name
+    ('<meta name="author" content="常 青 松">', "常青松"),
+    ('<meta name="author" content="王芳 李强">', "王芳 李强"),
+])
+def test_a_meta_author_is_a_person_not_the_site(head: str, author: str | None) -> None:
+    assert _page(head)["author"] == author
+
+
+_NEWS = ["本报讯（实习记者 方晓 陈岩 记者吕卫）昨天上午，城东新修的滨河步道正式向市民开放，全长六公里。",
+         "步道沿河而建，每隔五百米设有一处休息点，夜间照明也已经全部接通。",
+         "不少附近的居民一早就来散步，有人说以后晚饭后终于有了好去处。"]
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    (_NEWS, "方晓 陈岩 吕卫"),
+    (["城西图书馆本周起延长开放时间，每天晚上开到十点，周末照常。",
+      "馆方表示，新增的时段以自习区为主。（总台记者 孙一鸣）"], "孙一鸣"),
+    (["新华社杭州5月3日电（记者郑岚、韩东 通讯员黄小舟）记者从当地了解到，新航线下月开通。", "航线每周三班。"],
+     "郑岚、韩东"),
+    (["本报讯(记者 通讯员 林可)今年的灯会将在元宵节前一周开幕。", "灯会设在老城区。"], None),  # no reporter named
+    (["他回忆说（记者 曾经问过他）这件事并不容易，大家花了整整三个月才把方案定下来。", "后来方案顺利通过。"], None),
+    (["灯会设在老城区。", "（记者 郑岚）据主办方介绍，今年的灯组比去年多了一倍。", "门票免费。"], None),
+])
+def test_a_reporter_credit_names_the_author_and_stays_in_the_text(lines: list[str], author: str | None) -> None:
+    """Chinese news credits its reporters in brackets at the start of the text (after the
+    dateline) or at its end; the correspondents who follow them are not the authors, and a
+    bracket inside the text names nobody."""
+    page = (f"<html><head><title>滨河步道开放</title></head><body><div class='content'>"
+            f"{''.join(f'<p>{line}</p>' for line in lines)}</div></body></html>")
+    result = extract_html(page)
+    assert result.text.splitlines() == lines
+    assert result.author == author
+
+
+def test_a_templates_leftover_attribute_is_no_author() -> None:
+    """A byline whose name slot holds a template's leftover markup text names nobody."""
+    page = ('<html><head><title>T</title></head><body><div class="info">作者： size="20" 来源：本站</div>'
+            f'<div class="content">{"".join(f"<p>{line}</p>" for line in _NEWS[1:])}</div></body></html>')
+    assert extract_html(page).author is None
+
+
+def test_a_plain_texts_reporter_credit_names_its_author() -> None:
+    from hanflow.extract.lines import extract_text
+
+    assert extract_text("\n".join(_NEWS)).author == "方晓 陈岩 吕卫"

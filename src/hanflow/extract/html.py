@@ -10,7 +10,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
-from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized
+from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized, reporters
 from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
@@ -119,6 +119,8 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     clean_blocks(blocks, stats, removed)
     result = filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
     _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
+    if "author" not in result.meta and (named := reporters(result.kept)):
+        result.meta["author"] = named
     for key, value in result.meta.items():
         if key in meta and not meta[key]:
             meta[key] = value

@@ -16,11 +16,24 @@ from hanflow.extract.model import Extraction
 from hanflow.extract.rules import COMMENT_HEAD, END_MATTER, RULES, SECTION_HEAD, line_rule
 
 _PROSE_PUNCT = re.compile(r"[。，；！？,;!?]|\.\s|\.$")
+# A name, not a template's leftover attribute ("作者： size="20"").
 _AUTHOR = re.compile(
-    r"(?:作者|撰文|撰稿|记者|記者|文\s*[/／|︱]|by)\s*[:：]?\s*"
-    r"([^\s|｜,，:：;；/()（）\[\]【】\d]{2,20}(?:\s+[A-Z][a-z]+)?)", re.I)
+    r"(?:作者|撰文|撰稿|记者|記者|文\s*[/／|︱]|\bby\b)\s*[:：]?\s*"
+    r"([^\s|｜,，:：;；/()（）\[\]【】\d=\"'<>]{2,20}+(?:\s+[A-Z][a-z]+)?)(?!\s*=)", re.I)
 _SOURCE = re.compile(
     r"(?:来源|來源|稿源|出处|出處)\s*[:：]\s*(?!https?:)([^\s|｜,，:：;；()（）\[\]【】]{2,20})")
+# A reporter credit in brackets, as Chinese news opens or closes its text: "新华社北京3月1日电
+# （记者 张三、李四）", "……。（总台记者 张三）"; the reporters, not the correspondents after them.
+_REPORTER = r"(?:记者|記者)"
+_HELPER = r"(?:通讯员|通訊員|实习生|實習生|实习记者|實習記者|摄影|攝影|编辑|編輯)"
+_NAME = rf"(?:(?!{_HELPER}|{_REPORTER})[\u4e00-\u9fff·]){{2,10}}"
+_CREDIT = re.compile(
+    rf"[（(][^（）()]{{0,12}}?{_REPORTER}\s*+[:：]?\s*+"
+    rf"({_NAME}(?:(?:[\s、，,]+{_REPORTER}?|{_REPORTER})\s*{_NAME})*)"
+    rf"(?:[\s、，,]*{_HELPER}[^（）()]{{0,40}})?\s*[)）]")
+_REPORTER_WORD = re.compile(_REPORTER)
+_CREDIT_LEAD = 40  # characters of the first line before its credit (the dateline)
+_DATELINE = re.compile(r"(?:^|讯|訊|电|電|消息|报道|報道)\s*$")  # 本报讯, 新华社北京3月1日电
 _NORM = re.compile(r"[\W_]+")
 META_RULES = ("byline", "dateline", "source_line", "editor")
 
@@ -123,6 +136,21 @@ def filter_lines(lines: list[str], title: str | None = None, sections: bool = Tr
     return out
 
 
+def reporters(lines: list[str]) -> str | None:
+    """The reporters a bracketed credit names right after the first line's dateline (or at
+    its start) or at the end of the last line. The text keeps the credit: it belongs to the
+    dateline or the last sentence."""
+    if not lines:
+        return None
+    found = _CREDIT.search(lines[0], 0, _CREDIT_LEAD + 120)
+    if found is None or found.start() > _CREDIT_LEAD or not _DATELINE.search(lines[0], 0, found.start()):
+        last = lines[-1].rstrip()
+        found = _CREDIT.search(last, max(0, len(last) - 120))
+        if found is not None and found.end() != len(last):
+            found = None
+    return " ".join(_REPORTER_WORD.sub(" ", found.group(1)).split()) if found is not None else None
+
+
 _EDGE_RULES = tuple(rule for rule in RULES if rule.edge)
 
 
@@ -169,5 +197,5 @@ def extract_text(text: str, title: str | None = None) -> Extraction:
     title = title or _guess_title(lines)
     result = filter_lines(lines, title)
     return Extraction(text="\n".join(result.kept), title=title, removed=result.removed,
-                      author=result.meta.get("author"), published=result.meta.get("published"),
-                      source=result.meta.get("source"))
+                      author=result.meta.get("author") or reporters(result.kept),
+                      published=result.meta.get("published"), source=result.meta.get("source"))

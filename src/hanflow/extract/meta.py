@@ -23,8 +23,13 @@ _BY = re.compile(r"^\s*by\s+", re.I)  # a byline set as the author ("By Ann Cart
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "pubdate", "publishdate",
               "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued",
               "date", "sailthru.date", "parsely-pub-date", "og:published_time")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author",
-                "sailthru.author")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "citation_author", "citation_authors", "byl",
+                "parsely-author", "sailthru.author")
+# Where a page names its site or publisher: an "author" that says the same is no person.
+_PUBLISHER_KEYS = ("og:site_name", "publisher", "dc.publisher", "citation_publisher", "copyright",
+                   "application-name")
+# A web address ("www.example.cn", "example.com") names a site, not who wrote the page.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.|\b[\w-]+\.(?:com|net|org|cn|gov|edu)\b)", re.I)
 
 
 def meta_tags(root: etree._Element) -> dict[str, str]:
@@ -143,6 +148,28 @@ def _home(href: str | None) -> bool:
     return urlsplit(href or "").path.strip("/") == ""
 
 
+def _stated_author(meta: dict[str, str]) -> str | None:
+    """The first author a meta tag names that reads as a person: not the site's or
+    publisher's name, not a web address, not an id number ("L_104485")."""
+    publishers = {_WS.sub("", meta[k]).lower() for k in _PUBLISHER_KEYS if k in meta}
+    for key in _AUTHOR_KEYS:
+        value = _BY.sub("", meta.get(key, ""))
+        digits = sum(c.isdigit() for c in value)
+        if (not value or _WEB_ADDRESS.search(value) or 2 * digits > len(value)
+                or _WS.sub("", value).lower() in publishers):
+            continue
+        return _unpadded(value)
+    return None
+
+
+def _unpadded(name: str) -> str:
+    """A Chinese name padded to line up with longer ones ("赵  培", "王 小 明") closed up."""
+    parts = name.split()
+    if 2 <= len(parts) <= 3 and all(len(p) == 1 and "\u4e00" <= p <= "\u9fff" for p in parts):
+        return "".join(parts)
+    return name.strip()
+
+
 def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = None,
                   meta: dict[str, str] | None = None) -> dict[str, str | None]:
     """title, author, published (ISO 8601) and url as far as the page's markup states them."""
@@ -160,8 +187,7 @@ def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = N
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None
     canonical = next((link.get("href") for link in root.iter("link")
                       if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
-    author = next((_BY.sub("", meta[k]) for k in _AUTHOR_KEYS if k in meta and not meta[k].startswith("http")),
-                  None) or _ld_name(ld.get("author"))
+    author = _stated_author(meta) or _ld_name(ld.get("author"))
     return {
         "title": page_title(root, meta, ld),
         "author": author,
