@@ -356,3 +356,47 @@ def test_a_repair_reads_as_words_exactly_when_its_longest_cjk_run_has_two(text: 
 
     runs = re.findall(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]+", text)
     assert _reads_as_words(text) == (not runs or max(map(len, runs)) >= 2)
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("欢迎访问本站，请先注册。" * 3, "gbk"),  # detectors call it Thai (cp874)
+    ("上海今晚有雷阵雨", "gbk"),  # ... or Korean (cp949)
+    ("常见问题", "gbk"),
+    ("網站導覽，請先登入。", "big5"),  # ... or UTF-16 / Shift_JIS
+    ("聯絡我們", "big5"),
+])
+def test_a_short_undeclared_chinese_text_is_read_as_chinese(text: str, codec: str) -> None:
+    """A few words of GBK or Big5 with nothing declared: a detector guesses another script,
+    but the Chinese reading is made of Chinese words, so it wins."""
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+
+
+@pytest.mark.parametrize("text", ["안녕하세요, 반갑습니다", "부산 날씨는 맑음", "회의는 내일 오전입니다",
+                                  "서울의 오늘 날씨는 맑고 바람이 조금 붑니다"])
+def test_korean_bytes_are_not_read_as_chinese(text: str) -> None:
+    """EUC-KR Hangul reads as common Han characters under GBK, but in no word order: the
+    Chinese reading never wins (what the detector makes of a short Korean text is its own)."""
+    data = text.encode("cp949")
+    assert decode_bytes(data).text != data.decode("gb18030")
+
+
+@pytest.mark.parametrize("damage", [
+    lambda b: b + "湖".encode()[:2],  # the last character cut short
+    lambda b: b[:90] + b"\xff" + b[90:],  # one stray byte
+    lambda b: b[:90] + b"caf\xe9 " + b[90:],  # one Latin-1 letter
+], ids=["cut", "stray", "latin1"])
+def test_utf8_with_a_damaged_byte_is_still_utf8(damage) -> None:
+    """Without a declaration (every .txt and .md file), one bad byte in UTF-8 gives one
+    replacement character, not a rejected file."""
+    data = damage(ARTICLE.encode("utf-8"))
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert "\ufffd" in decoded.text and ARTICLE[:30] in decoded.text and ARTICLE[-30:] in decoded.text
+
+
+def test_a_declared_utf16_readable_as_ascii_means_utf8() -> None:
+    """A `<meta charset=utf-16>` that can be read byte by byte is not UTF-16 (browsers take it
+    for UTF-8); a GBK page that says so is then detected."""
+    decoded = decode_bytes(page(ARTICLE, "utf-16").encode("gbk"))
+    assert decoded.encoding == "gb18030" and ARTICLE in decoded.text

@@ -10,6 +10,7 @@ from charset_normalizer import from_bytes
 
 from hanflow.mojibake import CP1252_MARKS, repair_mojibake
 from hanflow.plausibility import IMPLAUSIBLE, implausible_share, is_plausible, looks_like_text
+from hanflow.wordlike import word_pair_share
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -128,7 +129,9 @@ _NOT_WEB_CHARSETS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna",
 def declared_charset(data: bytes) -> str | None:
     """The charset the page declares in its first 8 KB (<meta>, <?xml?>, encoding=), as a codec."""
     m = _DECLARED.search(data[:8192])
-    return charset_named((m.group(1) or m.group(2) or m.group(3)).decode("ascii")) if m else None
+    name = charset_named((m.group(1) or m.group(2) or m.group(3)).decode("ascii")) if m else None
+    # A declaration readable as ASCII is not in UTF-16 or UTF-32: browsers take it for UTF-8.
+    return "utf-8" if name is not None and name.startswith(("utf-16", "utf-32")) else name
 
 
 def decode_bytes(data: bytes, http_charset: str | None = None) -> Decoded:
@@ -264,16 +267,37 @@ def _detect(data: bytes, declared: str | None) -> Decoded:
     """
     best = from_bytes(data[:200_000]).best()
     guess = _SUPERSETS.get(best.encoding, best.encoding) if best is not None else None
-    candidates = list(dict.fromkeys(c for c in (guess, "gb18030", "big5hkscs", declared) if c))
+    # UTF-8 with a few damaged bytes (a cut-off last character, one stray byte) is still UTF-8.
+    candidates = list(dict.fromkeys(c for c in (guess, "utf-8", "gb18030", "big5hkscs", declared) if c))
     scored = {enc: _badness(data, enc) for enc in candidates}
     enc = min(candidates, key=lambda c: scored[c][0])
     if guess and scored[guess][0] <= 2 * scored[enc][0] and scored[guess][2] <= IMPLAUSIBLE:
         enc = guess
+    if enc not in _OURS:
+        enc = _chinese_by_words(data, scored, scored[enc][0]) or enc
     _, damage, implausible = scored[enc]
     if damage > _TOLERATED_DETECTED_DAMAGE or implausible > IMPLAUSIBLE:
         raise DecodeError("undecodable", "no text encoding reads the file's bytes as plausible text: "
                                          "every candidate gives replacement or rare characters")
     return Decoded(data.decode(enc, errors="replace"), enc, "detected")
+
+
+_OURS = ("utf-8", "gb18030", "big5hkscs")  # the encodings Chinese and English pages come in
+_WORDLIKE = 0.2  # share of neighbouring Han pairs that are words, at least, in Chinese (see wordlike)
+
+
+def _chinese_by_words(data: bytes, scored: dict, bar: float) -> str | None:
+    """A Chinese codec that reads the bytes as well as the detector's guess of another script
+    (Thai, Korean, UTF-16: short GBK or Big5 texts fool detectors), when what it reads is
+    made of Chinese words; the codec whose reading holds the most of them."""
+    best, most = None, _WORDLIKE
+    for codec in ("gb18030", "big5hkscs"):
+        if scored[codec][0] > bar:
+            continue
+        share = word_pair_share(data[:6000].decode(codec, errors="replace"))
+        if share is not None and share >= most:
+            best, most = codec, share
+    return best
 
 
 def _badness(data: bytes, encoding: str) -> tuple[float, float, float]:
