@@ -65,6 +65,35 @@ def _charset_that_lies(raw: Path) -> None:
     (raw / "liar.html").write_bytes(html.encode("gbk"))
 
 
+def _form_feed_after_menu(raw: Path) -> None:
+    first, second = article(7)[:2]
+    (raw / "formfeed.html").write_text(f"<html><body><nav>目录</nav>\f<p>{first}</p>"
+                                       f"<div hidden>x</div>\uffff<p>{second}</p></body></html>", encoding="utf-8")
+
+
+def _json_ld_deep(raw: Path) -> None:
+    author, data = "[" * 995 + '"x"' + "]" * 995, "[" * 5000 + "]" * 5000
+    ld = f'{{"@type": "Article", "author": {author}, "data": {data}}}'
+    (raw / "deep-ld.html").write_text(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                                      f"<body><p>{article(8)[0]}</p></body></html>", encoding="utf-8")
+
+
+def _script_links(raw: Path) -> None:
+    """A javascript: canonical address, and a link no URL parser reads beside a board's title."""
+    (raw / "links.html").write_text(
+        '<html><head><title>旧城改造进展 - 城建论坛</title><link rel="canonical" href="javascript:alert(1)"></head>'
+        '<body><h1>城建论坛</h1><a href="http://[nonsense/">旧城改造进展</a>'
+        f"<p>{article(9)[0]}</p></body></html>", encoding="utf-8")
+
+
+def _utf8_cut_short(raw: Path) -> None:
+    (raw / "cut.txt").write_bytes("\n".join(article(10)).encode("utf-8") + "湖".encode()[:2])
+
+
+def _short_gbk(raw: Path) -> None:
+    (raw / "short.txt").write_bytes("欢迎访问本站，请先注册。".encode("gbk"))
+
+
 PROBES: dict[str, Callable[[Path], None]] = {
     "years-header": _years_header,
     "200k-letter-run": _long_letter_run,
@@ -74,6 +103,11 @@ PROBES: dict[str, Callable[[Path], None]] = {
     "front-matter-2024-02-30": _bad_front_matter_date,
     "name-not-utf8": _name_not_utf8,
     "charset-lies-gbk-big5": _charset_that_lies,
+    "form-feed-after-menu": _form_feed_after_menu,
+    "json-ld-5000-deep": _json_ld_deep,
+    "script-links": _script_links,
+    "utf8-last-character-cut": _utf8_cut_short,
+    "short-gbk-undeclared": _short_gbk,
 }
 
 
@@ -95,3 +129,6 @@ def test_a_ten_file_run_with_the_probe_completes_and_accounts_for_every_input(tm
     if name == "charset-lies-gbk-big5":
         liar = next(x for x in lines["corpus"] if '"liar.html"' in x)
         assert article(6)[0][:20] in liar
+    assert "javascript:" not in joined
+    if name == "short-gbk-undeclared":
+        assert "欢迎访问本站" in joined

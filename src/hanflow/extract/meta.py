@@ -52,7 +52,7 @@ def ld_objects(root: etree._Element) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(tag.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past the decoder's depth: no metadata
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
@@ -90,9 +90,11 @@ def strip_title_suffix(title: str) -> str:
     return max(parts, key=len).strip()
 
 
-def _ld_name(value: Any) -> str | None:
+def _ld_name(value: Any, nested: bool = False) -> str | None:
+    """A JSON-LD value's name: the string, an object's "name", or a list of those (one level:
+    JSON nests lists a thousand deep, Python's stack does not)."""
     if isinstance(value, list):
-        names = [n for n in (_ld_name(v) for v in value) if n]
+        names = [n for n in (_ld_name(v, True) for v in value) if n] if not nested else []
         return ", ".join(names) or None
     if isinstance(value, dict):
         value = value.get("name")
@@ -145,7 +147,20 @@ def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str
 
 def _home(href: str | None) -> bool:
     """Whether a link leads to a site's home page (its name's link, as a logo sets it)."""
-    return urlsplit(href or "").path.strip("/") == ""
+    try:
+        return urlsplit(href or "").path.strip("/") == ""
+    except ValueError:  # "http://[not-an-address": no link home
+        return False
+
+
+def _web_url(value: str | None) -> bool:
+    """A page's address: http(s), or relative to the page; not javascript:, data: or mailto:."""
+    if not value or not value.strip():
+        return False
+    try:
+        return urlsplit(value.strip()).scheme.lower() in ("", "http", "https")
+    except ValueError:  # "http://[not-an-address"
+        return False
 
 
 def _stated_author(meta: dict[str, str]) -> str | None:
@@ -186,11 +201,11 @@ def page_metadata(root: etree._Element, objects: list[dict[str, Any]] | None = N
         time_el = next(iter(root.iter("time")), None)
         published = find_date(time_el.get("datetime") or "") if time_el is not None else None
     canonical = next((link.get("href") for link in root.iter("link")
-                      if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+                      if (link.get("rel") or "").lower() == "canonical" and _web_url(link.get("href"))), None)
     author = _stated_author(meta) or _ld_name(ld.get("author"))
     return {
         "title": page_title(root, meta, ld),
         "author": author,
         "published": published,
-        "url": canonical or meta.get("og:url") or _ld_name(ld.get("url")),
+        "url": canonical or next((u for u in (meta.get("og:url"), _ld_name(ld.get("url"))) if _web_url(u)), None),
     }

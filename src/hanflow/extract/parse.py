@@ -24,9 +24,13 @@ _PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8",
 )
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
-# Control characters libxml2 refuses; in UTF-8 they are single bytes no other character
-# contains, so deleting the bytes deletes exactly them (far cheaper than a regex over the text).
+# Characters XML text may not hold, which lxml refuses when a removal moves text between
+# nodes. Control characters are single bytes in UTF-8 that no other character contains, so
+# deleting the bytes deletes exactly them (far cheaper than a regex over the text); a form feed,
+# whitespace to HTML, becomes a space; U+FFFE and U+FFFF (not characters) go.
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
+_FORM_FEED_AS_SPACE = bytes.maketrans(b"\x0c", b" ")
+_NONCHARACTERS = str.maketrans("", "", "\ufffe\uffff")
 
 NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head",
@@ -42,7 +46,9 @@ _HEADING_CONTROL = re.compile(r"^[\s\[【(（]*(?:edit(?: source)?|编辑|編輯
 def parse_html(html: str) -> etree._Element | None:
     """The document tree, or None when nothing parseable is left."""
     html = prescan(_XML_DECL.sub("", html, count=1))
-    data = html.encode("utf-8", "replace").translate(None, _CONTROL_BYTES)
+    if "\uffff" in html or "\ufffe" in html:
+        html = html.translate(_NONCHARACTERS)
+    data = html.encode("utf-8", "replace").translate(_FORM_FEED_AS_SPACE, _CONTROL_BYTES)
     if not data.strip():
         return None
     try:
