@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import json
 import os
@@ -192,3 +193,19 @@ def test_touched_file_keeps_its_outcome(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "out" / "state.sqlite")
     assert conn.execute("SELECT kind, mtime_ns FROM sources").fetchall() == [("corpus", 1)]
     conn.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "bomb"])
+def test_a_damaged_compressed_file_is_unchanged_on_the_next_run(tmp_path: Path, damage: str) -> None:
+    """A compressed page rejected while it is read (cut short, or inflating past the limit)
+    is read once: the next run finds it unchanged, as it finds any other reject."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    body = "<html><body><p>今天的天气很好，我们去公园散步。</p></body></html>".encode()
+    data = gzip.compress(body)[:30] if damage == "truncated" else gzip.compress(b" " * 2_000_000 + body)
+    (raw / "page.html.gz").write_bytes(data)
+    (raw / "other.txt").write_text("今天的天气很好，我们去河边散步。\n", encoding="utf-8")
+    first = build(raw, tmp_path / "out", Options(max_bytes=100_000))
+    assert sum(first["rejects_by_reason"].values()) == 1
+    second = build(raw, tmp_path / "out", Options(max_bytes=100_000))
+    assert second["counts"]["processed"] == 0 and second["counts"]["unchanged"] == 2

@@ -172,3 +172,12 @@ def read_limited(path: Path, limit: int) -> bytes:
 
 def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def hash_within(path: Path, limit: int) -> str:
+    """The SHA-256 of the file's bytes on disk, or "" when it cannot be read within `limit`."""
+    try:
+        data = read_limited(path, limit)
+    except OSError:
+        return ""
+    return file_sha256(data) if len(data) <= limit else ""

@@ -28,7 +28,7 @@ from hanflow.readers.entries import RecordError
 from hanflow.readers.jsonl import DEFAULT_FIELDS
 from hanflow.segment import Segmenter, extract_keywords
 from hanflow.segment.backends import DEFAULT_BACKEND
-from hanflow.sources import InputFile, file_sha256, read_limited, suffixes
+from hanflow.sources import InputFile, file_sha256, hash_within, read_limited, suffixes
 from hanflow.timeout import Budget, DocumentTimeout
 
 
@@ -62,7 +62,9 @@ class Read:
             compression = suffixes(doc.path.name)[1]
             doc.data = (read_compressed(doc.path, compression, self.max_bytes) if compression
                         else read_limited(doc.path, self.max_bytes))
-        except RecordError as exc:
+        except RecordError as exc:  # a damaged or bomb-sized compressed file
+            if doc.member is None:  # its hash tells the next run it was read and is unchanged
+                doc.sha256 = hash_within(doc.path, self.max_bytes)
             return doc.fail(exc.reason, exc.detail)
         except OSError as exc:
             return doc.fail("unreadable", f"cannot read the file: {exc.strerror or exc}")

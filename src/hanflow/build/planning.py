@@ -18,7 +18,7 @@ from hanflow.build.archives import TABLES as ARCHIVE_TABLES
 from hanflow.build.archives import ArchiveChanges, expand
 from hanflow.build.store import FileState, Run, SourceState, Store
 from hanflow.document import KINDS
-from hanflow.sources import InputFile, discover, file_sha256, is_member_source, read_limited, suffixes
+from hanflow.sources import InputFile, discover, hash_within, is_member_source, suffixes
 from hanflow.steps import Options
 
 
@@ -67,11 +67,7 @@ def _content_hash(item: InputFile, max_bytes: int) -> str:
         return ""
     if item.member is not None:
         return item.member.sha256
-    try:
-        data = read_limited(item.path, max_bytes)
-    except OSError:
-        return ""
-    return file_sha256(data) if len(data) <= max_bytes else ""
+    return hash_within(item.path, max_bytes)
 
 
 def _kind(source: str) -> str:
