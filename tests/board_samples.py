@@ -97,6 +97,32 @@ def discuz() -> str:
 {posts}</div></div></div><div id="ft">Powered by Discuz!</div></body></html>"""
 
 
+SIGNATURES = ["阳台种菜第三年，欢迎交流", "", "多肉新手，请多指教！", ""]
+
+
+def discuz_signed() -> str:
+    """Discuz! X3.4 as boards run it: a post's table holds its message row, then a row with the
+    member's signature (on some posts), then a row of buttons; the first post was edited."""
+    posts = "".join(
+        f"""<div id="post_{i}"><table id="pid{i}" class="plhin" summary="pid{i}" cellspacing="0" cellpadding="0"><tr>
+<td class="pls" rowspan="2"><div class="pi"><div class="authi"><a href="space-uid-{i}.html" class="xw1">花友{i}</a></div></div>
+<p><em><a href="home.php?mod=spacecp">中级会员</a></em></p></td>
+<td class="plc"><div class="pi"><strong><a href="thread-1-1-1.html#pid{i}" id="postnum{i}">{"楼主" if i == 0 else f"{i + 1}#"}</a></strong>
+<div class="pti"><div class="authi"><em id="authorposton{i}">发表于 2024-3-{i + 1} 10:1{i}</em> | <a href="forum.php?authorid={i}">只看该作者</a></div></div></div>
+<div class="pct"><div class="pcb"><div class="t_fsz"><table cellspacing="0" cellpadding="0"><tr><td class="t_f" id="postmessage_{i}">
+{'<i class="pstatus"> 本帖最后由 花友0 于 2024-3-1 10:30 编辑 </i><br /><br />' if i == 0 else ""}{t}</td></tr></table></div></div></div></td></tr>
+<tr><td class="plc plm">{f'<div class="sign">{SIGNATURES[i]}</div>' if SIGNATURES[i] else ""}</td></tr>
+<tr id="_postposition{i}"></tr>
+<tr><td class="pls"></td><td class="plc"><div class="po hin"><div class="pob cl"><em><a class="fastre" href="forum.php?mod=post&amp;action=reply">回复</a>
+<a class="replyadd" href="forum.php?do=support">支持 <span>0</span></a></em><p><a href="javascript:;">举报</a></p></div></div></td></tr></table></div>"""
+        for i, t in enumerate(ZH)
+    )
+    return f"""<html><head><meta charset="utf-8"><meta name="generator" content="Discuz! X3.4"><meta name="author" content="Discuz! Team and Comsenz UI Team"><title>{ZT} - 多肉植物 - 花友论坛</title></head>
+<body><div id="hd"><a href="/">花友论坛</a> 首页 版块</div><div id="wp" class="wp"><div id="ct" class="wp cl"><div id="postlist" class="pl bm">
+<table cellspacing="0" cellpadding="0"><tr><td class="plc ptm pbn vwthd"><h1 class="ts"><span id="thread_subject">{ZT}</span></h1></td></tr></table>
+{posts}</div></div></div><div id="ft">Powered by Discuz!</div></body></html>"""
+
+
 def discourse() -> str:
     posts = "".join(
         f'''<div class="topic-post clearfix regular" data-post-number="{i + 1}"><article id="post_{i + 1}" aria-label="post #{i + 1} by @grower{i}" role="region" class="boxed onscreen-post" data-post-id="{i + 100}">
@@ -598,6 +624,7 @@ PAGES = {
     "phpbb": phpbb(),
     "vbulletin": vbulletin(),
     "discuz": discuz(),
+    "discuz_signed": discuz_signed(),
     "discourse": discourse(),
     "stack": stack(),
     "tieba": tieba(),

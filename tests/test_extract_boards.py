@@ -16,6 +16,7 @@ EXPECTED = {
     "vbulletin": [B.TITLE, *B.POSTS],
     "discourse": [B.TITLE, *B.POSTS],
     "discuz": [B.ZT, *B.ZH],
+    "discuz_signed": [B.ZT, *B.ZH],  # no signature, no edit note
     "tieba": [B.TT, *B.TB],
     "stack": [B.Q, B.QB, *B.ANS],
     "zhihu": ["预算五千，新手买什么相机好？", "想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。", *B.ZA],
@@ -113,3 +114,14 @@ def test_the_reply_search_walks_each_ancestor_once() -> None:
     the cost grows with the page, not with its depth times its links (both grow here)."""
     # linear: about 4; each link walking up alone: about 16
     assert extraction_seconds(_deep_posts(240, links=240)) < 10 * extraction_seconds(_deep_posts(60, links=60))
+
+
+def test_a_signed_discuz_thread_keeps_its_replies_not_signatures_or_notes() -> None:
+    """A signature row between a post's message and its buttons made the post's table the
+    body (author card and time inside it), so no thread was found and only the opening post
+    was kept. The software's makers (its meta author) are not the thread's author."""
+    result = extract_html(B.PAGES["discuz_signed"])
+    assert result.page_type == "forum"
+    assert not any(sig and sig in result.text for sig in B.SIGNATURES)
+    assert "本帖最后由" not in result.text
+    assert result.author is None

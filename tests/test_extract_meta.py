@@ -161,6 +161,8 @@ def test_a_short_headline_counts_where_it_starts_the_title(title: str, h1: str, 
     ('<meta name="author" content="River Post"><meta property="og:site_name" content="River Post">', None),
     ('<meta name="author" content="user2024">', "user2024"),  # a handle with a year in it is still a name
     ('<meta name="author" content="常 青 松">', "常青松"),
+    ('<meta name="generator" content="Boardly 2.1"><meta name="author" content="Boardly Team">', None),
+    ('<meta name="generator" content="WordPress 6.4"><meta name="author" content="Ann Lee">', "Ann Lee"),
     ('<meta name="author" content="王芳 李强">', "王芳 李强"),
 ])
 def test_a_meta_author_is_a_person_not_the_site(head: str, author: str | None) -> None:

@@ -9,7 +9,8 @@ import re
 from hanflow.extract.dates import MONTH_DAY
 
 RULE = "post_chrome"
-DESCRIPTION = "per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts, time stamps)"
+DESCRIPTION = ("per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts, "
+               "time stamps, edit notes)")
 MAX_LEN = 40
 
 _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|展开全部|查看全部|收起全文|收起|展开|全文|"
@@ -18,12 +19,15 @@ _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|
        r"查看更多回复|查看全部回复|加载更多|加载中|抢首赞|已赞过?|已踩过?|(?:微信)?扫一扫|"
        r"新浪微博|微博|微信|朋友圈|QQ空间|QQ好友|复制链接|"
        r"\d+\s*(?:楼|樓|#)|#\s*\d+|\d+\s*(?:条|個|个)?\s*(?:回复|回覆|评论|赞|赞同|点赞|人赞同|人觉得有用)|"
-       r"(?:发表于|發表於|发布于|發佈於|编辑于|編輯於|回复于|更新于)\s*.{0,30}|来自.{0,20}(?:客户端|手机|iPhone|Android)")
+       r"(?:发表于|發表於|发布于|發佈於|编辑于|編輯於|回复于|更新于)\s*.{0,30}|来自.{0,20}(?:客户端|手机|iPhone|Android)|"
+       # a post's edit note: 本帖最后由 X 于 2024-3-1 10:30 编辑, 最后编辑于 …
+       r"本帖最后由.{1,30}?于.{1,30}?编辑|本帖最後由.{1,30}?於.{1,30}?編輯|最后编辑于.{0,30}|最後編輯於.{0,30}")
 _EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:y|ies)|share|report|quote|"
        r"like|likes|\d+\s+likes?|upvote|downvote|vote|votes|\d+\s+votes?|permalink|edit|edited|"
        r"link to comment|share on other sites|read more|see more|show more|show less|continue reading|"
        r"translate|flag|award|save|follow|helpful|not helpful|accepted answer|solution|\d+\s+points?|"
-       r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse")
+       r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse|"
+       r"last edited(?: by \S.{0,30}?)?(?:[:：]?\s*(?:on |at )?[^.!?]{0,30}\d[^.!?]{0,20})?")
 # A bare time stamp: 2023-07-07 02:48, 7月7日 02:48, 3 天前, 5 hours ago, yesterday at 9:10.
 _WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|"
          r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"

@@ -165,13 +165,16 @@ def _web_url(value: str | None) -> bool:
 
 def _stated_author(meta: dict[str, str]) -> str | None:
     """The first author a meta tag names that reads as a person: not the site's or
-    publisher's name, not a web address, not an id number ("L_104485")."""
+    publisher's name, not the makers of the software that made the page (its generator), not
+    a web address, not an id number ("L_104485")."""
     publishers = {_WS.sub("", meta[k]).lower() for k in _PUBLISHER_KEYS if k in meta}
+    software = meta.get("generator", "").split()[:1]  # "Discuz! X3.4": its makers are no author
     for key in _AUTHOR_KEYS:
         value = _BY.sub("", meta.get(key, ""))
         digits = sum(c.isdigit() for c in value)
         if (not value or _WEB_ADDRESS.search(value) or 2 * digits > len(value)
-                or _WS.sub("", value).lower() in publishers):
+                or _WS.sub("", value).lower() in publishers
+                or software and len(software[0]) >= 3 and software[0].lower() in value.lower()):
             continue
         return _unpadded(value)
     return None

@@ -144,9 +144,10 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
 
 def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) -> etree._Element | None:
     """Of children sharing a first class name but not their class lists (the cells of a
-    layout: `cell cell--user`, `cell cell--main`), the one holding most of their text; None
-    for paragraphs, which share their class lists (or hold the text together)."""
-    if kids[0].tag in PARAGRAPHS or len({k.get("class") for k in kids}) == 1:
+    layout: `cell cell--user`, `cell cell--main`), or of a table's rows (a post's message row,
+    its signature row, its buttons' row), the one holding most of their text; None for
+    paragraphs, which share their class lists (or hold the text together)."""
+    if kids[0].tag in PARAGRAPHS or kids[0].tag != "tr" and len({k.get("class") for k in kids}) == 1:
         return None
     weights = [_weight(k, stats, replies) for k in kids]
     best = max(range(len(kids)), key=weights.__getitem__)
