@@ -59,3 +59,13 @@ def test_responsive_classes_that_show_an_element_again_do_not_hide_it() -> None:
     assert hidden_by("hidden") and hidden_by("card d-none") and hidden_by("sr-only")
     assert not hidden_by("hidden md:block") and not hidden_by("d-none d-lg-flex")
     assert not hidden_by("hidden-print") and not hidden_by("hide-on-mobile")
+
+
+def test_a_tooltip_is_not_text() -> None:
+    """A tooltip (role="tooltip") shows only while the pointer rests on what it explains: the
+    vote buttons' help beside a question, however sentence-like, is not the question."""
+    tip = "This answer is useful; it explains the cause and the fix clearly, with an example."
+    votes = (f'<div class="votecell"><button>Up</button><div class="popover" role="tooltip">{tip}</div>'
+             '<span class="count">12</span><button>Down</button></div>')
+    page = f"<html><body><div class='post'>{votes}<div class='body'>{_paragraphs(BODY)}</div></div></body></html>"
+    assert extract_html(page).text.splitlines() == BODY

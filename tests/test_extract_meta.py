@@ -32,6 +32,9 @@ def test_find_date(text: str, iso: str | None) -> None:
     ("Rail plan unveiled | Example Times", "Rail plan unveiled"),
     ("Rail plan unveiled - Example Times", "Rail plan unveiled"),
     ("没有后缀的标题", "没有后缀的标题"),
+    ("iPhone 16 评测_数码频道", "iPhone 16 评测"),
+    ("Loader ignores MAX_OPEN_FILES on restart · Issue #77 · acme/loader", "Loader ignores MAX_OPEN_FILES on restart"),
+    ("Setting PYTHON_PATH for cron jobs _ Dev Notes", "Setting PYTHON_PATH for cron jobs"),
 ])
 def test_strip_title_suffix(title: str, clean: str) -> None:
     assert strip_title_suffix(title) == clean

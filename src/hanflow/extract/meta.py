@@ -12,7 +12,9 @@ from lxml import etree
 from hanflow.extract.dates import find_date
 from hanflow.extract.tree import text_of
 
-_SEPARATORS = re.compile(r"\s*[_|｜]\s*|\s+[-—–·•]{1,2}\s+|\s*——\s*|\s*--\s*")
+# An underscore between two letters or digits joins a name (XDG_CONFIG_HOME), not a title's parts.
+_SEPARATORS = re.compile(r"\s*(?:[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))\s*|\s+_\s*|\s+[-—–·•]{1,2}\s+|"
+                         r"\s*——\s*|\s*--\s*")
 # What joins a title and a site's name in <title> ("Thread - Site", "Blog: Post").
 _JOINS = " \t:：|｜-—–·•_"
 _SITE_SUFFIX = re.compile(
