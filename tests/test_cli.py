@@ -68,3 +68,13 @@ def test_segment_one_line_per_line() -> None:
 def test_run_on_missing_raw_folder_explains(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+@pytest.mark.parametrize("which", ["--raw", "--out"])
+def test_run_given_a_file_for_a_folder_explains(tmp_path: Path, which: str) -> None:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    folders = {"--raw": str(tmp_path / "raw"), "--out": str(tmp_path / "o"), which: str(tmp_path / "a-file")}
+    result = runner.invoke(app, ["run", *[x for kv in folders.items() for x in kv]])
+    assert result.exit_code == 2 and f"{which} {tmp_path / 'a-file'} is a file, not a folder" in result.output
+    assert "Errno" not in result.output and "Traceback" not in result.output

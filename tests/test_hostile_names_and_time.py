@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hanflow.build import build
+from hanflow.report import summary
 from hanflow.sources import InputFile, spell, unspell
 from hanflow.steps import Extract, Options, Pipeline
 from hanflow.timeout import Budget, DocumentTimeout
@@ -134,3 +136,42 @@ def test_a_budget_spent_as_the_work_ends_leaves_no_exception_behind() -> None:
     worker.start()
     worker.join(60)
     assert not worker.is_alive() and leaks == []
+
+
+def test_hidden_files_and_folders_are_skipped_and_counted(tmp_path: Path) -> None:
+    """Names that start with "." (.DS_Store, .git, an editor's swap file) are no inputs, in a
+    hidden folder as beside it; the run says how many it skipped."""
+    raw = tmp_path / "raw"
+    (raw / ".cache").mkdir(parents=True)
+    (raw / "sub" / ".git").mkdir(parents=True)
+    (raw / "a.txt").write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
+    (raw / ".a.txt.swp").write_text("半截草稿\n", encoding="utf-8")
+    (raw / ".cache" / "b.txt").write_text("缓存里的一页。\n", encoding="utf-8")
+    (raw / "sub" / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    manifest = build(raw, tmp_path / "out")
+    assert manifest["counts"]["discovered"] == 1 and manifest["counts"]["hidden"] == 3
+    assert "skipped 3 hidden files and folders" in summary(manifest, tmp_path / "out")
+
+
+def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its files are not lost without a word: the folder is one input, rejected as unreadable.
+    When the raw folder itself cannot be listed the run stops: it is no empty folder."""
+    raw = tmp_path / "raw"
+    (raw / "locked").mkdir(parents=True)
+    (raw / "locked" / "lost.txt").write_text("锁住的文件夹里的一页。\n", encoding="utf-8")
+    (raw / "a.txt").write_text("今天天气很好，我们去公园散步。\n", encoding="utf-8")
+    scandir, locked = os.scandir, {os.fspath((raw / "locked").resolve())}
+
+    def refusing(path: str | int = "."):  # (an open folder's descriptor: shutil's walks)
+        if not isinstance(path, int) and os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    manifest = build(raw, tmp_path / "out")
+    assert manifest["rejects_by_reason"] == {"unreadable": 1} and manifest["counts"]["kept"] == 1
+    reject = json.loads(next((tmp_path / "out" / "rejects").glob("*.jsonl")).read_text(encoding="utf-8"))
+    assert reject["source"] == "locked" and "cannot list the folder" in reject["detail"]
+    locked.add(os.fspath(raw.resolve()))
+    with pytest.raises(PermissionError):
+        build(raw, tmp_path / "out")

@@ -71,9 +71,13 @@ JsonlField = Annotated[str, typer.Option(
     help="Fields of a JSON Lines export's lines that hold the page, tried in order (comma-separated).")]
 
 
-def _checked(raw: Path, user_dict: Path | None, runner: str, dask_address: str | None, config: str,
+def _checked(raw: Path, out: Path, user_dict: Path | None, runner: str, dask_address: str | None, config: str,
              segmenter: str) -> None:
     """Refuse what cannot work before anything starts."""
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} is a file, not a folder; pass a folder (it is made when missing)")
+    if raw.exists() and not raw.is_dir():
+        raise _fail(f"--raw {raw} is a file, not a folder; pass the folder that holds the inputs")
     if not raw.is_dir():
         raise _fail(f"the raw folder {raw} does not exist; create it or pass --raw DIR")
     if user_dict is not None and not user_dict.is_file():
@@ -116,7 +120,7 @@ def run(
     from hanflow.progress import status
 
     status(f"looking for new or changed files in {raw}…")
-    _checked(raw, user_dict, runner, dask_address, config, segmenter)
+    _checked(raw, out, user_dict, runner, dask_address, config, segmenter)
     if not jsonl_field.strip(" ,"):
         raise _fail("--jsonl-field names no field; give one or more, separated by commas (e.g. html,text)")
     if repair and full:
@@ -172,7 +176,7 @@ def serve(
     for all). Needs a Prefect server (PREFECT_API_URL), e.g. `prefect server start`."""
     if (cron is None) == (interval is None):
         raise _fail("give exactly one of --cron EXPRESSION or --interval SECONDS")
-    _checked(raw, user_dict, runner, dask_address, config, segmenter)
+    _checked(raw, out, user_dict, runner, dask_address, config, segmenter)
     _prefect_env(verbose=True)
     _require_api()
     from prefect import serve as prefect_serve
@@ -238,6 +242,9 @@ def extract(
         raise _fail(f"cannot read {file}: {exc.strerror or exc}") from None
     except DecodeError as exc:
         raise _fail(f"{file}: {exc.detail} ({exc.reason})", 1) from None
+    except Exception as exc:  # noqa: BLE001 - a bug on one page is a sentence, as a run's internal_error is
+        raise _fail(f"{file}: extraction failed ({type(exc).__name__}: {exc}); please report it with the file",
+                    1) from None
     if as_json:
         fields = {k: getattr(ex, k) for k in ("title", "author", "published", "url", "page_type", "text")}
         if explain:

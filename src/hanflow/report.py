@@ -24,6 +24,7 @@ def stage_counts(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     c = manifest["counts"]
     rows = [
         ("discover", "files found", c["discovered"]),
+        ("discover", "hidden files and folders skipped", c.get("hidden", 0)),
         ("discover", "unchanged since the last run", c["unchanged"]),
         *[("discover", label, c[key]) for key, label in _SOURCE_CHANGES if c.get(key)],
         ("process", "inputs processed", c["processed"]),
@@ -165,6 +166,8 @@ def summary(manifest: dict[str, Any], out: Path | str, link: str | None = None) 
         + (f" ({changed})" if changed else "") + f", {c['processed']} processed in {manifest['duration_s']:.1f} s",
         f"  kept {c['kept']}  duplicates {c['duplicates']}  rejects {c['rejects']}",
     ]
+    if c.get("hidden"):
+        lines.append(f"  skipped {c['hidden']} hidden files and folders (names starting with \".\")")
     if manifest["rejects_by_reason"]:
         lines.append("  rejects: " + ", ".join(f"{k} {v}" for k, v in manifest["rejects_by_reason"].items()))
     if manifest["removed_by_rule"]:

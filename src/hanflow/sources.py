@@ -133,21 +133,35 @@ def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[s
     return st.st_size, st.st_mtime_ns, None
 
 
-def discover(raw_dir: Path, max_bytes: int) -> Iterator[InputFile]:
-    """Every regular file below `raw_dir` in a stable order; directory links are not followed."""
+def discover(raw_dir: Path, max_bytes: int, hidden: list[str] | None = None) -> Iterator[InputFile]:
+    """Every regular file below `raw_dir` in a stable order; directory links are not followed.
+
+    Names that start with "." (files and folders: .DS_Store, .git, an editor's swap file) are
+    not inputs: they are skipped, and listed in `hidden` when it is given. A folder that cannot
+    be listed is one input, rejected as unreadable, so that its files are not lost unsaid; when
+    `raw_dir` itself cannot be, the OSError is raised (no run may take it for an empty folder).
+    """
     root = raw_dir.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append, followlinks=False):
         base = Path(dirpath)
-        for name in sorted(filenames + [d for d in dirnames if (base / d).is_symlink()]):
+        if hidden is not None:
+            hidden += [(base / n).relative_to(root).as_posix() for n in dirnames + filenames if n.startswith(".")]
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        links = [d for d in dirnames if (base / d).is_symlink()]  # read as files: their targets are checked
+        for name in sorted([f for f in filenames if not f.startswith(".")] + links):
             path = base / name
-            if name.startswith(".") or (path.is_dir() and not path.is_symlink()):
-                continue
             size, mtime, reject = _classify(path, root, max_bytes)
             if reject is None and not path.is_file():
                 reject = ("unsupported_type", "not a regular file")
             target = path.resolve() if reject is None and path.is_symlink() else path
             yield InputFile(spell(path.relative_to(root).as_posix()), target, size, mtime, reject)
+    for exc in unlisted:
+        folder = Path(exc.filename)
+        if folder == root:
+            raise exc
+        yield InputFile(spell(folder.relative_to(root).as_posix()), folder, 0, 0,
+                        ("unreadable", f"cannot list the folder: {exc.strerror or exc}"))
 
 
 def open_regular(path: Path) -> BinaryIO:

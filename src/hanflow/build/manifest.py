@@ -33,6 +33,7 @@ def _counts(plan: Plan, results: list[BatchResult], outcome: Any) -> dict[str, i
     new_lines = Counter(state.kind for source, state in outcome.states.items() if source in processed)
     return {
         "discovered": plan.discovered,
+        "hidden": plan.hidden,
         "unchanged": plan.unchanged,
         "touched": len(plan.touched),
         "new": sum(1 for s in processed if s not in plan.known),

@@ -36,6 +36,7 @@ class Plan:
     requeued: list[str] = field(default_factory=list)  # duplicates filed again
     archives: ArchiveChanges = field(default_factory=ArchiveChanges)
     dropped: int | None = None  # how many inputs `drop_inputs` forgot
+    hidden: int = 0  # files and folders skipped: their names start with "."
 
     def first_seen(self, items: list[InputFile]) -> dict[str, str]:
         """The run that first saw each of these sources (this one for new sources)."""
@@ -191,6 +192,7 @@ class Survey:
     renamed: list[tuple[SourceState, InputFile]]
     requeued: list[str]
     archives: ArchiveChanges = field(default_factory=ArchiveChanges)
+    hidden: int = 0  # files and folders skipped: their names start with "."
 
     @property
     def unchanged(self) -> int:
@@ -210,14 +212,15 @@ def survey(conn: sqlite3.Connection | None, known: dict[str, SourceState], raw: 
         conn = sqlite3.connect(":memory:")
         for statement in ARCHIVE_TABLES:
             conn.execute(statement)
-    found, archives = expand(conn, list(discover(raw, max_bytes)), max_bytes)
+    hidden: list[str] = []
+    found, archives = expand(conn, list(discover(raw, max_bytes, hidden)), max_bytes)
     ch = _compare(known, found, max_bytes)
     by_source = {i.source: i for i in found}
     requeued = _requeue(known, ch, by_source)
     again = set(requeued)
     todo = sorted(ch.todo + [by_source[s] for s in requeued], key=InputFile.sort_key)
     touched = [t for t in ch.touched if t.source not in again]
-    return Survey(ch.discovered, todo, touched, ch.deleted, ch.renamed, requeued, archives)
+    return Survey(ch.discovered, todo, touched, ch.deleted, ch.renamed, requeued, archives, len(hidden))
 
 
 def plan(store: Store, raw: Path, options: Options, batch_size: int | None = None,
@@ -231,4 +234,4 @@ def plan(store: Store, raw: Path, options: Options, batch_size: int | None = Non
     sizes = fixed_sizes(len(s.todo), batch_size) if batch_size else batch_sizes(len(s.todo), workers)
     return Plan(store.begin_run(), _cut(s.todo, sizes), known, s.discovered, s.unchanged, options,
                 touched=s.touched, deleted=s.deleted, renamed=s.renamed, requeued=s.requeued,
-                archives=s.archives)
+                archives=s.archives, hidden=s.hidden)
