@@ -97,3 +97,12 @@ def test_hundred_thousand_paragraph_siblings_extract_in_bounded_time_and_memory(
 def test_prescan_changes_only_what_it_must(page: str) -> None:
     out = prescan(page)  # no tag here can reach the attribute limit: only DOCTYPEs may go
     assert out is page or ("<!" in page and "[" in page and len(out) < len(page))
+
+
+@pytest.mark.parametrize("opener", ["<div class='post'>", "<font color='red'>", "<ul><li>", "<q>"])
+def test_a_page_deeper_than_the_parsers_limit_keeps_all_its_text(opener: str) -> None:
+    """libxml2 stops building the tree at 2,048 open elements and drops the rest of the page; a
+    board whose every post leaves a tag open goes past that. The page is parsed again flat."""
+    posts = [f"第{i}楼：楼上说得对，我家附近的公交线路也调整过，换乘比以前方便多了。" for i in range(3000)]
+    page = "<html><body>" + "".join(f"{opener}<p>{post}</p>" for post in posts) + "</body></html>"
+    assert extract_html(page).text.splitlines() == posts

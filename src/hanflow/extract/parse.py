@@ -15,8 +15,8 @@ from hanflow.extract.repeats import signature
 from hanflow.extract.tree import drop, text_of
 from hanflow.extract.wrapped import drop_line_numbers, unwrap_prose
 
-# huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth,
-# and nothing here recurses in Python, so deep pages cannot exhaust the stack.
+# huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth
+# (see `_stopped_deep`), and nothing here recurses in Python, so deep pages cannot exhaust the stack.
 # The page is handed over as UTF-8 bytes with the encoding stated, so neither an XML
 # declaration nor a <meta charset> in the text can make libxml2 decode it again.
 _PARSER = etree.HTMLParser(
@@ -24,6 +24,15 @@ _PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8",
 )
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+# Past the nesting limit the page is parsed again without the tags that nest unclosed (a block's
+# tag leaves a line break, an inline one a space: text and paragraphs stay), and failing that
+# without any tag but those that break lines.
+_FLATTENED = (
+    (re.compile(rb"</?(?:div|section|article|center|blockquote|table|tbody|tr|td|th|ul|ol|li|dl|dd|dt)\b[^>]*+>",
+                re.I), b"<br>"),
+    (re.compile(rb"</?(?:span|font|b|i|u|em|strong|small|big)\b[^>]*+>", re.I), b" "),
+)
+_ALL_BUT_BREAKS = re.compile(rb"<(?!/?(?:p|br|h[1-6]|pre|title|head|body|html|meta|script|style)\b)[^>]*+>", re.I)
 # Characters XML text may not hold, which lxml refuses when a removal moves text between
 # nodes. Control characters are single bytes in UTF-8 that no other character contains, so
 # deleting the bytes deletes exactly them (far cheaper than a regex over the text); a form feed,
@@ -51,10 +60,29 @@ def parse_html(html: str) -> etree._Element | None:
     data = html.encode("utf-8", "replace").translate(_FORM_FEED_AS_SPACE, _CONTROL_BYTES)
     if not data.strip():
         return None
+    root = _parsed(data)
+    if root is not None and _stopped_deep():  # libxml2 stopped at its depth limit
+        for pattern, replacement in _FLATTENED:
+            data = pattern.sub(replacement, data)
+        flat = _parsed(data)
+        if flat is not None and _stopped_deep():
+            flat = _parsed(_ALL_BUT_BREAKS.sub(b" ", data))
+        root = flat if flat is not None else root
+    return root
+
+
+def _parsed(data: bytes) -> etree._Element | None:
     try:
         return etree.fromstring(data, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
+
+def _stopped_deep() -> bool:
+    """Whether the last parse stopped at libxml2's nesting limit (2,048 open elements: a
+    board page whose every post leaves a <div> or <font> open), dropping the rest unsaid."""
+    last = _PARSER.error_log.last_error  # the limit is fatal: parsing ends on it
+    return last is not None and last.type_name == "ERR_RESOURCE_LIMIT"
 
 
 def quoted_in_text(el: etree._Element) -> bool:
