@@ -96,3 +96,32 @@ def test_document_with_an_invalid_value_is_kept_and_the_value_counted(tmp_path: 
 def test_deeply_nested_yaml_is_invalid_front_matter_not_an_error() -> None:
     fields, body, ok = split_front_matter("---\ntitle: " + "[" * 5000 + "\n---\n正文")
     assert (fields, ok, body) == ({}, False, "正文")
+
+
+HUGO_TOML = """+++
+title = "山里的秋天"
+date = 2024-10-03T09:15:00+08:00
+authors = ["林间", "Sam Reed"]
+tags = ["徒步", "摄影"]
+[params]
+canonical = "https://example.org/posts/autumn"
++++
+
+周末去了城北的山里，枫叶已经红了一半，沿着溪边的小路走了三个小时。
+下山的时候天色渐暗，路边的小店还开着，我们买了两碗热豆花。
+"""
+
+
+def test_hugo_toml_front_matter_maps_to_metadata() -> None:
+    """Hugo writes front matter as TOML between `+++` lines: its fields are metadata, not text."""
+    fields, body, ok = split_front_matter(HUGO_TOML)
+    assert ok
+    assert front_matter_metadata(fields) == {
+        "title": "山里的秋天", "author": "林间, Sam Reed", "published": "2024-10-03T09:15:00+08:00", "url": None,
+    }
+    assert extract_text(body).text.splitlines() == HUGO_TOML.split("+++\n\n")[1].splitlines()
+
+
+def test_invalid_toml_front_matter_is_reported_not_raised() -> None:
+    fields, body, ok = split_front_matter('+++\ntitle = "没有结尾的引号\n+++\n正文第一段。\n')
+    assert (fields, ok) == ({}, False) and body == "正文第一段。\n"

@@ -1,4 +1,5 @@
-"""YAML front matter (`---` ... `---`) at the top of Markdown and text files.
+"""Front matter at the top of Markdown and text files: YAML (`---` ... `---`) or, as Hugo
+writes it, TOML (`+++` ... `+++`).
 
 Front matter is advisory: a block that is not valid YAML is skipped, and a field whose value
 cannot be used (an impossible date such as 2024-02-30, a mapping where a title belongs) is
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from typing import Any
 
 import yaml
 
 from hanflow.extract.dates import find_date
 
-_FM = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FM = re.compile(r"\A\ufeff?\s*(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -42,8 +44,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, bool]:
     if not m:
         return {}, text, True
     try:
-        fields = yaml.load(m.group(1), Loader=_NoAliasLoader)
-    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: a value YAML cannot build
+        fields = (tomllib.loads(m.group(2)) if m.group(1) == "+++"
+                  else yaml.load(m.group(2), Loader=_NoAliasLoader))
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: a value YAML cannot build, bad TOML
         return {}, text[m.end():], False
     if not isinstance(fields, dict):
         return {}, text[m.end():], False
