@@ -106,3 +106,12 @@ def test_a_page_deeper_than_the_parsers_limit_keeps_all_its_text(opener: str) ->
     posts = [f"第{i}楼：楼上说得对，我家附近的公交线路也调整过，换乘比以前方便多了。" for i in range(3000)]
     page = "<html><body>" + "".join(f"{opener}<p>{post}</p>" for post in posts) + "</body></html>"
     assert extract_html(page).text.splitlines() == posts
+
+
+def test_a_frameset_pages_noframes_text_is_text_not_markup() -> None:
+    """libxml2 reads a <noframes> element's content as bare text: its tags reached the record."""
+    page = ('<html><head><title>档案馆</title></head><frameset cols="20%,*"><frame src="menu.htm">'
+            '<frame src="home.htm"><noframes><body><p>本馆收藏地方志和老照片，开放时间为每周二至周六。</p>'
+            '<p>The archive holds local gazetteers and old photographs.</p></body></noframes></frameset></html>')
+    assert extract_html(page).text.splitlines() == ["本馆收藏地方志和老照片，开放时间为每周二至周六。",
+                                                   "The archive holds local gazetteers and old photographs."]

@@ -24,6 +24,8 @@ _PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8",
 )
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+# A frameset page's <noframes> holds its only text, as markup: parsed as a <div>.
+_NOFRAMES = re.compile(rb"<(/?)noframes\b", re.I)
 # Past the nesting limit the page is parsed again without the tags that nest unclosed (a block's
 # tag leaves a line break, an inline one a space: text and paragraphs stay), and failing that
 # without any tag but those that break lines.
@@ -60,6 +62,8 @@ def parse_html(html: str) -> etree._Element | None:
     data = html.encode("utf-8", "replace").translate(_FORM_FEED_AS_SPACE, _CONTROL_BYTES)
     if not data.strip():
         return None
+    if b"noframes" in data or b"NOFRAMES" in data:  # libxml2 reads its content as bare text
+        data = _NOFRAMES.sub(rb"<\1div", data)
     root = _parsed(data)
     if root is not None and _stopped_deep():  # libxml2 stopped at its depth limit
         for pattern, replacement in _FLATTENED:
