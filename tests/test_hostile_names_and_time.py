@@ -175,3 +175,21 @@ def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path: Path, monkeypatch:
     locked.add(os.fspath(raw.resolve()))
     with pytest.raises(PermissionError):
         build(raw, tmp_path / "out")
+
+
+def test_a_file_named_like_a_line_of_an_export_keeps_a_source_of_its_own(tmp_path: Path) -> None:
+    """`notes.jsonl#1` beside `notes.jsonl` was the source of both the file and the export's
+    first line: one of them was lost, and every later run swapped them. The file's "#" is
+    spelled `\\#`."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "notes.jsonl").write_text(json.dumps({"text": "今天的会议改到下午三点，地点不变，请大家准时参加。"}) + "\n",
+                                     encoding="utf-8")
+    (raw / "notes.jsonl#1").write_text("一个名字里带井号的普通文件。\n", encoding="utf-8")
+    first = build(raw, tmp_path / "out")
+    assert first["counts"]["failed"] == 0
+    sources = sorted(r["source"] for kind in ("corpus", "rejects", "duplicates")
+                     for r in read_jsonl(tmp_path / "out", kind))
+    assert sources == ["notes.jsonl#1", "notes.jsonl\\#1"]
+    second = build(raw, tmp_path / "out")
+    assert second["counts"]["processed"] == 0 and second["counts"]["unchanged"] == 2

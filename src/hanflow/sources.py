@@ -24,19 +24,25 @@ ARCHIVES = {".warc": "warc", ".warc.gz": "warc", ".jsonl": "jsonl", ".jsonl.gz":
 def spell(name: str) -> str:
     """A path as it appears in `source`: names that are valid UTF-8 as they are, a backslash as
     two, and every byte that is not UTF-8 as `\\xNN` (Python reads such bytes of a POSIX name
-    as lone surrogates, which neither JSON nor SQLite can store). `unspell` reverses it."""
-    if "\\" not in name and not _SURROGATE.search(name):
-        return name
-    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name.replace("\\", "\\\\"))
+    as lone surrogates, which neither JSON nor SQLite can store). A "#" after an archive's name
+    (`export.jsonl#2` as a loose file's name) as `\\#`, so that the file's source is never that
+    of a line of the archive. `unspell` reverses it."""
+    if "\\" in name or _SURROGATE.search(name):
+        name = _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", name.replace("\\", "\\\\"))
+    return name.replace("#", "\\#") if "#" in name and is_member_source(name) else name
 
 
 def unspell(source: str) -> str:
     """The path `spell` was given (with lone surrogates for the bytes that are not UTF-8)."""
-    return _SPELLED.sub(lambda m: "\\" if m.group() == "\\\\" else chr(0xDC00 + int(m.group()[2:], 16)), source)
+    return _SPELLED.sub(_unspelled, source)
+
+
+def _unspelled(m: re.Match[str]) -> str:
+    return m.group()[1] if m.group() in ("\\\\", "\\#") else chr(0xDC00 + int(m.group()[2:], 16))
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_SPELLED = re.compile(r"\\\\|\\x[89a-f][0-9a-f]")
+_SPELLED = re.compile(r"\\\\|\\#|\\x[89a-f][0-9a-f]")
 
 
 def suffixes(name: str) -> tuple[str, str]:
