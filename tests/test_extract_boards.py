@@ -125,3 +125,30 @@ def test_a_signed_discuz_thread_keeps_its_replies_not_signatures_or_notes() -> N
     assert not any(sig and sig in result.text for sig in B.SIGNATURES)
     assert "本帖最后由" not in result.text
     assert result.author is None
+
+
+def test_a_quotes_citation_inside_its_first_block_is_a_line_of_chrome() -> None:
+    """phpBB sets a quote's source ("ann wrote: ↑ date") in a <cite> inside the quote's first
+    <div>: it was glued to the quoted words. It is a line of its own, and chrome; a post's own
+    "My teacher said:" is not."""
+    cite = ('<cite><a href="/memberlist.php?u=4" class="username">windowsill</a> wrote: '
+            '<a href="/viewtopic.php?p=1#p1">↑</a>'
+            '<span class="responsive-hide">Sun Mar 03, 2024 10:00 am</span></cite>')
+    quoted = B.POSTS[0].split(". ")[0] + "."
+    own = ["My teacher said:", "Light first, water second."]
+    bodies = [B.POSTS[0], f"<blockquote><div>{cite}{quoted}</div></blockquote>{B.POSTS[1]}",
+              "<br>".join(own), B.POSTS[3]]
+    posts = "".join(
+        f'<div id="p{i}" class="post has-profile bg{i % 2 + 1}"><div class="inner"><dl class="postprofile">'
+        f'<dt><a href="/memberlist.php?u={i}" class="username">grower{i}</a></dt><dd>Posts: {i + 5}</dd></dl>'
+        f'<div class="postbody"><div id="post_content{i}"><h3><a href="#p{i}">Re: {B.TITLE}</a></h3>'
+        f'<p class="author"><a href="/viewtopic.php?p={i}#p{i}">Post</a> by '
+        f'<strong><a href="/memberlist.php?u={i}">grower{i}</a></strong> » '
+        f'<time datetime="2024-03-0{i + 1}T10:00:00+00:00">Mar {i + 1}, 2024</time></p>'
+        f'<div class="content">{body}</div></div></div></div></div>'
+        for i, body in enumerate(bodies))
+    page = (f"<html><head><title>{B.TITLE} - Garden Board</title></head><body><div id=\"page-body\">"
+            f"<h2 class=\"topic-title\"><a href=\"/t/1\">{B.TITLE}</a></h2>{posts}</div></body></html>")
+    result = extract_html(page)
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.TITLE, B.POSTS[0], quoted, B.POSTS[1], *own, B.POSTS[3]]

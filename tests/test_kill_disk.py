@@ -92,7 +92,7 @@ def test_cli_reports_an_unwritable_output_folder(tmp_path: Path, tmp_path_factor
                            "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode != 0
     last = proc.stderr.strip().splitlines()[-1]
-    assert last.startswith("hanflow: the run could not complete") and str(out) in last, proc.stderr[-2000:]
+    assert last.startswith(f"hanflow: --out {out} is a file, not a folder"), proc.stderr[-2000:]
     assert out.read_text() == "a file where the output folder should be\n"
 
 

@@ -37,5 +37,16 @@ _CHROME = re.compile(
     rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)[\s\]】)）|·•:：…<>]*$", re.I)
 
 
+# A quotation's source line, set apart from the quote: "ann wrote: ↑ Sun Feb 11, 2024 9:14 am",
+# "ann 写道：2024-5-18 21:30". A name, the verb, an arrow to the post, its time: nothing said.
+# (Without the time, "My teacher said:" may open a quotation in the post's own words.)
+_CITATION = re.compile(
+    rf"^[^\s:：]{{1,30}}+(?:\s[^\s:：]{{1,30}}+)?\s*+(?:wrote|said|写道|寫道|说|說)\s*+[:：]\s*+(?:[↑^]\s*+)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:,?\s*+\d{{1,2}}:\d{{2}}\s*(?:[ap]m)?)?\s*+$", re.I)
+MAX_CITATION = 80
+
+
 def is_chrome(line: str) -> bool:
-    return len(line) <= MAX_LEN and _CHROME.match(line) is not None
+    if len(line) <= MAX_LEN and _CHROME.match(line) is not None:
+        return True
+    return len(line) <= MAX_CITATION and _CITATION.match(line) is not None

@@ -157,11 +157,19 @@ def block_lines(blocks: list) -> list[str]:
 
 
 def _heads_quote(cite: etree._Element) -> bool:
-    """A <cite> opening a blockquote is the quoted post's source line ("… wrote:"), a line of its
-    own; a <cite> in running text (a title) is not."""
-    parent = cite.getparent()
-    return parent is not None and parent.tag == "blockquote" and not (parent.text or "").strip() \
-        and cite.getprevious() is None
+    """A <cite> opening a blockquote (or the <div> that opens it, as phpBB sets it) is the quoted
+    post's source line ("… wrote:"), a line of its own; a <cite> in running text (a title) is not."""
+    el = cite
+    for _ in range(2):
+        parent = el.getparent()
+        if parent is None or (parent.text or "").strip() or el.getprevious() is not None:
+            return False
+        if parent.tag == "blockquote":
+            return True
+        if parent.tag != "div":
+            return False
+        el = parent
+    return False
 
 
 def code_lines(blocks: list[etree._Element]) -> frozenset[str]:
