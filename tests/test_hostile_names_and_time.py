@@ -154,8 +154,9 @@ def test_hidden_files_and_folders_are_skipped_and_counted(tmp_path: Path) -> Non
 
 
 def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its files are not lost without a word: the folder is one input, rejected as unreadable.
-    When the raw folder itself cannot be listed the run stops: it is no empty folder."""
+    """Its files are not lost without a word: the folder is one input, rejected as unreadable,
+    and the records of what it held before stay. When the raw folder itself cannot be listed
+    the run stops: it is no empty folder."""
     raw = tmp_path / "raw"
     (raw / "locked").mkdir(parents=True)
     (raw / "locked" / "lost.txt").write_text("锁住的文件夹里的一页。\n", encoding="utf-8")
@@ -167,14 +168,20 @@ def test_a_folder_that_cannot_be_listed_is_a_reject(tmp_path: Path, monkeypatch:
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return scandir(path)
 
+    first = build(raw, tmp_path / "out")
+    assert first["counts"]["kept"] == 2
     monkeypatch.setattr(os, "scandir", refusing)
     manifest = build(raw, tmp_path / "out")
-    assert manifest["rejects_by_reason"] == {"unreadable": 1} and manifest["counts"]["kept"] == 1
+    assert manifest["rejects_by_reason"] == {"unreadable": 1} and manifest["counts"]["deleted"] == 0
+    assert manifest["totals"] == {"corpus": 2, "duplicates": 0, "rejects": 1}  # unseen is not gone
     reject = json.loads(next((tmp_path / "out" / "rejects").glob("*.jsonl")).read_text(encoding="utf-8"))
     assert reject["source"] == "locked" and "cannot list the folder" in reject["detail"]
     locked.add(os.fspath(raw.resolve()))
     with pytest.raises(PermissionError):
         build(raw, tmp_path / "out")
+    monkeypatch.setattr(os, "scandir", scandir)
+    again = build(raw, tmp_path / "out")  # readable again: its files are as they were
+    assert again["counts"]["processed"] == 0 and again["totals"] == {"corpus": 2, "duplicates": 0, "rejects": 0}
 
 
 def test_a_file_named_like_a_line_of_an_export_keeps_a_source_of_its_own(tmp_path: Path) -> None:

@@ -139,6 +139,9 @@ def _classify(path: Path, root: Path, max_bytes: int) -> tuple[int, int, tuple[s
     return st.st_size, st.st_mtime_ns, None
 
 
+UNLISTED = "cannot list the folder"  # how a folder's reject begins its detail (see `discover`)
+
+
 def discover(raw_dir: Path, max_bytes: int, hidden: list[str] | None = None) -> Iterator[InputFile]:
     """Every regular file below `raw_dir` in a stable order; directory links are not followed.
 
@@ -167,7 +170,7 @@ def discover(raw_dir: Path, max_bytes: int, hidden: list[str] | None = None) -> 
         if folder == root:
             raise exc
         yield InputFile(spell(folder.relative_to(root).as_posix()), folder, 0, 0,
-                        ("unreadable", f"cannot list the folder: {exc.strerror or exc}"))
+                        ("unreadable", f"{UNLISTED}: {exc.strerror or exc}"))
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -18,7 +18,7 @@ from hanflow.build.archives import TABLES as ARCHIVE_TABLES
 from hanflow.build.archives import ArchiveChanges, expand
 from hanflow.build.store import FileState, Run, SourceState, Store
 from hanflow.document import KINDS
-from hanflow.sources import InputFile, discover, hash_within, is_member_source, suffixes
+from hanflow.sources import UNLISTED, InputFile, discover, hash_within, is_member_source, suffixes
 from hanflow.steps import Options
 
 
@@ -86,7 +86,8 @@ class _Changes:
 
 
 def _compare(known: dict[str, SourceState], found: list[InputFile], max_bytes: int) -> _Changes:
-    """Sort every found file into unchanged, touched, to do; what is not found was deleted."""
+    """Sort every found file into unchanged, touched, to do; what is not found was deleted,
+    but for what lay in a folder that cannot be listed now (unseen is not gone: its lines stay)."""
     ch, new = _Changes(discovered=len(found)), []
     for item in found:
         prev = known.get(item.source)
@@ -99,7 +100,8 @@ def _compare(known: dict[str, SourceState], found: list[InputFile], max_bytes: i
         else:
             ch.todo.append(item)
     present = {i.source for i in found}
-    deleted = [s for src, s in sorted(known.items()) if src not in present]
+    unseen = tuple(i.source + "/" for i in found if i.reject and i.reject[1].startswith(UNLISTED))
+    deleted = [s for src, s in sorted(known.items()) if src not in present and not src.startswith(unseen)]
     ch.renamed, new_unmatched = _renames(deleted, new, max_bytes)
     moved = {old.source for old, _ in ch.renamed}
     ch.deleted = [d for d in deleted if d.source not in moved]
