@@ -107,7 +107,9 @@ def measure(root: etree._Element) -> Stats:
     findall, score = _PUNCT.findall, stats.score
     text, punct_of, links, net_of, plain_of = stats.text, stats.punct, stats.links, stats.net, stats.plain
     for el in reversed(list(root.iter(etree.Element))):
-        own, (total, punct, linked, net, plain) = _gather(sums, el)
+        own, (total, punct, linked, net, plain) = _gather(sums, el) if len(el) else (el.text, _EMPTY)
+        if own:
+            own = "".join(own.split())
         if not total and not own:  # no text in it (images, icons, empty wrappers): nothing to weigh
             sums[el] = _EMPTY
             text[el] = punct_of[el] = links[el] = net_of[el] = plain_of[el] = 0
@@ -118,7 +120,7 @@ def measure(root: etree._Element) -> Stats:
         punct += own_punct
         tag = el.tag
         is_link = tag == "a" and not (total > 150 and punct >= 3)  # some sites link a whole passage
-        negative = not is_link and class_weight(el, linkless=not linked) < 0
+        negative = not is_link and _named_negative(el, not linked)
         if is_link:
             linked, net, plain = total, -total, -total
         elif tag in PARAGRAPHS:
@@ -140,9 +142,15 @@ def measure(root: etree._Element) -> Stats:
     return stats
 
 
+def _named_negative(el: etree._Element, linkless: bool) -> bool:
+    """`class_weight(el, linkless) < 0`, asked once per element of every page (kept cheap)."""
+    cls, ident = el.get("class"), el.get("id")
+    return bool(cls or ident) and _names_weight(cls, ident, linkless or el.tag in _LISTS) < 0
+
+
 def _gather(sums: dict, el: etree._Element) -> tuple[str, tuple[int, int, int, int, int]]:
-    """The element's own text without whitespace, and its children's text, punctuation,
-    link-text, net-prose and plain-prose totals, in one walk over the children."""
+    """The element's own text (text and its children's tails), and its children's text,
+    punctuation, link-text, net-prose and plain-prose totals, in one walk over the children."""
     own = el.text or ""
     total = punct = linked = net = plain = 0
     get = sums.get
@@ -151,13 +159,13 @@ def _gather(sums: dict, el: etree._Element) -> tuple[str, tuple[int, int, int, i
         if tail:
             own += tail
         got = get(child)
-        if got is not None:
+        if got is not None and got is not _EMPTY:
             total += got[0]
             punct += got[1]
             linked += got[2]
             net += got[3]
             plain += got[4]
-    return ("".join(own.split()) if own else own), (total, punct, linked, net, plain)
+    return own, (total, punct, linked, net, plain)
 
 
 def _credit(score: dict, el: etree._Element | None, points: float) -> None:

@@ -154,7 +154,9 @@ RULES: tuple[Rule, ...] = (
         rf"^(?:(?:started|posted|asked|submitted|written) )?by [^,.;:·|•]{{1,40}}?(?:,|\s*+[·|•]|\s++on\b|\s++at\b)"
         rf"[^.]{{0,40}}?{_WHEN_WRITTEN}[^.]{{0,30}}+$|"
         rf"^(?=[^。]*?{_WHEN_WRITTEN})[^·•。\d]{{1,40}}+[·•](?:[^·•。]{{1,40}}+[·•]){{0,3}}+[^·•。]{{0,40}}+$"
-    ), 120, sentence_ok=False),
+    ), 120, sentence_ok=False,
+        # Each alternative above needs a colon, a year, "by " or a middle dot.
+        needle=(":", "：", "19", "20", "by ", "·", "•")),
     Rule("source_line", _rx(
         _OPEN + r"(?:本文来自|本文來自|本文来源|本文來源)\s*+[:：]?\s*+(?:微信公众号|微信公眾號|公众号|公眾號|微博|"
         r"[“\"《「『]|[^\s，。,、的]{1,15}?(?:网|網|报|報|社|台|刊|号|號|站|客户端|客戶端|app)(?![\w]{0,2}的))|"
