@@ -42,6 +42,11 @@ _ALL_BUT_BREAKS = re.compile(rb"<(?!/?(?:p|br|h[1-6]|pre|title|head|body|html|me
 _CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 _FORM_FEED_AS_SPACE = bytes.maketrans(b"\x0c", b" ")
 _NONCHARACTERS = str.maketrans("", "", "\ufffe\uffff")
+# The same characters written as character references ("&#1;", "&#xFFFF;"), which libxml2
+# turns into them: removed the same way (a form feed's reference becomes a space).
+_BAD_REFERENCE = re.compile(
+    rb"&#(?:0*+(?P<dec>[1-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    rb"|[xX]0*+(?P<hex>[1-8]|[bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?")
 
 NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea",
               "input", "template", "object", "embed", "canvas", "map", "audio", "video", "head",
@@ -62,6 +67,8 @@ def parse_html(html: str) -> etree._Element | None:
     data = html.encode("utf-8", "replace").translate(_FORM_FEED_AS_SPACE, _CONTROL_BYTES)
     if not data.strip():
         return None
+    if b"&#" in data:
+        data = _BAD_REFERENCE.sub(_referenced, data)
     if b"noframes" in data or b"NOFRAMES" in data:  # libxml2 reads its content as bare text
         data = _NOFRAMES.sub(rb"<\1div", data)
     root = _parsed(data)
@@ -73,6 +80,12 @@ def parse_html(html: str) -> etree._Element | None:
             flat = _parsed(_ALL_BUT_BREAKS.sub(b" ", data))
         root = flat if flat is not None else root
     return root
+
+
+def _referenced(found: re.Match[bytes]) -> bytes:
+    """What a reference to a character XML text may not hold becomes: a space for a form feed."""
+    number = int(found["dec"]) if found["dec"] else int(found["hex"], 16)
+    return b" " if number == 0x0C else b""
 
 
 def _parsed(data: bytes) -> etree._Element | None:
