@@ -619,6 +619,40 @@ def old_reddit_texts() -> list[str]:
     return [OT, OP, *walk(OC)]
 
 
+KT = "Which glue holds a cracked ceramic mug?"
+KQ = "The handle of my favourite mug came off in one clean piece. I want to drink from it again, so the glue has to be food safe and stand the dishwasher."
+# (comment, its reply) pairs, in page order
+KC = [("Two-part epoxy is the strongest choice, but most kinds are not rated for hot drinks.",
+       "Some epoxies list a food contact rating on the tube; look for that wording before buying."),
+      ("Honestly, I would keep the mug as a pen holder and buy a new one for coffee.",
+       "That is what I did with mine, and it looks nice on the desk."),
+      ("Whatever you use, skip the dishwasher afterwards and wash it by hand.",
+       "Good point, the heat cycles will loosen almost any repair over time.")]
+
+
+def _kin_comment(cls: str, user: str, text: str, inner: str = "", tag: str = "div") -> str:
+    named = f' class="{cls}"' if cls is not None else ""
+    return (f'<{tag}{named}><div class="meta"><a href="/u/{user}">{user}</a> '
+            f'<time datetime="2024-05-02T08:00:00Z">5h ago</time></div>'
+            f'<div class="body"><p>{text}</p></div><div class="actions"><a href="#">Reply</a> '
+            f'<a href="#">Share</a></div>{inner}</{tag}>')
+
+
+def kin_replies(top: str | None, nested: str | None, tag: str = "div") -> str:
+    """A comment tree whose replies are named unlike the comments they answer (the comments
+    "comment", the replies "reply comment"; or custom elements named only at the top level):
+    every comment and reply carries its author link and time in a header built alike."""
+    tree = "".join(_kin_comment(top, f"fixer{i}", c, _kin_comment(nested, f"helper{i}", r, tag=tag), tag=tag)
+                   for i, (c, r) in enumerate(KC))
+    return (f'<html><head><title>{KT} - Mend it</title></head><body><nav><a href="/">Mend it</a> '
+            f'<a href="/new">New</a></nav><h1>{KT}</h1><div class="post"><p>{KQ}</p></div>'
+            f'<div class="comments">{tree}</div><footer><a href="/about">About</a></footer></body></html>')
+
+
+def kin_texts() -> list[str]:
+    return [KT, KQ, *[line for pair in KC for line in pair]]
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -644,4 +678,7 @@ PAGES = {
     "app": app_post(),
     "boxes": boxed_replies(),
     "aggregator": old_reddit(),
+    "kin": kin_replies("comment", "reply comment"),
+    "kin_top": kin_replies("top-level comment", "comment"),
+    "kin_custom": kin_replies("root-level", None, tag="forum-comment"),
 }

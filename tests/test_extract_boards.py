@@ -33,6 +33,10 @@ EXPECTED = {
     "app": B.replied_texts()[1:],  # no headline: the opening post leads
     "boxes": [B.BT, B.BQ, *B.BR],
     "aggregator": B.old_reddit_texts(),
+    # replies named unlike their comments, their headers built like the comments' headers
+    "kin": B.kin_texts(),
+    "kin_top": B.kin_texts(),
+    "kin_custom": B.kin_texts(),
     # each quote in the post that quotes it (its citation is chrome), the post quoted kept once
     "quoting": [B.TITLE, B.POSTS[0],
                 *[line for i in (1, 2, 3) for line in (B.POSTS[i - 1].split(". ")[0] + ".", B.POSTS[i])]],

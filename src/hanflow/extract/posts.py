@@ -188,10 +188,11 @@ def _nested(elements: set) -> bool:
 
 def _unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
     """Replies built unlike the posts they answer (a comment's list of replies of another
-    structure), and their body path. In a post, a reply is the smallest named element around a
-    later author link that also holds a time and leaves the post's own (first) author link and
-    time outside; its structure recurs in the group, and the replies read like posts: text at a
-    body path of their own, their author link and time outside it."""
+    structure), and their body path. In a post, a reply is the smallest named element (or custom
+    element) around a later author link that also holds a time, leaves the post's own (first)
+    author link and time outside, and is not built like the header around that link; its
+    structure recurs in the group, and the replies read like posts: text at a body path of
+    their own, their author link and time outside it."""
     tag, name = group.key
     if not name and "-" not in tag:  # bare boxes are a layout's, not posts with replies
         return set(), ()
@@ -222,6 +223,9 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     if author_link is None:
         return []
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
+    # A box built like the element around the post's own author link is a reply's header (its
+    # name and time), not the reply: the reply is a box further out.
+    headers = {signature(anc) for anc in _below(author_link, member)}
     timed: tuple[set, etree._Element | None] | None = None  # what holds a time; on the first need
     above: dict = {}  # an ancestor passed on the way up -> the first box-like one above it, or None
     boxes: dict = {}
@@ -233,7 +237,8 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
             if anc in above:
                 found = above[anc]
                 break
-            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and signature(anc)[1]:
+            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and (signature(anc)[1] or "-" in anc.tag) \
+                    and signature(anc) not in headers:
                 timed = _timed(member) if timed is None else timed
                 if anc in timed[0]:
                     found = anc
@@ -249,6 +254,16 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     author = _author_key(author_link)
     return [(box, all(_author_key(a) != author for a in box.iter("a")))
             for box in boxes if box not in post_time]
+
+
+def _below(el: etree._Element, top: etree._Element) -> list[etree._Element]:
+    """The ancestors of `el` below `top`."""
+    found = []
+    for anc in el.iterancestors():
+        if anc is top:
+            break
+        found.append(anc)
+    return found
 
 
 def _timed(post: etree._Element) -> tuple[set, etree._Element | None]:
