@@ -237,12 +237,13 @@ def test_a_pull_quote_among_the_paragraphs_is_not_text_again() -> None:
 
 
 def test_section_headings_lose_their_edit_and_read_aloud_buttons() -> None:
-    """Wikis and encyclopedias put "[edit]" (inside the heading, or beside it in the heading's
-    wrapper) or 编辑 / 播报 after every section title: the buttons go, the titles stay, and the
-    same words in a sentence or as a heading's whole text stay too."""
+    """Wikis and encyclopedias put "[edit]" or "[edit | edit source]" (inside the heading, or
+    beside it in the heading's wrapper) or 编辑 / 播报 after every section title: the buttons go,
+    the titles stay, and the same words in a sentence or as a heading's whole text stay too."""
     sections = [
         ('<h2><span class="mw-headline">History</span><span class="mw-editsection">'
-         '<span>[</span><a href="?action=edit&amp;section=1">edit</a><span>]</span></span></h2>', "History"),
+         '<span>[</span><a href="?veaction=edit&amp;section=1"><svg><use href="#pencil"></use></svg>edit</a>'
+         '<span> | </span><a href="?action=edit&amp;section=1">edit source</a><span>]</span></span></h2>', "History"),
         ('<div class="mw-heading"><h2 id="Design">Design</h2><span class="mw-editsection">'
          '[<a href="?action=edit&amp;section=2">edit</a>]</span></div>', "Design"),
         ('<div class="para-title"><h2>历史沿革</h2><a class="edit-icon">编辑</a><span class="text">播报</span></div>',

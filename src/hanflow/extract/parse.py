@@ -53,8 +53,8 @@ NEVER_TEXT = ("script", "style", "iframe", "svg", "button", "select", "textarea"
               "amp-ad", "amp-embed", "amp-sticky-ad")
 STRUCTURAL_BOILERPLATE = ("nav", "aside", "footer", "header", "menu")
 MAX_HEADING_PARTS = 16  # elements inside a section heading, at most
-MAX_CONTROL_PARTS = 4  # elements inside a heading's button: "[", the link, "]"
-MAX_CONTROL = 16  # characters of a heading's button
+MAX_CONTROL_PARTS = 8  # elements inside a heading's button: "[", a link, " | ", another, "]", their icons
+MAX_CONTROL = 24  # characters of a heading's button ("[edit | edit source]")
 _HEADING_CONTROL = re.compile(r"^[\s\[【(（]*(?:edit(?: source)?|编辑|編輯|播报|播報)"
                               r"(?:[\s|·/]+(?:edit(?: source)?|编辑|編輯|播报|播報))*[\s\]】)）]*$", re.I)
 
