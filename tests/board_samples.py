@@ -123,13 +123,14 @@ def discuz_signed() -> str:
 {posts}</div></div></div><div id="ft">Powered by Discuz!</div></body></html>"""
 
 
-def discourse() -> str:
+def discourse(quote: str = "") -> str:
+    """`quote`: markup put at the start of the second post's text."""
     posts = "".join(
         f'''<div class="topic-post clearfix regular" data-post-number="{i + 1}"><article id="post_{i + 1}" aria-label="post #{i + 1} by @grower{i}" role="region" class="boxed onscreen-post" data-post-id="{i + 100}">
 <div class="row"><div class="topic-avatar"><div class="post-avatar"><a class="trigger-user-card main-avatar" href="/u/grower{i}"><img alt="" src="/a.png" class="avatar"></a></div></div>
 <div class="topic-body clearfix"><div role="heading" class="topic-meta-data"><div class="names trigger-user-card"><span class="first username"><a href="/u/grower{i}">grower{i}</a></span></div>
 <div class="post-infos"><div class="post-info post-date"><a class="widget-link post-date" href="/t/tomato/1/{i + 1}"><span title="Mar {i + 1}, 2024 10:00 am" class="relative-date">Mar {i + 1}</span></a></div></div></div>
-<div class="regular contents"><div class="cooked"><p>{t}</p></div>
+<div class="regular contents"><div class="cooked">{quote if i == 1 else ""}<p>{t}</p></div>
 <section class="post-menu-area clearfix"><nav class="post-controls"><div class="actions"><button class="reply">Reply</button></div></nav></section></div></div></div></article></div>'''
         for i, t in enumerate(POSTS)
     )

@@ -156,3 +156,16 @@ def test_a_quotes_citation_inside_its_first_block_is_a_line_of_chrome() -> None:
     result = extract_html(page)
     assert result.page_type == "forum"
     assert result.text.splitlines() == [B.TITLE, B.POSTS[0], quoted, B.POSTS[1], *own, B.POSTS[3]]
+
+
+def test_a_quote_whose_heading_is_only_a_name_and_a_colon_is_kept_in_the_reply() -> None:
+    """A board's quote (an <aside> among the post's paragraphs) whose source link is filled in
+    by a script leaves only an avatar and "name:" before the blockquote: it is a quotation in
+    the post, not a sidebar, and the quoted sentence stays before the reply that answers it."""
+    quoted = B.POSTS[0].split(". ")[0] + "."
+    aside = (f'<aside class="quote no-group" data-username="grower0" data-post="1"><div class="title">'
+             f'<div class="quote-controls"></div><img alt="" src="/a.png" class="avatar"> grower0:</div>'
+             f"<blockquote><p>{quoted}</p></blockquote></aside>")
+    lines = extract_html(B.discourse(aside)).text.splitlines()
+    # The "grower0:" line itself is still kept (a bare name is not yet read as chrome).
+    assert [line for line in lines if line != "grower0:"] == [B.TITLE, B.POSTS[0], quoted, *B.POSTS[1:]]

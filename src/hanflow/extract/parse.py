@@ -111,7 +111,19 @@ def quoted_in_text(el: etree._Element) -> bool:
     if el.tag != "aside" or parent is None or not any(sibling.tag == "p" for sibling in parent):
         return False
     quote = el.find(".//blockquote")
-    return quote is not None and any(quote not in a.iterancestors() for a in el.iter("a", "cite"))
+    if quote is None:
+        return False
+    return any(quote not in a.iterancestors() for a in el.iter("a", "cite")) or _cited(el, quote)
+
+
+MAX_CITATION = 60  # characters of a quotation's heading line: a name, "wrote", a time
+
+
+def _cited(aside: etree._Element, quote: etree._Element) -> bool:
+    """Whether the text outside the quotation is a short line naming whom it quotes, ending in a
+    colon ("mira_dev:", "Ann wrote:"), as a post's quote carries when its links are scripted."""
+    head = " ".join(text_of(aside).replace(text_of(quote), "", 1).split())
+    return 0 < len(head) <= MAX_CITATION and head[-1] in ":："
 
 
 MAX_ITEM_HEADER = 200  # characters of a post's header: a name, a time, a permalink
