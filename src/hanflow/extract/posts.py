@@ -225,7 +225,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
     # A box built like the element around the post's own author link is a reply's header (its
     # name and time), not the reply: the reply is a box further out.
-    headers = {signature(anc) for anc in _below(author_link, member)}
+    headers = {signature(anc) for anc in _up_to(author_link, member)}
     timed: tuple[set, etree._Element | None] | None = None  # what holds a time; on the first need
     above: dict = {}  # an ancestor passed on the way up -> the first box-like one above it, or None
     boxes: dict = {}
@@ -254,16 +254,6 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     author = _author_key(author_link)
     return [(box, all(_author_key(a) != author for a in box.iter("a")))
             for box in boxes if box not in post_time]
-
-
-def _below(el: etree._Element, top: etree._Element) -> list[etree._Element]:
-    """The ancestors of `el` below `top`."""
-    found = []
-    for anc in el.iterancestors():
-        if anc is top:
-            break
-        found.append(anc)
-    return found
 
 
 def _timed(post: etree._Element) -> tuple[set, etree._Element | None]:
