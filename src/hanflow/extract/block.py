@@ -120,7 +120,7 @@ def measure(root: etree._Element) -> Stats:
         punct += own_punct
         tag = el.tag
         is_link = tag == "a" and not (total > 150 and punct >= 3)  # some sites link a whole passage
-        negative = not is_link and _named_negative(el, not linked)
+        negative = not is_link and class_weight(el, linkless=not linked) < 0
         if is_link:
             linked, net, plain = total, -total, -total
         elif tag in PARAGRAPHS:
@@ -140,12 +140,6 @@ def measure(root: etree._Element) -> Stats:
         sums[el] = (total, punct, linked, net, plain)
         text[el], punct_of[el], links[el], net_of[el], plain_of[el] = total, punct, linked, net, plain
     return stats
-
-
-def _named_negative(el: etree._Element, linkless: bool) -> bool:
-    """`class_weight(el, linkless) < 0`, asked once per element of every page (kept cheap)."""
-    cls, ident = el.get("class"), el.get("id")
-    return bool(cls or ident) and _names_weight(cls, ident, linkless or el.tag in _LISTS) < 0
 
 
 def _gather(sums: dict, el: etree._Element) -> tuple[str, tuple[int, int, int, int, int]]:

@@ -24,7 +24,7 @@ from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.listing import headline, headline_like, repeats_title
-from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, nested_replies, signature
+from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, named, nested_replies, signature
 from hanflow.extract.tree import text_of
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
@@ -116,9 +116,9 @@ def _outermost_post(group: Group) -> etree._Element | None:
     members' structure, inside and out: the top of the comment tree the group's replies belong
     to. A layout wrapper that shares the members' first class (a utility class such as "flex")
     holds other parts than a post does, and is not taken for one."""
-    tag, name = group.key
-    if not name and "-" not in tag:
+    if not named(group.key):
         return None
+    tag = group.key[0]
     shapes = [_shape(m) for m in group.members]
     top = None
     for anc in (group.parent, *group.parent.iterancestors(tag)):
@@ -175,7 +175,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
-    if not group.key[1] and "-" not in group.key[0] and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
+    if not named(group.key) and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
@@ -193,8 +193,7 @@ def _unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
     author link and time outside, and is not built like the header around that link; its
     structure recurs in the group, and the replies read like posts: text at a body path of
     their own, their author link and time outside it."""
-    tag, name = group.key
-    if not name and "-" not in tag:  # bare boxes are a layout's, not posts with replies
+    if not named(group.key):  # bare boxes are a layout's, not posts with replies
         return set(), ()
     found: dict[Signature, dict] = {}
     others: set[Signature] = set()  # structures of which a box names another author
@@ -237,8 +236,8 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
             if anc in above:
                 found = above[anc]
                 break
-            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and (signature(anc)[1] or "-" in anc.tag) \
-                    and signature(anc) not in headers:
+            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and named(key := signature(anc)) \
+                    and key not in headers:
                 timed = _timed(member) if timed is None else timed
                 if anc in timed[0]:
                     found = anc
@@ -451,9 +450,9 @@ def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str =
 def _with_replies(group: Group) -> list:
     """The members and, in document order, the same-structure posts nested in them (only for
     named structures: a bare <div> or <li> inside a post is not a reply)."""
-    tag, name = group.key
-    if not name and "-" not in tag:
+    if not named(group.key):
         return list(group.members)
+    tag = group.key[0]
     return [el for member in group.members for el in member.iter(tag)
             if el is member or signature(el) == group.key]
 

@@ -43,6 +43,12 @@ def signature(el: etree._Element) -> Signature:
     return el.tag, name
 
 
+def named(key: Signature) -> bool:
+    """Whether a signature names what its element is: a class name, or a custom element's own
+    tag (<shreddit-comment>). A bare <div> or <li> is any layout's box."""
+    return bool(key[1]) or "-" in key[0]
+
+
 @lru_cache(maxsize=8192)
 def _first_name(classes: str) -> str:
     return next((name for name in classes.split() if not _DIGIT.search(name)), "")
