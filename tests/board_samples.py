@@ -631,7 +631,7 @@ KC = [("Two-part epoxy is the strongest choice, but most kinds are not rated for
        "Good point, the heat cycles will loosen almost any repair over time.")]
 
 
-def _kin_comment(cls: str, user: str, text: str, inner: str = "", tag: str = "div") -> str:
+def _kin_comment(cls: str | None, user: str, text: str, inner: str = "", tag: str = "div") -> str:
     named = f' class="{cls}"' if cls is not None else ""
     return (f'<{tag}{named}><div class="meta"><a href="/u/{user}">{user}</a> '
             f'<time datetime="2024-05-02T08:00:00Z">5h ago</time></div>'

@@ -200,7 +200,8 @@ def test_folding_finds_every_letter_ignorecase_matches() -> None:
 
 
 _PIECES = sorted({piece for rule in RULES for word in rule.needle or () for piece in (word, word.upper())}
-                 | set("İıſK ：:/()（）©0123456789") | {"资料", "第", "本网", "我们", "平台", "Images", "Getty"})
+                 | set("İıſK ：:/()（）©0123456789") | {"资料", "第", "本网", "我们", "平台", "Images", "Getty"}
+                 | {"By", "BY", "Ann Lee", "posted", "发表于", "来源", "作者", "May 9", " ago", "3:05", ","})
 
 
 @settings(max_examples=400, deadline=None)
@@ -219,6 +220,9 @@ def test_a_needle_never_skips_a_line_its_pattern_matches(pieces: list[str]) -> N
     ("市民在广场上合影留念（资料图）", "caption"),
     ("COPYRIGHT © 2024 Example Media. ALL RIGHTS RESERVED.", "copyright"),
     ("This Article was originally published on Example Weekly", "source_line"),
+    ("BY ANN LEE, MAY 9, 2024", "byline"),
+    ("Ann Lee · 3 hours ago · 4 min read", "byline"),
+    ("来源：本报 作者：林青", "byline"),
 ])
 def test_upper_case_and_needled_rules_still_fire(line: str, rule: str) -> None:
     assert line_rule(line, edge=False) == rule
