@@ -166,6 +166,22 @@ def test_a_quote_whose_heading_is_only_a_name_and_a_colon_is_kept_in_the_reply()
     aside = (f'<aside class="quote no-group" data-username="grower0" data-post="1"><div class="title">'
              f'<div class="quote-controls"></div><img alt="" src="/a.png" class="avatar"> grower0:</div>'
              f"<blockquote><p>{quoted}</p></blockquote></aside>")
-    lines = extract_html(B.discourse(aside)).text.splitlines()
-    # The "grower0:" line itself is still kept (a bare name is not yet read as chrome).
-    assert [line for line in lines if line != "grower0:"] == [B.TITLE, B.POSTS[0], quoted, *B.POSTS[1:]]
+    assert extract_html(B.discourse(aside)).text.splitlines() == [B.TITLE, B.POSTS[0], quoted, *B.POSTS[1:]]
+
+
+@pytest.mark.parametrize("heading", [
+    '<div class="title"><img alt="" src="/a.png" class="avatar"> grower0:</div>',
+    '<img alt="" src="/a.png" class="avatar"> Ann wrote:',
+    '<div class="title"><span class="name">陈晓</span>：</div>',
+])
+def test_a_quotations_scripted_heading_goes_and_a_linked_one_stays(heading: str) -> None:
+    """The heading over a quotation that only names its source ("grower0:", its link left to a
+    script) is the software's label, not the post's words: it goes, the quoted text stays. A
+    heading that links to the quoted post is a line of the post, as before."""
+    quoted = B.POSTS[0].split(". ")[0] + "."
+    aside = f'<aside class="quote">{heading}<blockquote><p>{quoted}</p></blockquote></aside>'
+    assert extract_html(B.discourse(aside)).text.splitlines() == [B.TITLE, B.POSTS[0], quoted, *B.POSTS[1:]]
+    linked = (f'<aside class="quote"><a href="/t/tomato/1/1">Ann wrote:</a>'
+              f"<blockquote><p>{quoted}</p></blockquote></aside>")
+    lines = extract_html(B.discourse(linked)).text.splitlines()
+    assert quoted in lines and "Ann wrote:" in lines

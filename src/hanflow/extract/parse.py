@@ -126,6 +126,23 @@ def _cited(aside: etree._Element, quote: etree._Element) -> bool:
     return 0 < len(head) <= MAX_CITATION and head[-1] in ":："
 
 
+def drop_citation_heading(aside: etree._Element) -> None:
+    """Remove the heading of a quotation whose source is named only by that heading ("mira_dev:"
+    over the blockquote, the link to the quoted post left to a script): the software's label of
+    the quote, not words of the post. A heading with a link or a <cite> stays a line of text."""
+    quote = aside.find(".//blockquote")
+    if quote is None or any(quote not in a.iterancestors() for a in aside.iter("a", "cite")):
+        return
+    if not _cited(aside, quote):
+        return
+    branch = next(el for el in (quote, *quote.iterancestors()) if el.getparent() is aside)
+    for el in list(aside):
+        if el is branch:
+            break
+        drop(el)
+    aside.text = None
+
+
 MAX_ITEM_HEADER = 200  # characters of a post's header: a name, a time, a permalink
 MAX_ITEM_HEADER_LINKS = 4
 ITEM_DEPTH = 3  # a post's header stands this many levels inside the post at most
@@ -222,7 +239,10 @@ def prune(root: etree._Element, title: str | None = None) -> None:
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE, *HEADINGS)):  # one walk for both
         if el.tag in HEADINGS:
             drop_heading_controls(el)
-        elif quoted_in_text(el) or item_header(el):
+        elif quoted_in_text(el):
+            drop_citation_heading(el)
+            el.tag = "div"
+        elif item_header(el):
             el.tag = "div"
         elif (headline := _drop_keeping_times(el, key)) is not None:
             headlines.append(headline)
