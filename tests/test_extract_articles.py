@@ -285,3 +285,44 @@ def test_a_comment_section_that_outweighs_the_post_is_not_the_article() -> None:
     Paragraphs in a box whose name says boilerplate credit it no score, so the post stays the
     article (before, the comments were taken with it)."""
     assert extract_html(_blog_page()).text.splitlines() == _BLOG
+
+
+_AUTHOR_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves harbour '
+              'cycle lanes", "author": [{"@type": "Person", "name": "Ann Carter"}]}</script>')
+
+
+def _byline_box_page(box: str, author_ld: str = _AUTHOR_LD) -> str:
+    page = S.FEED_ARTICLE.replace('<div class="byline">By Ann Carter · 14 May 2024</div>', "")
+    page = page.replace("</head>", f"{author_ld}</head>").replace('<div class="story-body">',
+                                                                  f'<div class="story-body">{box}')
+    assert box in page
+    return page
+
+
+BYLINE_BOX = ('<div data-testid="byline"><div><time datetime="2024-05-14T07:00:00Z">14 May 2024</time></div>'
+              '<div><button aria-label="Share"><svg></svg><span>Share</span></button></div>'
+              '<div data-testid="contributors"><span>Ann Carter</span><div><span>Harbour Times, Westport</span>'
+              '</div></div></div>')
+
+
+def test_a_byline_box_in_the_story_goes_when_the_page_names_its_author() -> None:
+    """A byline set inside the story's container as a box of short lines (its time, the
+    reporter's name, the desk, a share button), none saying "by": the name the page's metadata
+    gives as author is the evidence that the box is the byline, not the story's first lines."""
+    result = extract_html(_byline_box_page(BYLINE_BOX))
+    assert result.text.splitlines() == S.ARTICLE_BODY
+    assert result.author == "Ann Carter"
+    assert ("byline", "14 May 2024 Ann Carter Harbour Times, Westport") in result.removed
+
+
+@pytest.mark.parametrize("box", [
+    # no name the metadata gives: nothing says the box is a byline
+    BYLINE_BOX.replace("Ann Carter", "Harbour desk"),
+    # the name, but in a box that says something: an opening paragraph with its time
+    '<div class="lead"><time datetime="2024-05-14">Tuesday</time><p>Ann Carter, who chairs the transport '
+    'committee, called the vote a turning point for the harbour.</p></div>',
+])
+def test_a_box_with_a_time_but_no_byline_evidence_stays(box: str) -> None:
+    lines = extract_html(_byline_box_page(box)).text.splitlines()
+    assert lines[-len(S.ARTICLE_BODY):] == S.ARTICLE_BODY
+    assert len(lines) > len(S.ARTICLE_BODY)

@@ -27,7 +27,7 @@ from hanflow.extract.parse import parse_html, prune
 from hanflow.extract.posts import Thread, enough_posts, find_thread, lead_blocks, page_headline
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
-from hanflow.extract.render import block_lines, clean_blocks, code_lines, element_text
+from hanflow.extract.render import block_lines, clean_blocks, code_lines, drop_byline_boxes, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
 from hanflow.extract.tree import drop
@@ -117,6 +117,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
             for item in group.members:
                 drop(item)
     clean_blocks(blocks, stats, removed)
+    drop_byline_boxes(blocks, meta.get("author"), removed)
     result = filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
     _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
     if "author" not in result.meta and (named := reporters(result.kept)):

@@ -8,6 +8,7 @@ from lxml import etree
 
 from hanflow.extract.block import HEADINGS, Stats, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
+from hanflow.extract.lines import is_prose
 from hanflow.extract.rules import SECTION_HEAD
 from hanflow.extract.tree import drop, outermost, text_of
 
@@ -126,6 +127,42 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
             drop(el)
             continue
         stack.extend(reversed(el))
+
+
+MAX_BYLINE_BOX = 200  # characters of a byline box: a time, names, a desk, share buttons
+BYLINE_DEPTH = 4  # levels above its <time> a byline box stands at most
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,，、;；&]|\band\b)\s*")
+
+
+def drop_byline_boxes(blocks: list, author: str | None, removed: list[tuple[str, str]]) -> None:
+    """Remove a small box inside the article that holds a <time> and a name the page's metadata
+    gives as its author, and no prose: a byline set in the text's container (time, name, desk,
+    share buttons), each on a line of its own, so that no line rule sees "by" before the name."""
+    names = [name for name in _NAME_SEPARATORS.split(author or "") if len(name) >= 2]
+    if not names:
+        return
+    for block in blocks:
+        for time in list(block.iter("time")):
+            box = _byline_box(time, block, names)
+            if box is not None:
+                removed.append(("byline", " ".join(block_lines([box]))))
+                drop(box)
+
+
+def _byline_box(time: etree._Element, block: etree._Element, names: list[str]) -> etree._Element | None:
+    """The largest ancestor of `time` below `block`, a few levels up, that is small, holds one of
+    `names` and no prose; None when there is none (or the time went with an earlier box)."""
+    box, el = None, time
+    for _ in range(BYLINE_DEPTH):
+        el = el.getparent()
+        if el is None or el is block:
+            break
+        text = element_text(el)
+        if len(text) > MAX_BYLINE_BOX or any(is_prose(line) for line in block_lines([el])):
+            break
+        if any(name in text for name in names):
+            box = el
+    return box if box is not None and block in box.iterancestors() else None
 
 
 def block_lines(blocks: list) -> list[str]:
