@@ -221,6 +221,18 @@ RULES: tuple[Rule, ...] = (
         r"[(（](?:[^()（）]{0,20}?)(?:文责自负|文責自負)[)）]|"
         r"^\W*+本文(?:为|為|系)(?:我|作者|本人|博主|up主)?(?:原创|原創)\W*+$"
     ), 200, needle=_words("声明|聲明|传递|傳遞|不代表|投资建议|投資建議|文责|文責|风险|風險|后果|後果|原创|原創")),
+    # The same notices in English, each a line of its own: a labelled notice that the views are
+    # not the site's, a platform's note that it only stores what a user posted, "the views
+    # expressed … are the author's own" (set at the end of a paragraph, it leaves the line be).
+    Rule("disclaimer", _rx(
+        r"^\W*+(?:disclaimer|(?:important |legal )?notice)\s*+[:：].{0,120}?"
+        r"(?:(?:do|does|did) not (?:necessarily )?(?:represent|reflect|constitute)|information storage|"
+        r"(?:uploaded|posted|published) by (?:a|the) user|for (?:reference|informational?) (?:purposes )?only)|"
+        r"^[^.!?]{0,80}?\b(?:only|solely|merely) provides? information storage services?\b|"
+        r"^\W*+(?:the )?(?:views|opinions)(?: and opinions)? expressed "
+        r"(?:in this (?:article|post|piece|column)|here(?:in)?|above)"
+        r" are (?:solely )?(?:those of the (?:author|writer)s?|the (?:author|writer)s?'? own)\b"
+    ), 400, needle=("disclaimer", "notice", "storage", "expressed")),
     Rule("promo", _rx(
         r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
         r"本台|本站)|欢迎(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|加入)|歡迎(?:關注|訂閱|下載|掃碼|加入)|"
