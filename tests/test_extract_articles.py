@@ -326,3 +326,14 @@ def test_a_box_with_a_time_but_no_byline_evidence_stays(box: str) -> None:
     lines = extract_html(_byline_box_page(box)).text.splitlines()
     assert lines[-len(S.ARTICLE_BODY):] == S.ARTICLE_BODY
     assert len(lines) > len(S.ARTICLE_BODY)
+
+
+def test_note_markers_go_and_other_superscripts_stay() -> None:
+    """A wiki's reference marker (a superscript "[1]", linked to the notes or not) points to a
+    note and says nothing; a power or an ordinal in a superscript is part of the sentence."""
+    marked = ('<p>The bridge was finished in 1932<sup class="reference" id="cite_ref-1"><a href="#cite_note-1">'
+              '[1]</a></sup> and widened twice<sup>[a]</sup><sup>[ 12 ]</sup>, most recently in 2019.</p>'
+              '<p>Its main span, built in the 20<sup>th</sup> century, is the 2<sup>nd</sup> longest here.</p>')
+    lines = extract_html(_with_body(marked)).text.splitlines()
+    assert lines[1:3] == ["The bridge was finished in 1932 and widened twice, most recently in 2019.",
+                          "Its main span, built in the 20th century, is the 2nd longest here."]

@@ -252,7 +252,20 @@ def prune(root: etree._Element, title: str | None = None) -> None:
         if len(text_of(form)) < 400 and form not in wrappers:
             drop(form)
     drop_line_numbers(root)
+    drop_note_markers(root)
     unwrap_prose(root)
+
+
+_NOTE_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note\d{1,3})\]", re.I)
+
+
+def drop_note_markers(root: etree._Element) -> None:
+    """A superscript whose whole text is a bracketed note number ("[1]", "[a]", "[note 2]", as
+    wikis and annotated articles mark their references) points to a note; it says nothing, and
+    the sentence reads on without it. Other superscripts (powers, ordinals) stay."""
+    for sup in list(root.iter("sup")):
+        if _NOTE_MARKER.fullmatch("".join(text_of(sup).split())):
+            drop(sup)
 
 
 MAX_SIGNUP_CARD = 500  # characters of a box around a sign-up form: its name, pitch and terms
