@@ -683,3 +683,46 @@ PAGES = {
     "kin_top": kin_replies("top-level comment", "comment"),
     "kin_custom": kin_replies("root-level", None, tag="forum-comment"),
 }
+
+
+HT = "每天骑车通勤十五公里，膝盖开始疼了怎么办？"
+HP = "上班单程十五公里，骑了半年，最近上坡的时候右膝盖外侧隐隐作痛，休息两天就好，一骑又疼。车是朋友转给我的二手公路车，没做过任何调整。"
+HR = [
+    "先量一下座垫高度，二手车多半没按你的身高调过，座垫太低膝盖受力最大。",
+    "膝盖外侧疼常见的原因是锁鞋的鞋底板角度不对，脚尖被固定得太往里了。",
+    "我也是这样，后来去车店做了一次专业调整，半个月就不疼了，花两百块很值。",
+    "平时多做一些臀部和大腿外侧的拉伸，骑完以后用泡沫轴滚一滚。",
+    "疼得厉害的话还是先去医院拍个片子，别硬撑。",
+]
+HOT = [2, 0]  # the most-liked replies, shown again above the thread
+QUOTES = {3: 1}  # reply 3 quotes reply 1, the quotation set beside its body
+
+
+def _hot_reply(i: int, text: str, quoted: int | None) -> str:
+    quote = ""
+    if quoted is not None:
+        quote = (f'<div class="reply_quote__Xs91"><div class="reply_quoteUser__Xs91">引用 @骑手{quoted} 发表的:</div>'
+                 f'<div class="reply_quoteBody__Xs91"><div class="reply_text__Xs91"><p>{HR[quoted]}</p></div></div></div>')
+    return (f'<div class="reply_item__Xs91"><div class="reply_user__Xs91"><a href="/u/{i}">骑手{i}</a>'
+            f'<span class="reply_floor__Xs91">{i + 1}楼</span><span>04-1{i} 08:1{i}</span></div>'
+            f'<div class="reply_content__Xs91">{quote}<div class="reply_text__Xs91"><p>{text}</p></div></div>'
+            f'<div class="reply_tools__Xs91"><span>亮了({9 - i})</span><span>回复</span><span>举报</span></div></div>')
+
+
+def hot_replies(hot: bool = True) -> str:
+    """A board thread whose most-liked replies are shown again, in a box of their own, between
+    the opening post and the full list; a reply that quotes another sets the quotation beside
+    its own text, in the same wrapper."""
+    replies = "".join(_hot_reply(i, t, QUOTES.get(i)) for i, t in enumerate(HR))
+    box = ('<div class="hot_box__Xs91"><div class="hot_title__Xs91">亮了的回复</div>'
+           + "".join(_hot_reply(i, HR[i], QUOTES.get(i)) for i in HOT) + "</div>") if hot else ""
+    return f"""<html><head><title>{HT} - 单车论坛</title></head><body><div class="nav__Xs91"><a href="/">单车论坛</a> <a href="/hot">热门</a></div>
+<div class="thread__Xs91"><h1 class="thread_title__Xs91">{HT}</h1><div class="op__Xs91"><div class="op_user__Xs91"><a href="/u/op">通勤党</a> 04-10 22:00</div>
+<div class="op_text__Xs91"><p>{HP}</p></div></div>{box}
+<div class="all_box__Xs91"><div class="all_title__Xs91">全部回复</div><div class="all_list__Xs91">{replies}</div></div></div></body></html>"""
+
+
+def hot_texts() -> list[str]:
+    """The thread as it reads: the headline, the opening post, every reply once in order, a
+    quoting reply led by the quotation (without its source line)."""
+    return [HT, HP, *[line for i, t in enumerate(HR) for line in ((HR[QUOTES[i]], t) if i in QUOTES else (t,))]]

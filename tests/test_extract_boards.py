@@ -185,3 +185,24 @@ def test_a_quotations_scripted_heading_goes_and_a_linked_one_stays(heading: str)
               f"<blockquote><p>{quoted}</p></blockquote></aside>")
     lines = extract_html(B.discourse(linked)).text.splitlines()
     assert quoted in lines and "Ann wrote:" in lines
+
+
+@pytest.mark.parametrize("hot", [True, False])
+def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool) -> None:
+    """A box of the most-liked replies between the opening post and the thread repeats replies
+    the thread holds: it is not part of the opening post. A reply's quotation set beside its
+    text (in the same wrapper, built like a reply's text) stays with it, without the
+    "引用 @X 发表的:" source line."""
+    result = extract_html(B.hot_replies(hot))
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == B.hot_texts()
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("引用 @骑手1 发表的:", True), ("引用 老周 的回复：", True), ("回复 @阿青 的帖子", True),
+    ("引用他的话说：骑车的时候要注意膝盖。", False), ("回复大家的问题，我统一说一下座垫高度。", False),
+])
+def test_a_quotations_source_line_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
+    from hanflow.extract.chrome import is_chrome
+
+    assert is_chrome(line) is chrome

@@ -172,6 +172,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, others)
+    bodies = {post: _with_quoted(found, path) for post, found in bodies.items()}
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
@@ -337,6 +338,25 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
     return path[:-1], wide
 
 
+def _with_quoted(bodies: list, path: Path) -> list:
+    """A post's bodies, each led by the quotation set just before it in the same wrapper: a
+    box holding an element built like a body (the quoted post, shown as the boards show
+    posts), which the body path passes by. Only where the body is named (a class of its
+    own), so that the likeness is evidence."""
+    if not path or not path[-1][1]:
+        return bodies
+    out: list = []
+    for body in bodies:
+        quotes = []
+        for sib in body.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str) or sib in out or at_path(sib, path[-1:]):
+                break
+            if any(signature(d) == path[-1] for d in sib.iterdescendants(path[-1][0])):
+                quotes.append(sib)
+        out += [*reversed(quotes), body]
+    return out
+
+
 def _stragglers(group: Group, path: Path, stats: Stats) -> list:
     """Siblings of the members built like them under another first class name (a state such as
     `highlight`, `is-op` or `unread` added to one post): same tag, text at the body path, and
@@ -498,7 +518,17 @@ def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str |
         return _most_prose(list(order), shared, stats, order)
     order = {el: i for i, el in enumerate(root.iter())}
     start, end = order[heading], order.get(container, 0)
-    return _most_prose([el for el, i in order.items() if start < i < end], shared, stats, order)
+    lead = _most_prose([el for el, i in order.items() if start < i < end], shared, stats, order)
+    return _not_said_again(lead, thread)
+
+
+def _not_said_again(lead: list, thread: Thread) -> list:
+    """The lead blocks whose text no post says again: a box of the most-liked replies shown
+    above the thread is those replies a second time, not the opening post."""
+    if not lead:
+        return lead
+    said = "\n".join("".join("".join(map(text_of, found)).split()) for found in thread.bodies.values())
+    return [block for block in lead if "".join(text_of(block).split()) not in said]
 
 
 def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | None:
