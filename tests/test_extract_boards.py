@@ -201,8 +201,11 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
 @pytest.mark.parametrize(("line", "chrome"), [
     ("引用 @骑手1 发表的:", True), ("引用 老周 的回复：", True), ("回复 @阿青 的帖子", True),
     ("引用他的话说：骑车的时候要注意膝盖。", False), ("回复大家的问题，我统一说一下座垫高度。", False),
+    # a post's tool bar read as one line, and a question's time
+    ("赞回复", True), ("Like · Reply · Share", True), ("2024-05-01 10:00 回复 举报", True), ("提问于 2023-09-12", True),
+    ("Share and like", False), ("同意楼主", False), ("Follow up", False),
 ])
-def test_a_quotations_source_line_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
+def test_a_posts_source_line_or_tool_bar_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
     from hanflow.extract.chrome import is_chrome
 
     assert is_chrome(line) is chrome

@@ -19,7 +19,7 @@ _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|
        r"查看更多回复|查看全部回复|加载更多|加载中|抢首赞|已赞过?|已踩过?|(?:微信)?扫一扫|"
        r"新浪微博|微博|微信|朋友圈|QQ空间|QQ好友|复制链接|"
        r"\d+\s*(?:楼|樓|#)|#\s*\d+|\d+\s*(?:条|個|个)?\s*(?:回复|回覆|评论|赞|赞同|点赞|人赞同|人觉得有用)|"
-       r"(?:发表于|發表於|发布于|發佈於|编辑于|編輯於|回复于|更新于)\s*.{0,30}|来自.{0,20}(?:客户端|手机|iPhone|Android)|"
+       r"(?:发表于|發表於|发布于|發佈於|编辑于|編輯於|回复于|更新于|提问于|提問於|回答于|回答於|评论于|評論於)\s*.{0,30}|来自.{0,20}(?:客户端|手机|iPhone|Android)|"
        # a quotation's source line: 引用 @X 发表的, 引用 X 的回复, 回复 @X 的帖子
        r"(?:引用|回复|回覆)\s*@?[^\s:：]{1,30}?\s*(?:发表的|發表的|的(?:回复|回覆|帖子|发言|發言|评论|評論))|"
        # a post's edit note: 本帖最后由 X 于 2024-3-1 10:30 编辑, 最后编辑于 …
@@ -35,8 +35,12 @@ _WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(
          r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
          r"\d+\s*(?:s|m|h|d|w|mo|y|sec|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
          r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?|" + MONTH_DAY)
+# One of them, then up to three of the words (a post's tool bar read as one line: 赞回复,
+# Like · Reply · Share, 2024-05-01 回复); no time or number after the first (a run of them is
+# a costly match and no bar).
 _CHROME = re.compile(
-    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)[\s\]】)）|·•:：…<>]*$", re.I)
+    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)(?:[\s|·•/]*(?:{_ZH}|{_EN})){{0,3}}"
+    r"[\s\]】)）|·•:：…<>]*$", re.I)
 
 
 # A quotation's source line, set apart from the quote: "ann wrote: ↑ Sun Feb 11, 2024 9:14 am",
