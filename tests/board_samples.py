@@ -726,3 +726,34 @@ def hot_texts() -> list[str]:
     """The thread as it reads: the headline, the opening post, every reply once in order, a
     quoting reply led by the quotation (without its source line)."""
     return [HT, HP, *[line for i, t in enumerate(HR) for line in ((HR[QUOTES[i]], t) if i in QUOTES else (t,))]]
+
+
+# Reviews of a service, each card named for what it is ("review") in CSS-module class names,
+# the reviewer's pane in an <aside>, a title over each review, one answered by the business.
+RC_TITLES = ["Fast fibre, slow letters", "Fitted in a day", "Price went up after a year"]
+RC_TEXTS = [
+    "The connection itself is fast and stable, but every letter they send takes two weeks to arrive and asks for something I already gave them.",
+    "The engineer came on the day they promised, fitted the router in an hour and explained the settings without any jargon.",
+    "Twelve months of a good price, then the bill rose by a third without a word. Ask them to fix the price before you sign.",
+]
+RC_REPLY = "We are sorry the new price came as a surprise. Our team has written to you with the offers open to existing customers."
+
+
+def review_cards() -> str:
+    cards = "".join(
+        f'''<article class="paper_paper__x1 styles_reviewCard__k2" data-service-review-card-paper="true">
+<div class="styles_reviewCardInner__k2"><aside class="styles_consumerInfoWrapper__k2" aria-label="Info for reviewer{i}">
+<a class="link_internal__x1 styles_consumerDetails__k2" href="/users/{i}"><span class="typography_heading-xxs__x1">reviewer{i}</span>
+<div class="styles_consumerExtraDetails__k2"><span>{i + 1} reviews</span><span>GB</span></div></a></aside>
+<section class="styles_reviewContentwrapper__k2"><div class="styles_reviewHeader__k2"><time datetime="2024-03-0{i + 1}T09:00:00.000Z">Mar {i + 1}, 2024</time></div>
+<div class="styles_reviewContent__k2"><a href="/reviews/{i}"><h2 class="typography_heading-s__x1">{title}</h2></a>
+<p class="typography_body-l__x1" data-service-review-text-typography="true">{text}</p></div>
+<div class="styles_reviewFooter__k2"><button>Useful</button><button>Share</button></div></section></div>
+{f'<div class="styles_wrapper__k2"><p class="styles_replyCompany__k2">Reply from Harbour Broadband</p><p class="styles_message__k2">{RC_REPLY}</p></div>' if i == 2 else ""}
+</article>'''
+        for i, (title, text) in enumerate(zip(RC_TITLES, RC_TEXTS, strict=True)))
+    return f"""<html><head><title>Harbour Broadband Reviews | Read Customer Service Reviews</title></head><body>
+<header class="styles_header__x1"><a href="/">Reviews</a><a href="/categories">Categories</a></header>
+<main class="styles_main__k2"><h1 class="title_title__x1">Harbour Broadband Reviews</h1>
+<section class="styles_reviewsContainer__k2">{cards}</section>
+<nav class="pagination_pagination__x1"><a href="?page=2">Next page</a></nav></main></body></html>"""

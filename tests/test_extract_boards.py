@@ -209,3 +209,15 @@ def test_a_posts_source_line_or_tool_bar_is_chrome_and_a_sentence_is_not(line: s
     from hanflow.extract.chrome import is_chrome
 
     assert is_chrome(line) is chrome
+
+
+def test_reviews_in_boxes_named_review_are_the_text() -> None:
+    """Review sites name every box of a review "review" (the card, its content, the list): the
+    word is no evidence of chrome there, and every review is kept in order, with its title and
+    the business's reply. Before, one review was left and the rest dropped unsaid. (The page
+    is still read as an article, not a thread: the reviewer's pane is an <aside> and each card
+    has a title, so its time stays as a line.)"""
+    lines = extract_html(B.review_cards()).text.splitlines()
+    kept = [line for line in lines if not line.startswith("Mar ")]
+    assert kept == [*B.RC_TITLES[:1], B.RC_TEXTS[0], B.RC_TITLES[1], B.RC_TEXTS[1], B.RC_TITLES[2], B.RC_TEXTS[2],
+                    "Reply from Harbour Broadband", B.RC_REPLY]

@@ -25,7 +25,7 @@ _POSITIVE = re.compile(
     r"artibody|endtext|txt|page-content|rich", re.I)
 _NEGATIVE_WORDS = (r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
                    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
-                   r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply|review")
+                   r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply")
 # Short words count only as whole parts of a name ("ad" in "ad-slot", not in "header").
 _NEGATIVE_PARTS = ("ad", "ads", "hot", "side", "tags?", "list", "links", "meta", "tools?", "print", "author")
 
