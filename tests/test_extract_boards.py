@@ -204,6 +204,9 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
     # a post's tool bar read as one line, and a question's time
     ("赞回复", True), ("Like · Reply · Share", True), ("2024-05-01 10:00 回复 举报", True), ("提问于 2023-09-12", True),
     ("Share and like", False), ("同意楼主", False), ("Follow up", False),
+    # an edit note with its date first, a follow button with its count, a Q&A page's buttons
+    ("Edited January 9, 2024 by ann", True), ("Follow · 38", True), ("Answer", True), ("Sort", True),
+    ("Answer the question first.", False), ("Sort out the wires before you start", False),
 ])
 def test_a_posts_source_line_or_tool_bar_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
     from hanflow.extract.chrome import is_chrome

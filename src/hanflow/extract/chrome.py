@@ -29,17 +29,19 @@ _EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:
        r"link to comment|share on other sites|read more|see more|show more|show less|continue reading|"
        r"translate|flag|award|save|follow|helpful|not helpful|accepted answer|solution|\d+\s+points?|"
        r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse|"
-       r"last edited(?: by \S.{0,30}?)?(?:[:：]?\s*(?:on |at )?[^.!?]{0,30}\d[^.!?]{0,20})?")
+       r"last edited(?: by \S.{0,30}?)?(?:[:：]?\s*(?:on |at )?[^.!?]{0,30}\d[^.!?]{0,20})?|"
+       # an edit note with its date first: "Edited January 9, 2024 by ann"
+       rf"edited\s+(?:on\s+)?(?:{MONTH_DAY})(?:\s+by\s+\S{{1,30}})?|answer|sort|sort by \w+")
 # A bare time stamp: 2023-07-07 02:48, 7月7日 02:48, 3 天前, 5 hours ago, yesterday at 9:10.
 _WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|"
          r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
          r"\d+\s*(?:s|m|h|d|w|mo|y|sec|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
          r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?|" + MONTH_DAY)
 # One of them, then up to three of the words (a post's tool bar read as one line: 赞回复,
-# Like · Reply · Share, 2024-05-01 回复); no time or number after the first (a run of them is
-# a costly match and no bar).
+# Like · Reply · Share, Follow · 38, 2024-05-01 回复); no time after the first (a run of them
+# is a costly match and no bar).
 _CHROME = re.compile(
-    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)(?:[\s|·•/]*(?:{_ZH}|{_EN})){{0,3}}"
+    rf"^[\s\[【(（|·•]*(?:{_ZH}|{_EN}|{_WHEN}|[\d.,]+\s*[kKmMwW万千]?)(?:[\s|·•/]*(?:{_ZH}|{_EN}|[\d.,]+[kKmMwW万千]?)){{0,3}}"
     r"[\s\]】)）|·•:：…<>]*$", re.I)
 
 
