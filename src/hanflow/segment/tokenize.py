@@ -13,7 +13,6 @@ dropped.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterator
 from itertools import accumulate, compress, count
 from pathlib import Path
@@ -104,13 +103,10 @@ def _cut(text: str, words: list[str]) -> list[str]:
 def _assemble(words: list[str], found: list[str], others: list[str], rejected: set[str]) -> list[str]:
     """`words` with each slot replaced by the next of `others` and each rejected guess cut into
     characters; `found` are the same words as looked up (simplified), where the guesses are
-    found. Without guesses to cut, the slots are filled and the gaps dropped by map and compress
-    in C; with them, one Python step per slot and guess, not per word."""
-    if not rejected:
-        if others:
-            words = words.copy()
-            deque(map(words.__setitem__, compress(count(), map(_SLOT.__eq__, found)), others), 0)
-        return list(compress(words, map(_GAP.__ne__, found))) if _GAP in found else words
+    found. The positions come from one pass in C (compress over set membership), so the Python
+    work grows with the number of slots and guesses, not of words."""
+    if not others and not rejected and _GAP not in found:
+        return words
     marks = rejected | {_SLOT, _GAP}
     out: list[str] = []
     prev = 0
