@@ -248,8 +248,6 @@ RULES: tuple[Rule, ...] = (
         r"[\[【]\s*+按此\s*+like\s*+[\]】]|\b(?:sign up|subscribe) (?:for|to) our (?:\w+ )?newsletter|"
         r"^\W*+(?:sign up|subscribe) (?:for|to) (?:the|our) (?:\w+ )?newsletter\W*+$|"
         r"^\W*+(?:download|get) (?:our|the \w+) app\b|"
-        # A short pitch closed by its call as a sentence of its own: "… newsletter. Sign up here."
-        r"(?:^|[.!?]\s++)(?:sign up|subscribe|register)(?: for free)? (?:here|now|today)\W*+$|"
         # A public account's close: "点个在看", "分享、点赞、在看"; a portal's "…尽在某某APP".
         r"(?:点|點)(?:个|個|一下)?\s*+[“\"「]?在看|(?:点赞|點讚|分享|转发|轉發)[、，,\s]*+[“\"「]?在看|"
         r"(?:尽在|盡在)[^。，,！!？?]{1,16}?(?:app|客户端|客戶端)\s*+$|"
@@ -257,6 +255,12 @@ RULES: tuple[Rule, ...] = (
     ), 160, needle=_words("关注|關注|订阅|訂閱|下载|下載|扫|掃|加入|收听|收聽|like|按讚|点赞|點讚|欢迎|歡迎|长按|長按|"
                                   "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download|"
                                   "在看|尽在|盡在|点我|點我")),
+    # A newsletter's pitch of a sentence or three, led by its call or closed by it as a sentence
+    # of its own: "Sign up for The Morning Brief newsletter. Our five-part series … Sign up here."
+    Rule("promo", _rx(
+        r"^\W*+(?:sign up|subscribe)(?: now| today| free)? (?:for|to) [^.!?]{0,60}?\bnewsletters?\b|"
+        r"(?:^|[.!?]\s++)(?:sign up|subscribe|register)(?: for free)? (?:here|now|today)\W*+$"
+    ), 300, needle=("sign up", "subscribe", "register")),
     Rule("share", _rx(
         _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
         r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
