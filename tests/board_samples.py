@@ -757,3 +757,36 @@ def review_cards() -> str:
 <main class="styles_main__k2"><h1 class="title_title__x1">Harbour Broadband Reviews</h1>
 <section class="styles_reviewsContainer__k2">{cards}</section>
 <nav class="pagination_pagination__x1"><a href="?page=2">Next page</a></nav></main></body></html>"""
+
+
+# A car-club thread: each floor has a user pane and a main pane; a reply that quotes another
+# floor sets a quote box (its source line, then the quoted words built like a floor's
+# paragraphs) before its own text box, both in the main pane.
+CF_TITLE = "冬天自驾去长白山，雪地胎一定要换吗"
+CF_POSTS = [
+    "打算一月份从沈阳开车去长白山，车是两驱的小轿车，原厂四季胎。想问问大家雪地胎是不是必须换，还是带防滑链就够了？",
+    "一定要换。山上的路面经常是压实的冰雪，四季胎在零下二十度会变硬，刹车距离长很多。",
+    "同意楼上，防滑链只是应急用的，装起来很麻烦，而且不能开快，长途还是雪地胎靠谱。",
+    "谢谢两位，我去问问轮胎店，顺便把防冻液和雨刮也检查一下。",
+]
+CF_QUOTED = {2: 1}  # floor 2 quotes floor 1
+
+
+def _car_floor(i: int, text: str) -> str:
+    quote = ""
+    if i in CF_QUOTED:
+        j = CF_QUOTED[i]
+        quote = (f'<div class="cite-box"><div class="cite-who">引用 <a href="/u/{j}">车友{j}</a> 发表于 {j + 1}楼</div>'
+                 f'<div class="cite-body"><div class="floor-para">{CF_POSTS[j]}</div></div></div>')
+    return (f'<li class="floor-item" data-floor="{i + 1}"><div class="floor-side"><a class="floor-user" href="/u/{i}">车友{i}</a>'
+            f'<span class="floor-level">Lv.{i + 3}</span></div><div class="floor-main">{quote}'
+            f'<div class="floor-text"><div class="floor-para">{text}</div></div>'
+            f'<div class="floor-foot"><span>{i + 1}楼</span><span>2024-01-0{i + 2} 20:1{i}</span><a href="#">回复</a></div></div></li>')
+
+
+def car_floors() -> str:
+    floors = "".join(_car_floor(i, t) for i, t in enumerate(CF_POSTS))
+    return f"""<html><head><title>{CF_TITLE}_自驾游论坛</title></head><body>
+<div class="top-nav"><a href="/">首页</a> <a href="/club">论坛</a> <a href="/club/trip">自驾游论坛</a></div>
+<div class="thread"><h1 class="thread-title">{CF_TITLE}</h1><ul class="floor-list">{floors}</ul></div>
+<div class="page-foot">版权所有 © 某某车友会</div></body></html>"""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hanflow.extract import extract_html
+from hanflow.extract import chrome, extract_html
 from tests import board_samples as B
 from tests.helpers import extraction_seconds
 
@@ -224,3 +224,36 @@ def test_reviews_in_boxes_named_review_are_the_text() -> None:
     kept = [line for line in lines if not line.startswith("Mar ")]
     assert kept == [*B.RC_TITLES[:1], B.RC_TEXTS[0], B.RC_TITLES[1], B.RC_TEXTS[1], B.RC_TITLES[2], B.RC_TEXTS[2],
                     "Reply from Harbour Broadband", B.RC_REPLY]
+
+
+def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
+    """The quote box sits before the reply's text box in the reply's main pane (not in the text
+    box itself): the quoted words, built like a floor's paragraphs, lead the reply; their
+    source line ("引用 X 发表于 2楼") is chrome."""
+    result = extract_html(B.car_floors())
+    assert result.page_type == "forum"
+    quoted = [(B.CF_POSTS[B.CF_QUOTED[i]], t) if i in B.CF_QUOTED else (t,) for i, t in enumerate(B.CF_POSTS)]
+    assert result.text.splitlines() == [B.CF_TITLE, *[line for lines in quoted for line in lines]]
+
+
+@pytest.mark.parametrize("line", [
+    "Quote from: ann on January 14, 2024, 10:22:11 PM",
+    "Post by ann » Sun Feb 11, 2024 9:14 am",
+    "Reply Post by [ann_lee] (2024-01-12 09:58):",
+    "Reply to Reply Post by [ann_lee] (2024-01-12 09:41)",
+    "老陈 发表于 2024-3-1 10:30",
+    "引用 老陈 发表于 5楼",
+    "引用 老陈 发表于 楼主",
+])
+def test_a_quotations_source_line_with_its_time_or_floor_is_chrome(line: str) -> None:
+    assert chrome.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Quote from: ann",  # no time: may open a quotation in the post's own words
+    "In reply to the council on May 2, the residents wrote a letter.",
+    "他的第一篇论文发表于 2020-01-01，后来被引用了很多次。",
+    "老陈发表于去年的那篇游记写得很好",
+])
+def test_a_sentence_about_a_post_or_a_quote_is_no_source_line(line: str) -> None:
+    assert not chrome.is_chrome(line)

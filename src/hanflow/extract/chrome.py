@@ -51,10 +51,20 @@ _CHROME = re.compile(
 _CITATION = re.compile(
     rf"^[^\s:：]{{1,30}}+(?:\s[^\s:：]{{1,30}}+)?\s*+(?:wrote|said|写道|寫道|说|說)\s*+[:：]\s*+(?:[↑^]\s*+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:,?\s*+\d{{1,2}}:\d{{2}}\s*(?:[ap]m)?)?\s*+$", re.I)
+_NAME = r"[\[【]?+[^\s:：\[\]【】()（）]{1,30}+[\]】]?+"
+_AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})"
+       r"(?:,?\s*+\d{1,2}:\d{2}(?::\d{2})?+\s*+(?:[ap]m)?+)?+")
+# The same line as other boards write it, the label first: "Quote from: ann on January 14, 2024,
+# 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):",
+# "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼". A time (or floor) is needed here too.
+_SOURCE_LINE = re.compile(
+    rf"^(?:(?:(?:reply to\s++)?reply\s++)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
+    rf"\s*+[:：]?\s*+{_NAME}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
+    rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)
 MAX_CITATION = 80
 
 
 def is_chrome(line: str) -> bool:
     if len(line) <= MAX_LEN and _CHROME.match(line) is not None:
         return True
-    return len(line) <= MAX_CITATION and _CITATION.match(line) is not None
+    return len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None)

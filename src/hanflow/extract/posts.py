@@ -172,7 +172,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, others)
-    bodies = {post: _with_quoted(found, path) for post, found in bodies.items()}
+    bodies = {post: _with_quoted(post, found, path) for post, found in bodies.items()}
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
@@ -338,23 +338,36 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
     return path[:-1], wide
 
 
-def _with_quoted(bodies: list, path: Path) -> list:
-    """A post's bodies, each led by the quotation set just before it in the same wrapper: a
-    box holding an element built like a body (the quoted post, shown as the boards show
-    posts), which the body path passes by. Only where the body is named (a class of its
-    own), so that the likeness is evidence."""
+def _with_quoted(post: etree._Element, bodies: list, path: Path) -> list:
+    """A post's bodies, each led by the quotation set just before it in the same wrapper, or
+    before the wrapper when the body opens it (the quote box beside a post's text box): a box
+    holding an element built like a body (the quoted post, shown as the boards show posts),
+    which the body path passes by. Only where the body is named (a class of its own), so that
+    the likeness is evidence."""
     if not path or not path[-1][1]:
         return bodies
     out: list = []
     for body in bodies:
-        quotes = []
-        for sib in body.itersiblings(preceding=True):
-            if not isinstance(sib.tag, str) or sib in out or at_path(sib, path[-1:]):
-                break
-            if any(signature(d) == path[-1] for d in sib.iterdescendants(path[-1][0])):
-                quotes.append(sib)
-        out += [*reversed(quotes), body]
+        quotes: list = []
+        el = body
+        while el is not post and el is not None:  # the body, then each wrapper that it opens
+            found, opens = _quotes_before(el, path[-1], out)
+            quotes = found + quotes
+            el = el.getparent() if opens else None
+        out += [*quotes, body]
     return out
+
+
+def _quotes_before(el: etree._Element, body: Signature, taken: list) -> tuple[list, bool]:
+    """The quotation boxes among the siblings just before `el`, in document order, and whether
+    nothing else comes before them (`el` opens its wrapper)."""
+    quotes = []
+    for sib in el.itersiblings(preceding=True):
+        if not isinstance(sib.tag, str) or sib in taken or at_path(sib, (body,)):
+            return quotes[::-1], False
+        if any(signature(d) == body for d in sib.iterdescendants(body[0])):
+            quotes.append(sib)
+    return quotes[::-1], True
 
 
 def _stragglers(group: Group, path: Path, stats: Stats) -> list:
