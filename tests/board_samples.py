@@ -790,3 +790,38 @@ def car_floors() -> str:
 <div class="top-nav"><a href="/">首页</a> <a href="/club">论坛</a> <a href="/club/trip">自驾游论坛</a></div>
 <div class="thread"><h1 class="thread-title">{CF_TITLE}</h1><ul class="floor-list">{floors}</ul></div>
 <div class="page-foot">版权所有 © 某某车友会</div></body></html>"""
+
+
+# A stock board's comment list: under a comment, replies of another structure, each header naming
+# its author, then "回复" and the comment's author, whom it answers.
+SB_TITLE = "高股息的公司，回调的时候要不要补仓"
+SB_POST = "手里的水电股最近跌了一成多，分红率倒是更高了。想听听大家的意见，这种时候是分批补仓，还是先观望？"
+SB_COMMENTS = [
+    ("我一般分三次补，每跌五个点补一次，心里比较踏实。", ["五个点一次挺稳的，我也打算这样试试。", "补之前先看看现金流，别把备用金也投进去。"]),
+    ("先观望吧，回调不一定马上结束，分红也要等到年中才到账。", ["年中到账的话，正好可以拿分红再买一点。"]),
+    ("分红率高是因为股价跌了，先弄清楚下跌的原因再说。", []),
+]
+
+
+def _sb_reply(user: str, to: int, text: str, n: int) -> str:
+    return (f'<div class="sub-item"><div class="sub-head"><a class="sub-user" href="/u/{user}">{user}</a>'
+            f'<span class="sub-verb">回复</span><a class="sub-to" href="/u/c{to}">股友c{to}</a>：</div>'
+            f'<div class="sub-text">{text}</div><div class="sub-foot"><span class="sub-time">2024-03-0{n} 11:2{n}</span>'
+            f'<a href="#">点赞({n})</a><a href="#">回复</a></div></div>')
+
+
+def stock_board() -> str:
+    comments = "".join(
+        f'<div class="cmt-item"><div class="cmt-head"><a class="cmt-user" href="/u/c{i}">股友c{i}</a>'
+        f'<span class="cmt-time">2024-03-0{i + 1} 10:0{i}</span></div><div class="cmt-text">{text}</div>'
+        f'<div class="cmt-tools"><a href="#">点赞({i + 2})</a><a href="#">回复</a></div>'
+        f'<div class="sub-list">{"".join(_sb_reply(f"r{i}{j}", i, r, j + 1) for j, r in enumerate(subs))}</div></div>'
+        for i, (text, subs) in enumerate(SB_COMMENTS))
+    return f"""<html><head><title>{SB_TITLE}_股吧</title></head><body><div class="nav"><a href="/">首页</a> <a href="/list">股吧</a></div>
+<div class="post"><h1 class="post-title">{SB_TITLE}</h1><div class="post-author"><a href="/u/op">长线老王</a> 发表于 2024-03-01 09:00</div>
+<div class="post-body"><p>{SB_POST}</p></div></div><div class="cmt-list">{comments}</div>
+<div class="foot">郑重声明：用户在社区发表的所有资料仅代表个人观点。</div></body></html>"""
+
+
+def stock_board_texts() -> list[str]:
+    return [SB_TITLE, SB_POST, *[line for text, subs in SB_COMMENTS for line in (text, *subs)]]

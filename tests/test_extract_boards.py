@@ -257,3 +257,12 @@ def test_a_quotations_source_line_with_its_time_or_floor_is_chrome(line: str) ->
 ])
 def test_a_sentence_about_a_post_or_a_quote_is_no_source_line(line: str) -> None:
     assert not chrome.is_chrome(line)
+
+
+def test_replies_that_name_whom_they_answer_are_replies_not_the_comments_bylines() -> None:
+    """Each reply under a comment links its own author and then the comment's author ("r01 回复
+    股友c0："): the reply's author is the first name it links, so the reply is another's, kept
+    under the comment it answers."""
+    result = extract_html(B.stock_board())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == B.stock_board_texts()

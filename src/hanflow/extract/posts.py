@@ -216,8 +216,9 @@ def _unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
 
 
 def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Element, bool]]:
-    """Candidate replies in a post (see `_unlike_replies`), each with whether it names another
-    author than the post's (a byline repeated in the post's body names its own)."""
+    """Candidate replies in a post (see `_unlike_replies`), each with whether its author (the
+    first name it links) is another than the post's: a byline repeated in the post's body names
+    its own; a reply may name the post's author after its own, as whom it answers."""
     links = member.iter("a")
     author_link = next((a for a in links if _name_like(a)), None)
     if author_link is None:
@@ -252,7 +253,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     first = timed[1]  # the post's own time: a box never holds it
     post_time = {first, *first.iterancestors()} if first is not None else set()
     author = _author_key(author_link)
-    return [(box, all(_author_key(a) != author for a in box.iter("a")))
+    return [(box, _author_key(next(a for a in box.iter("a") if _name_like(a))) != author)
             for box in boxes if box not in post_time]
 
 
