@@ -154,6 +154,28 @@ def test_a_short_headline_counts_where_it_starts_the_title(title: str, h1: str, 
     assert page_metadata(parse_html(page))["title"] == expected
 
 
+@pytest.mark.parametrize(("title", "heading", "expected"), [
+    ("[讨论] 冬泳第一年需要注意什么 某某玩家社区", "<h3>[讨论] 冬泳第一年需要注意什么</h3>",
+     "[讨论] 冬泳第一年需要注意什么"),
+    ("Replacing a bike chain at home Riders Board", "<h2>Replacing a bike chain at home</h2>",
+     "Replacing a bike chain at home"),
+    # a section's label that starts the title is no headline: the rest is no shorter name
+    ("Breaking news: fire closes the old mill", "<h2>Breaking news</h2>", "Breaking news: fire closes the old mill"),
+    # the heading ends inside a word: no boundary there
+    ("Replacing a bike chain at homes Board", "<h2>Replacing a bike chain at home</h2>",
+     "Replacing a bike chain at homes Board"),
+])
+def test_without_an_h1_a_heading_that_opens_the_title_marks_where_the_site_name_begins(
+        title: str, heading: str, expected: str) -> None:
+    """A board that shows the thread's title in an <h3> and writes "<thread title> <board name>"
+    in <title>, joined by a space alone: the heading says where the title ends."""
+    from hanflow.extract.meta import page_metadata
+    from hanflow.extract.parse import parse_html
+
+    page = f'<html><head><title>{title}</title></head><body><a href="/">Home</a>{heading}<p>text</p></body></html>'
+    assert page_metadata(parse_html(page))["title"] == expected
+
+
 @pytest.mark.parametrize(("head", "author"), [
     # The "author" tag says what the publisher tag says: the scholarly tags name the person.
     ('<meta name="author" content="城南学术出版社,Chengnan Press"><meta name="dc.publisher" '

@@ -112,9 +112,26 @@ def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | No
         text = _WS.sub(" ", text_of(h1)).strip()
         if raw and text and (len(text) >= 4 and text in raw or _leads(text, raw)):
             return _beside_site_name(text, raw, root, meta.get("og:title")) or text
+    if not meta.get("og:title") and (shown := _shown_lead(root, raw)):
+        return shown
     for candidate in (meta.get("og:title"), _ld_name(ld.get("headline")), raw):
         if candidate:
             return strip_title_suffix(candidate)
+    return None
+
+
+MAX_SITE_NAME = 20  # characters of a site's name after a headline in <title>
+
+
+def _shown_lead(root: etree._Element, title: str) -> str | None:
+    """Without an <h1>: the headline a page shows in an <h2> or <h3> when the <title> is that
+    headline and a shorter name after it, whatever joins them ("Thread title Board name"): the
+    heading marks where the site's name begins, which no separator does."""
+    for heading in root.iter("h2", "h3"):
+        text = _WS.sub(" ", text_of(heading)).strip()
+        rest = title[len(text):].strip(_JOINS) if len(text) >= 8 and title.startswith(text) else ""
+        if rest and len(rest) <= min(MAX_SITE_NAME, len(text) - 1) and title[len(text)] in _JOINS:
+            return text
     return None
 
 
