@@ -739,13 +739,22 @@ RC_TEXTS = [
 RC_REPLY = "We are sorry the new price came as a surprise. Our team has written to you with the offers open to existing customers."
 
 
-def review_cards() -> str:
+def _stars(i: int, rated: bool) -> str:
+    if not rated:
+        return ""
+    return (f'<div class="star-rating_starRating__x1"><img alt="Rated {5 - i} out of 5 stars" '
+            f'src="/stars-{5 - i}.svg"></div>')
+
+
+def review_cards(rated: bool = False) -> str:
+    """`rated`: each card shows its rating as the review sites do, an image of stars whose
+    text says it."""
     cards = "".join(
         f'''<article class="paper_paper__x1 styles_reviewCard__k2" data-service-review-card-paper="true">
 <div class="styles_reviewCardInner__k2"><aside class="styles_consumerInfoWrapper__k2" aria-label="Info for reviewer{i}">
 <a class="link_internal__x1 styles_consumerDetails__k2" href="/users/{i}"><span class="typography_heading-xxs__x1">reviewer{i}</span>
 <div class="styles_consumerExtraDetails__k2"><span>{i + 1} reviews</span><span>GB</span></div></a></aside>
-<section class="styles_reviewContentwrapper__k2"><div class="styles_reviewHeader__k2"><time datetime="2024-03-0{i + 1}T09:00:00.000Z">Mar {i + 1}, 2024</time></div>
+<section class="styles_reviewContentwrapper__k2"><div class="styles_reviewHeader__k2">{_stars(i, rated)}<time datetime="2024-03-0{i + 1}T09:00:00.000Z">Mar {i + 1}, 2024</time></div>
 <div class="styles_reviewContent__k2"><a href="/reviews/{i}"><h2 class="typography_heading-s__x1">{title}</h2></a>
 <p class="typography_body-l__x1" data-service-review-text-typography="true">{text}</p></div>
 <div class="styles_reviewFooter__k2"><button>Useful</button><button>Share</button></div></section></div>

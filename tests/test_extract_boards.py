@@ -226,6 +226,26 @@ def test_reviews_in_boxes_named_review_are_the_text() -> None:
                     "Reply from Harbour Broadband", B.RC_REPLY]
 
 
+def test_review_cards_that_each_give_a_rating_are_reviews_not_an_index() -> None:
+    """The same cards with the star rating each one shows ("Rated 4 out of 5 stars"): their
+    titles no longer make them an index's entries, so the page is a forum page of reviews, each
+    review's text in order, the dates and the titles above them (like a post's subject line)
+    left out. Left alone: the business's reply, set beside a review's box, is lost."""
+    result = extract_html(B.review_cards(rated=True))
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == ["Harbour Broadband Reviews", *B.RC_TEXTS]
+
+
+@pytest.mark.parametrize("label", ["Rated 4 out of 5 stars", "4.0 out of 5 stars", "4/5", "5 star rating", "4星"])
+def test_a_rating_is_read_from_its_label(label: str) -> None:
+    from lxml import etree
+
+    from hanflow.extract.posts import _rated
+
+    assert _rated(etree.fromstring(f'<div><span aria-label="{label}"></span><p>Good.</p></div>'))
+    assert not _rated(etree.fromstring(f'<div><p>{label}</p><img alt="Rated the best bakery in town"/></div>'))
+
+
 def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
     """The quote box sits before the reply's text box in the reply's main pane (not in the text
     box itself): the quoted words, built like a floor's paragraphs, lead the reply; their

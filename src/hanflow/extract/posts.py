@@ -415,11 +415,33 @@ def _holds_prose(bodies: dict, stats: Stats) -> bool:
 
 def _listed(members: list, bodies: dict, stats: Stats, title_key: str) -> bool:
     """Whether half the members are built like items of a list rather than posts (titled,
-    headed or with bodies apart; see below)."""
+    headed or with bodies apart; see below). Members that each give a rating are reviews,
+    whatever their titles."""
+    if _count_reaches(map(_rated, members), len(members) // 2 + 1):
+        return False
     titles = [_titled(m, bodies[m], title_key) for m in members]
     distinct = {t for t in titles if t and titles.count(t) == 1}
     items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
     return _count_reaches(items, (len(members) + 1) // 2)
+
+
+# A review's rating as pages state it for screen readers and search engines: "Rated 4 out of 5
+# stars", "4.0 out of 5 stars", "4/5", "5 star rating", "4星"; or schema.org's rating properties.
+_RATING = re.compile(r"^\s*(?:rated\s+)?[0-5](?:\.\d)?\s*(?:out\s+of\s+|/\s*)5(?:\s+stars?)?\s*$|"
+                     r"^\s*[0-5](?:\.\d)?[\s-]*stars?(?:\s+rating)?\s*$|^\s*[0-5]\s*星\s*$", re.I)
+_RATING_PROPS = frozenset({"reviewRating", "ratingValue"})
+
+
+def _rated(member: etree._Element) -> bool:
+    """Whether the member gives a rating (see `_RATING`) in an image's text, a label or a
+    title, or marks one with schema.org's rating properties."""
+    for el in member.iter(etree.Element):
+        if el.get("itemprop") in _RATING_PROPS:
+            return True
+        for label in (el.get("alt"), el.get("aria-label"), el.get("title")):
+            if label and len(label) <= 40 and _RATING.match(label):
+                return True
+    return False
 
 
 def _signed_replies(replies, bodies: dict) -> bool:
