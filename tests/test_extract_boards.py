@@ -258,6 +258,8 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
 
 @pytest.mark.parametrize("line", [
     "Quote from: ann on January 14, 2024, 10:22:11 PM",
+    "Quote from: Old Bert on January 13, 2024, 08:14:52 AM",
+    "@ann_lee wrote:",
     "Post by ann » Sun Feb 11, 2024 9:14 am",
     "Reply Post by [ann_lee] (2024-01-12 09:58):",
     "Reply to Reply Post by [ann_lee] (2024-01-12 09:41)",
@@ -271,6 +273,7 @@ def test_a_quotations_source_line_with_its_time_or_floor_is_chrome(line: str) ->
 
 @pytest.mark.parametrize("line", [
     "Quote from: ann",  # no time: may open a quotation in the post's own words
+    "Quote from: the old gardener on his allotment every spring",
     "In reply to the council on May 2, the residents wrote a letter.",
     "他的第一篇论文发表于 2020-01-01，后来被引用了很多次。",
     "老陈发表于去年的那篇游记写得很好",

@@ -56,10 +56,13 @@ _AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})"
        r"(?:,?\s*+\d{1,2}:\d{2}(?::\d{2})?+\s*+(?:[ap]m)?+)?+")
 # The same line as other boards write it, the label first: "Quote from: ann on January 14, 2024,
 # 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):",
-# "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼". A time (or floor) is needed here too.
+# "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼". A time (or floor) is needed here too, but
+# for a heading that mentions the user ("@ann wrote:"): a post's own words do not open so.
 _SOURCE_LINE = re.compile(
     rf"^(?:(?:(?:reply to\s++)?reply\s++)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
-    rf"\s*+[:：]?\s*+{_NAME}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
+    rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
+    # a mention of the quoted user as the quote's heading: "@ann_lee wrote:"
+    rf"^@{_NAME}\s++(?:wrote|said)\s*+[:：]\s*+$|^@{_NAME}\s*+(?:写道|寫道)\s*+[:：]\s*+$|"
     rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)
 MAX_CITATION = 80
 
