@@ -834,3 +834,49 @@ def stock_board() -> str:
 
 def stock_board_texts() -> list[str]:
     return [SB_TITLE, SB_POST, *[line for text, subs in SB_COMMENTS for line in (text, *subs)]]
+
+
+TP_TITLE = "Rewiring an old bench grinder"
+TP_POSTS = [
+    "I picked up a bench grinder from the nineteen-sixties at a house clearance. The motor runs, but the cable is cracked "
+    "and the switch crackles when I turn it on. I want to replace the cable and the switch and keep the original housing. "
+    "The plate on the motor says 240 volts and a third of a horsepower. Inside the switch box there are four wires: two "
+    "from the motor, one earth and one that seems to go to a capacitor under the base. Before I cut anything, is there "
+    "anything about these old motors that I should know, and what rating of switch should I buy for it? The wheels "
+    "are worn but true, and the tool rests are solid cast iron, so the rest of the machine seems worth the effort. "
+    "I would rather spend an afternoon on it than buy a new one that will not last half as long.",
+    "Buy a switch rated for motor loads, not just for the current: a starting motor draws several times its running current.",
+    "Check the capacitor too. If it has bulged or leaks, replace it with one of the same rating before you power it up again.",
+    "Thanks. The capacitor was bulging, so both are on order, and I will photograph the wiring before I take it apart.",
+]
+TP_USERS = ["grinder_gus", "old_sparks", "capnut", "grinder_gus"]
+
+
+def _table_post(i: int, user: str, text: str) -> str:
+    quote = ""
+    if i == 2:  # quotes the post before it, its cite giving the time first
+        quote = (f'<blockquote class="mycode_quote"><cite><span> (05-0{i}-2024, 10:1{i} AM)</span>{TP_USERS[1]} Wrote:'
+                 f'</cite>{TP_POSTS[1]}</blockquote>')
+    return (f'<a name="pid{i}" id="pid{i}"></a><div class="post " id="post_{i}"><div class="post_author">'
+            f'<a href="/member?uid={i}">{user}</a>'
+            f'<div class="author_statistics">Posts: {40 + i}<br>Threads: {i}<br>Joined: May 2021</div></div>'
+            f'<div class="post_content"><div class="post_head"><span class="post_date">05-0{i + 1}-2024, 10:0{i} AM</span></div>'
+            f'<div class="post_body">{quote}{text}</div></div><div class="post_controls">'
+            f'<a href="/newreply?replyto={i}">Reply</a> <a href="/report?pid={i}">Report</a></div></div>')
+
+
+def table_of_posts() -> str:
+    """A board that sets its posts in one table and its related threads in another table of the
+    same class: the group of two tables is no thread whose first member holds every post (with a
+    long opening post, the first table's text lies in that post)."""
+    posts = "".join(_table_post(i, u, t) for i, (u, t) in enumerate(zip(TP_USERS, TP_POSTS, strict=True)))
+    related = "".join(f'<tr><td class="trow1"><a href="/thread?tid={n}">{t}</a></td><td><a href="/member?uid={n}">user{n}</a></td>'
+                      f'<td>{n + 3}</td><td>05-0{n}-2024, 0{n}:00 PM</td></tr>'
+                      for n, t in enumerate(["Sharpening a lathe tool", "Which belt for a pillar drill", "Rust on a vice"], 1))
+    return f"""<html><head><title>{TP_TITLE}</title></head><body><div id="header"><a href="/">Workshop Forum</a></div>
+<div class="navigation"><a href="/">Workshop Forum</a> › <a href="/forum?fid=2">Machines</a> › {TP_TITLE}</div>
+<table class="tborder tfixed clear"><tr><td class="thead"><div class="float_right"><a href="javascript:void(0)"
+id="thread_modes">Thread Modes</a></div><h1>{TP_TITLE}</h1></td></tr>
+<tr><td id="posts_container"><div id="posts">{posts}</div></td></tr></table>
+<table class="tborder"><tr><td class="thead" colspan="4"><strong>Possibly Related Threads…</strong></td></tr>{related}</table>
+<div id="copyright">Powered by a board package</div></body></html>"""

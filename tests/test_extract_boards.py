@@ -260,6 +260,7 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
     "Quote from: ann on January 14, 2024, 10:22:11 PM",
     "Quote from: Old Bert on January 13, 2024, 08:14:52 AM",
     "@ann_lee wrote:",
+    "(01-12-2024, 11:03 AM)ann_lee Wrote:",
     "Post by ann » Sun Feb 11, 2024 9:14 am",
     "Reply Post by [ann_lee] (2024-01-12 09:58):",
     "Reply to Reply Post by [ann_lee] (2024-01-12 09:41)",
@@ -289,3 +290,14 @@ def test_replies_that_name_whom_they_answer_are_replies_not_the_comments_bylines
     result = extract_html(B.stock_board())
     assert result.page_type == "forum"
     assert result.text.splitlines() == B.stock_board_texts()
+
+
+def test_a_table_that_holds_every_post_is_no_post_beside_them() -> None:
+    """The posts sit in one table and the related threads in another of the same class; a link
+    above the posts (Thread Modes) makes the posts look like replies in the first table. Each
+    body belongs to the innermost post that holds it, so the table claims none: every post is
+    kept once, without its user card (Posts: 41, Joined …) and time; the quote's cite, its time
+    first ("(05-02-2024, 10:12 AM)old_sparks Wrote:"), is chrome."""
+    result = extract_html(B.table_of_posts())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.TP_TITLE, B.TP_POSTS[0], B.TP_POSTS[1], *B.TP_POSTS[1:]]

@@ -52,7 +52,7 @@ _CITATION = re.compile(
     rf"^[^\s:：]{{1,30}}+(?:\s[^\s:：]{{1,30}}+)?\s*+(?:wrote|said|写道|寫道|说|說)\s*+[:：]\s*+(?:[↑^]\s*+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:,?\s*+\d{{1,2}}:\d{{2}}\s*(?:[ap]m)?)?\s*+$", re.I)
 _NAME = r"[\[【]?+[^\s:：\[\]【】()（）]{1,30}+[\]】]?+"
-_AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})"
+_AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:[-/.](?:19|20)\d{{2}})?+"
        r"(?:,?\s*+\d{1,2}:\d{2}(?::\d{2})?+\s*+(?:[ap]m)?+)?+")
 # The same line as other boards write it, the label first: "Quote from: ann on January 14, 2024,
 # 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):",
@@ -61,6 +61,8 @@ _AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})"
 _SOURCE_LINE = re.compile(
     rf"^(?:(?:(?:reply to\s++)?reply\s++)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
     rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
+    # the time first, in brackets: "(01-12-2024, 11:03 AM)ann Wrote:"
+    rf"^[(（]\s*+{_AT}\s*+[)）]\s*+{_NAME}(?:\s+{_NAME}){{0,2}}\s++(?:wrote|said)\s*+[:：]?\s*+$|"
     # a mention of the quoted user as the quote's heading: "@ann_lee wrote:"
     rf"^@{_NAME}\s++(?:wrote|said)\s*+[:：]\s*+$|^@{_NAME}\s*+(?:写道|寫道)\s*+[:：]\s*+$|"
     rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)

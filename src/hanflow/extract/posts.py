@@ -160,8 +160,8 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not path or any(tag == "a" for tag, _ in path):
         return None
     posts = _in_order(posts, _stragglers(group, path, stats))
-    found = {post: at_path(post, other_path) if post in others else at_path(post, path) or _at_suffix(post, path, posts)
-             for post in posts}
+    found = _innermost({post: at_path(post, other_path) if post in others else at_path(post, path)
+                        or _at_suffix(post, path, posts) for post in posts})
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
     if not _holds_prose(bodies, stats) or others and _nested(inside):
@@ -180,6 +180,17 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _innermost(found: dict) -> dict:
+    """Each body to the innermost post that holds it: a post that holds other posts (the table
+    of a board's posts, grouped with another table of the page) does not claim their bodies."""
+    owner: dict = {}
+    for post, bodies in found.items():
+        for body in bodies:
+            if body not in owner or owner[body] in post.iterancestors():
+                owner[body] = post
+    return {post: [b for b in bodies if owner[b] is post] for post, bodies in found.items()}
 
 
 def _nested(elements: set) -> bool:
