@@ -880,3 +880,44 @@ id="thread_modes">Thread Modes</a></div><h1>{TP_TITLE}</h1></td></tr>
 <tr><td id="posts_container"><div id="posts">{posts}</div></td></tr></table>
 <table class="tborder"><tr><td class="thead" colspan="4"><strong>Possibly Related Threads…</strong></td></tr>{related}</table>
 <div id="copyright">Powered by a board package</div></body></html>"""
+
+
+# A discussion page of a code host: the question box shows, under the question, a preview of
+# the accepted answer (its first paragraph cut short); every comment's header is an <h3> holding
+# the author's link and the time; replies nest under the answer they answer.
+DQ_TITLE = "How do I keep the cache when the build fails?"
+DQ_QUESTION = "Every failed build throws away the dependency cache, so the next build downloads everything again. Is there a setting that keeps it?"
+DQ_ANSWER = ("Set keep_on_failure to true in the cache section. The cache is then saved at the end of the job whatever "
+             "its result, so the next run can restore it.")
+DQ_REPLIES = ["That works, thanks. Does it also keep a cache that was only half written?",
+              "No: a cache is saved only when its step finished, so a half-written one is never kept."]
+DQ_OTHER = "You can also pin the cache key to the lock file, so a failed build does not change it."
+
+
+def _dq_comment(user: str, text: str, nested: bool = False, replies: str = "") -> str:
+    cls = "js-comment-container nested-comment" if nested else "timeline-item"
+    return (f'<div class="{cls}"><div class="comment-group"><div class="comment-header">'
+            f'<a class="avatar-link" href="/{user}"><img alt="@{user}" src="/a/{user}.png"></a>'
+            f'<h3 class="comment-header-text"><a class="author" href="/{user}">{user}</a>'
+            f'<a href="#c-{user}" class="timestamp"><relative-time datetime="2024-02-0{len(user) % 9}T10:00:00Z">Feb {len(user) % 9}, 2024</relative-time></a></h3></div>'
+            f'<div class="comment-body"><p>{text}</p></div><div class="reactions"><button>👍 3</button></div></div>{replies}</div>')
+
+
+def discussion() -> str:
+    preview = ('<div class="answer-preview"><div class="preview-head"><span>Answered by</span> '
+               '<a href="/tern_ops">tern_ops</a> <relative-time datetime="2024-02-01T10:00:00Z">Feb 1, 2024</relative-time></div>'
+               f'<div class="preview-body"><p>{DQ_ANSWER[:60]}…</p></div><a href="#answer" class="btn">View full answer</a></div>')
+    replies = "".join(_dq_comment(u, t, nested=True) for u, t in zip(["asker_liz", "tern_ops"], DQ_REPLIES, strict=True))
+    comments = _dq_comment("tern_ops", DQ_ANSWER, replies=replies) + _dq_comment("lockfile_lu", DQ_OTHER)
+    return f"""<html><head><title>{DQ_TITLE} · Discussion #12 · example/builder</title></head><body>
+<div class="header"><a href="/">Code host</a> <a href="/explore">Explore</a></div>
+<h1 class="discussion-title">{DQ_TITLE}</h1>
+<div class="discussion-question"><div class="comment-group"><div class="comment-header"><h3 class="comment-header-text">
+<a class="author" href="/asker_liz">asker_liz</a> <relative-time datetime="2024-01-31T09:00:00Z">Jan 31, 2024</relative-time></h3></div>
+<div class="comment-body"><p>{DQ_QUESTION}</p></div></div>{preview}</div>
+<div class="timeline"><h2>2 comments · 2 replies</h2>{comments}</div>
+<div class="footer">© Code host</div></body></html>"""
+
+
+def discussion_texts() -> list[str]:
+    return [DQ_TITLE, DQ_QUESTION, DQ_ANSWER, *DQ_REPLIES, DQ_OTHER]

@@ -24,7 +24,7 @@ from hanflow.extract.pagetype import (
     thread_type,
 )
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.posts import Thread, enough_posts, find_thread, lead_blocks, page_headline
+from hanflow.extract.posts import Thread, enough_posts, find_thread, lead_blocks, page_headline, previews
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, code_lines, drop_byline_boxes, element_text
@@ -148,6 +148,9 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     chrome and boilerplate lines dropped. The title leads when the page shows it as its
     headline: on a thread it is the question."""
     lead = lead_blocks(root, thread, stats, title)
+    for box in previews(lead, thread):
+        removed.append((chrome.RULE, element_text(box)))
+        drop(box)
     parts = [lead] if lead else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
     kept: list[str] = []

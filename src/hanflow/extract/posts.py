@@ -526,7 +526,8 @@ def _with_replies(group: Group) -> list:
 
 def _chrome(post: etree._Element, bodies: list) -> int:
     """How much of a post's chrome lies outside its body: an author link (a name, not a
-    button or a section heading) and a time (a <time>, or a time or date written): 0, 1, 2."""
+    button or a section heading; a heading that shows a time is the post's header, its name
+    link the author's) and a time (a <time>, or a time or date written): 0, 1, 2."""
     inside = set(bodies)
     name = when = False
     stack = [(post, False)]
@@ -536,7 +537,8 @@ def _chrome(post: etree._Element, bodies: list) -> int:
             continue
         when = when or _when_at(el, post)
         name = name or (el.tag == "a" and not in_heading and _name_like(el))
-        in_heading = in_heading or el.tag in HEADINGS
+        if not in_heading and el.tag in HEADINGS:
+            in_heading = not any(_when_at(d, post) for d in el.iter(etree.Element))
         stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
     return name + when
 
@@ -574,8 +576,37 @@ def _not_said_again(lead: list, thread: Thread) -> list:
     above the thread is those replies a second time, not the opening post."""
     if not lead:
         return lead
-    said = "\n".join("".join("".join(map(text_of, found)).split()) for found in thread.bodies.values())
+    said = _said(thread)
     return [block for block in lead if "".join(text_of(block).split()) not in said]
+
+
+def _said(thread: Thread) -> str:
+    """What the posts say, whitespace removed, a post a line."""
+    return "\n".join("".join("".join(map(text_of, found)).split()) for found in thread.bodies.values())
+
+
+MAX_PREVIEW_CHROME = 80  # characters around a post's excerpt: "Answered by X <date>", "View full answer"
+
+
+def previews(lead: list, thread: Thread) -> list:
+    """Boxes in the lead blocks that preview a post (the accepted answer shown under the
+    question): the excerpt of a post, cut short by an ellipsis, with a line or two of chrome
+    around it; the outermost such boxes, in document order."""
+    said = _said(thread) if lead else ""
+    found: list = []
+    for block in lead:
+        for el in block.iter("div", "section", "aside"):
+            if not any(a in found for a in el.iterancestors()) and _excerpt_box(el, said):
+                found.append(el)
+    return found
+
+
+def _excerpt_box(el: etree._Element, said: str) -> bool:
+    parts = ["".join(text_of(p).split()) for p in el.iter(*PARAGRAPHS)]
+    cut = [p.rstrip("….") for p in parts if p.endswith(("…", "..."))]
+    if not cut or not all(c and c in said for c in cut):
+        return False
+    return len("".join(text_of(el).split())) - sum(map(len, parts)) <= MAX_PREVIEW_CHROME
 
 
 def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | None:
