@@ -602,9 +602,11 @@ def previews(lead: list, thread: Thread) -> list:
 
 
 def _excerpt_box(el: etree._Element, said: str) -> bool:
+    """Every paragraph in `el` a post says again, the last cut short, and little else."""
     parts = ["".join(text_of(p).split()) for p in el.iter(*PARAGRAPHS)]
-    cut = [p.rstrip("….") for p in parts if p.endswith(("…", "..."))]
-    if not cut or not all(c and c in said for c in cut):
+    if not parts or not parts[-1].endswith(("…", "...")):
+        return False
+    if not all(p and p in said for p in [*parts[:-1], parts[-1].rstrip("….")]):
         return False
     return len("".join(text_of(el).split())) - sum(map(len, parts)) <= MAX_PREVIEW_CHROME
 
