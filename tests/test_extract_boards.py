@@ -313,3 +313,26 @@ def test_a_discussion_whose_headers_are_headings_keeps_every_comment_and_drops_t
     assert result.page_type == "forum"
     assert result.text.splitlines() == B.discussion_texts()
     assert ("post_chrome", next(t for r, t in result.removed if t.startswith("Answered by"))) in result.removed
+
+
+@pytest.mark.parametrize("line", [
+    'If the answer is helpful, please click "Accept Answer" and upvote it. For more questions, click "Comment".',
+    'Please remember to "Accept Answer" if a reply helped, so that others with the same problem can find the solution.',
+    "Please mark as answer if this helped.",
+    "希望对你有帮助，望采纳！",
+    "满意请采纳哦~",
+    "本回答被提问者和网友采纳",
+])
+def test_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
+    assert chrome.is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "I tried to mark the reply as the answer but nothing happened, please help.",
+    "Please vote in the local election on Thursday.",
+    "Please accept my apologies for the late reply.",
+    "我觉得楼上说得对，请楼主采纳他的回答",
+    "他的建议我采纳了，效果很好。",
+])
+def test_a_sentence_about_accepting_or_voting_is_kept(line: str) -> None:
+    assert not chrome.is_chrome(line)

@@ -67,9 +67,19 @@ _SOURCE_LINE = re.compile(
     rf"^@{_NAME}\s++(?:wrote|said)\s*+[:：]\s*+$|^@{_NAME}\s*+(?:写道|寫道)\s*+[:：]\s*+$|"
     rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)
 MAX_CITATION = 80
+# A Q&A site's request under an answer to accept or upvote it ("If the answer is helpful, please
+# click "Accept Answer" and upvote it."; "望采纳"), and the label of an accepted answer.
+_ACCEPT_REQUEST = re.compile(
+    r"^[^.!?。！？]{0,80}?\bplease\b[^.!?]{0,40}?\b(?:(?:accept|mark)\w*+\b[^.!?]{0,60}?\b(?:answers?|solutions?|helpful)"
+    r"|(?:upvote|vote)\w*+\b[^.!?]{0,60}?\b(?:answers?|it|helpful))\b|"
+    r"^(?:[^。！？]{0,12}?[，,]\s*+|[^。！？，,]{0,4}?)(?:请|望|希望|记得)[^。！？，,]{0,4}?采纳(?:一下|哦|哈|谢谢)?[\W～_]*+$|"
+    r"^本回答被.{0,12}?采纳", re.I)
+MAX_REQUEST = 240
 
 
 def is_chrome(line: str) -> bool:
     if len(line) <= MAX_LEN and _CHROME.match(line) is not None:
         return True
-    return len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None)
+    if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
+        return True
+    return len(line) <= MAX_REQUEST and _ACCEPT_REQUEST.match(line) is not None
