@@ -336,3 +336,14 @@ def test_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
 ])
 def test_a_sentence_about_accepting_or_voting_is_kept(line: str) -> None:
     assert not chrome.is_chrome(line)
+
+
+def test_prose_a_framework_class_hides_is_no_part_of_the_question() -> None:
+    """A tag list between the question and the answers carries each tag's description in a
+    `visually-hidden` span (for screen readers): that prose neither makes a lead block nor
+    draws the tag list into the question."""
+    tags = ('<div class="question-tags"><ul class="post-taglist"><li><a class="post-tag" href="/tags/cast-iron">'
+            'cast-iron</a><span class="visually-hidden">Cookware made of cast iron, which needs seasoning with oil '
+            'to keep from rusting, as many cooks know.</span></li></ul></div>')
+    page = B.stack().replace('<div id="answers">', tags + '<div id="answers">', 1)
+    assert extract_html(page).text.splitlines() == [B.Q, B.QB, *B.ANS]

@@ -22,6 +22,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
+from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, named, nested_replies, signature
@@ -628,16 +629,31 @@ def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | N
 def _most_prose(candidates: list, shared: set, stats: Stats, order: dict) -> list:
     """Of `candidates`, the elements with the most plain prose, none inside another, in
     document order (`order`: positions of them and their containers); `shared` (what holds
-    the posts) are none."""
-    found = [el for el in candidates if el not in shared and stats.plain.get(el, 0) > LEAD_PROSE]
+    the posts) are none. Prose a framework class hides (a tag's description kept for screen
+    readers) does not count."""
+    plain = _visible_plain(candidates, stats)
+    found = [el for el in candidates if el not in shared and plain[el] > LEAD_PROSE]
     chosen: list = []
     taken: set = set()  # the chosen elements, what is inside them and what holds them
-    for el in sorted(found, key=lambda e: -stats.plain[e]):
+    for el in sorted(found, key=lambda e: -plain[e]):
         if el not in taken:
             chosen.append(el)
             taken.update(el.iter())
             taken.update(el.iterancestors())
     return sorted(_paragraphs_joined(chosen, shared), key=order.__getitem__)
+
+
+def _visible_plain(candidates: list, stats: Stats) -> dict:
+    """Plain prose of each candidate, less that of the elements among them a framework class
+    hides (`hidden_by_class`)."""
+    plain = {el: stats.plain.get(el, 0) for el in candidates}
+    for el in candidates:
+        if plain[el] > 0 and hidden_by_class(el):
+            hidden = stats.plain.get(el, 0)
+            for anc in (el, *el.iterancestors()):
+                if anc in plain:
+                    plain[anc] -= hidden
+    return plain
 
 
 def _paragraphs_joined(chosen: list, shared: set) -> list:
