@@ -261,6 +261,7 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
     "Quote from: Old Bert on January 13, 2024, 08:14:52 AM",
     "@ann_lee wrote:",
     "(01-12-2024, 11:03 AM)ann_lee Wrote:",
+    "Originally posted by Old Bert:",
     "Post by ann » Sun Feb 11, 2024 9:14 am",
     "Reply Post by [ann_lee] (2024-01-12 09:58):",
     "Reply to Reply Post by [ann_lee] (2024-01-12 09:41)",

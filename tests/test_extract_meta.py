@@ -154,6 +154,17 @@ def test_a_short_headline_counts_where_it_starts_the_title(title: str, h1: str, 
     assert page_metadata(parse_html(page))["title"] == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Seedlings stuck at two leaves – too cold? :: Growers' Board General Discussions",
+     "Seedlings stuck at two leaves – too cold?"),
+    ("Seedlings stuck at two leaves – Growers' Board", "Seedlings stuck at two leaves"),
+])
+def test_a_board_title_is_split_at_its_double_colon_alone(title: str, expected: str) -> None:
+    from hanflow.extract.meta import strip_title_suffix
+
+    assert strip_title_suffix(title) == expected
+
+
 @pytest.mark.parametrize(("title", "heading", "expected"), [
     ("[讨论] 冬泳第一年需要注意什么 某某玩家社区", "<h3>[讨论] 冬泳第一年需要注意什么</h3>",
      "[讨论] 冬泳第一年需要注意什么"),

@@ -63,6 +63,8 @@ _SOURCE_LINE = re.compile(
     rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
     # the time first, in brackets: "(01-12-2024, 11:03 AM)ann Wrote:"
     rf"^[(（]\s*+{_AT}\s*+[)）]\s*+{_NAME}(?:\s+{_NAME}){{0,2}}\s++(?:wrote|said)\s*+[:：]?\s*+$|"
+    # the label alone names the post quoted, no time needed: "Originally posted by ann:"
+    rf"^(?:originally posted by|quote from)\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}\s*+[:：]\s*+$|"
     # a mention of the quoted user as the quote's heading: "@ann_lee wrote:"
     rf"^@{_NAME}\s++(?:wrote|said)\s*+[:：]\s*+$|^@{_NAME}\s*+(?:写道|寫道)\s*+[:：]\s*+$|"
     rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)

@@ -15,6 +15,7 @@ from hanflow.extract.tree import text_of
 # An underscore between two letters or digits joins a name (XDG_CONFIG_HOME), not a title's parts.
 _SEPARATORS = re.compile(r"\s*(?:[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))\s*|\s+_\s*|\s+[-—–·•]{1,2}\s+|"
                          r"\s*——\s*|\s*--\s*")
+_BOARD_JOIN = re.compile(r"\s+::\s+")
 # What joins a title and a site's name in <title> ("Thread - Site", "Blog: Post").
 _JOINS = " \t:：|｜-—–·•_"
 _SITE_SUFFIX = re.compile(
@@ -84,9 +85,11 @@ def json_ld(objects: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def strip_title_suffix(title: str) -> str:
-    """'Headline _科技频道_新闻网' or 'Headline | Site' -> 'Headline' (the longest segment)."""
+    """'Headline _科技频道_新闻网' or 'Headline | Site' -> 'Headline' (the longest segment). A
+    title whose site name follows " :: " (a board's "Thread :: Forum") is split there alone: a
+    dash before it is the headline's own ("Stuck after the update – save broken? :: Forum")."""
     title = _SITE_SUFFIX.sub("", _WS.sub(" ", title).strip())
-    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in (_BOARD_JOIN if _BOARD_JOIN.search(title) else _SEPARATORS).split(title) if p.strip()]
     if len(parts) < 2:
         return title
     return max(parts, key=len).strip()
