@@ -268,8 +268,15 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
     "老陈 发表于 2024-3-1 10:30",
     "引用 老陈 发表于 5楼",
     "引用 老陈 发表于 楼主",
+    # a Q&A site's request under an answer, and an accepted answer's label
+    'If the answer is helpful, please click "Accept Answer" and upvote it. For more questions, click "Comment".',
+    'Please remember to "Accept Answer" if a reply helped, so that others with the same problem can find the solution.',
+    "Please mark as answer if this helped.",
+    "希望对你有帮助，望采纳！",
+    "满意请采纳哦~",
+    "本回答被提问者和网友采纳",
 ])
-def test_a_quotations_source_line_with_its_time_or_floor_is_chrome(line: str) -> None:
+def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
     assert chrome.is_chrome(line)
 
 
@@ -279,8 +286,13 @@ def test_a_quotations_source_line_with_its_time_or_floor_is_chrome(line: str) ->
     "In reply to the council on May 2, the residents wrote a letter.",
     "他的第一篇论文发表于 2020-01-01，后来被引用了很多次。",
     "老陈发表于去年的那篇游记写得很好",
+    "I tried to mark the reply as the answer but nothing happened, please help.",
+    "Please vote in the local election on Thursday.",
+    "Please accept my apologies for the late reply.",
+    "我觉得楼上说得对，请楼主采纳他的回答",
+    "他的建议我采纳了，效果很好。",
 ])
-def test_a_sentence_about_a_post_or_a_quote_is_no_source_line(line: str) -> None:
+def test_a_sentence_about_a_post_a_quote_or_an_answer_is_kept(line: str) -> None:
     assert not chrome.is_chrome(line)
 
 
@@ -314,29 +326,6 @@ def test_a_discussion_whose_headers_are_headings_keeps_every_comment_and_drops_t
     assert result.page_type == "forum"
     assert result.text.splitlines() == B.discussion_texts()
     assert ("post_chrome", next(t for r, t in result.removed if t.startswith("Answered by"))) in result.removed
-
-
-@pytest.mark.parametrize("line", [
-    'If the answer is helpful, please click "Accept Answer" and upvote it. For more questions, click "Comment".',
-    'Please remember to "Accept Answer" if a reply helped, so that others with the same problem can find the solution.',
-    "Please mark as answer if this helped.",
-    "希望对你有帮助，望采纳！",
-    "满意请采纳哦~",
-    "本回答被提问者和网友采纳",
-])
-def test_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
-    assert chrome.is_chrome(line)
-
-
-@pytest.mark.parametrize("line", [
-    "I tried to mark the reply as the answer but nothing happened, please help.",
-    "Please vote in the local election on Thursday.",
-    "Please accept my apologies for the late reply.",
-    "我觉得楼上说得对，请楼主采纳他的回答",
-    "他的建议我采纳了，效果很好。",
-])
-def test_a_sentence_about_accepting_or_voting_is_kept(line: str) -> None:
-    assert not chrome.is_chrome(line)
 
 
 def test_prose_a_framework_class_hides_is_no_part_of_the_question() -> None:
