@@ -592,13 +592,24 @@ MAX_PREVIEW_CHROME = 80  # characters around a post's excerpt: "Answered by X <d
 def previews(lead: list, thread: Thread) -> list:
     """Boxes in the lead blocks that preview a post (the accepted answer shown under the
     question): the excerpt of a post, cut short by an ellipsis, with a line or two of chrome
-    around it; the outermost such boxes, in document order."""
+    around it; the outermost such boxes, in document order. Only paragraphs cut short are
+    climbed from, each up to the first box that is no preview."""
     said = _said(thread) if lead else ""
     found: list = []
     for block in lead:
-        for el in block.iter("div", "section", "aside"):
-            if not any(a in found for a in el.iterancestors()) and _excerpt_box(el, said):
-                found.append(el)
+        for paragraph in block.iter(*PARAGRAPHS):
+            cut = "".join(text_of(paragraph).split())
+            if not cut.endswith(("…", "...")) or cut.rstrip("….") not in said:
+                continue
+            box = None
+            for anc in paragraph.iterancestors("div", "section", "aside"):
+                if not _excerpt_box(anc, said):
+                    break
+                box = anc
+                if anc is block:
+                    break
+            if box is not None and box not in found and not any(a in found for a in box.iterancestors()):
+                found.append(box)
     return found
 
 
