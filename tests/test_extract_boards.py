@@ -275,6 +275,11 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
     "希望对你有帮助，望采纳！",
     "满意请采纳哦~",
     "本回答被提问者和网友采纳",
+    # a board's notice where a guest sees no content, and its greeting to guests; a bare label
+    "本帖隐藏的内容需要回复才可以浏览",
+    "游客，您好！如果您已经注册，请登录；如果您尚未注册，请立即注册。",
+    "问题补充：",
+    "追答：",
 ])
 def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
     assert chrome.is_chrome(line)
@@ -291,6 +296,8 @@ def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(lin
     "Please accept my apologies for the late reply.",
     "我觉得楼上说得对，请楼主采纳他的回答",
     "他的建议我采纳了，效果很好。",
+    "游客们周末都去了公园，登录山顶的人很多。",
+    "问题补充：我的车是两年前买的，电池一直没换过。",
 ])
 def test_a_sentence_about_a_post_a_quote_or_an_answer_is_kept(line: str) -> None:
     assert not chrome.is_chrome(line)

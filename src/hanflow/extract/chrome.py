@@ -15,7 +15,7 @@ MAX_LEN = 40
 
 _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|展开全部|查看全部|收起全文|收起|展开|全文|"
        r"回复|回覆|评论|举报|舉報|赞同|赞|讚|点赞|踩|反对|分享|转发|引用|收藏|编辑|删除|更多|"
-       r"只看该作者|只看楼主|楼主|沙发|板凳|地板|有用|没用|没有帮助|有帮助|采纳|追问|关注|私信|"
+       r"只看该作者|只看楼主|楼主|沙发|板凳|地板|有用|没用|没有帮助|有帮助|采纳|追问|追答|问题补充|問題補充|关注|私信|"
        r"查看更多回复|查看全部回复|加载更多|加载中|抢首赞|已赞过?|已踩过?|(?:微信)?扫一扫|"
        r"新浪微博|微博|微信|朋友圈|QQ空间|QQ好友|复制链接|"
        r"\d+\s*(?:楼|樓|#)|#\s*\d+|\d+\s*(?:条|個|个)?\s*(?:回复|回覆|评论|赞|赞同|点赞|人赞同|人觉得有用)|"
@@ -70,12 +70,16 @@ _SOURCE_LINE = re.compile(
     rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)
 MAX_CITATION = 80
 # A Q&A site's request under an answer to accept or upvote it ("If the answer is helpful, please
-# click "Accept Answer" and upvote it."; "望采纳"), and the label of an accepted answer.
+# click "Accept Answer" and upvote it."; "望采纳"), the label of an accepted answer, and a board's
+# notices where a guest sees no content ("本帖隐藏的内容需要回复才可以浏览").
 _ACCEPT_REQUEST = re.compile(
     r"^[^.!?。！？]{0,80}?\bplease\b[^.!?]{0,40}?\b(?:(?:accept|mark)\w*+\b[^.!?]{0,60}?\b(?:answers?|solutions?|helpful)"
     r"|(?:upvote|vote)\w*+\b[^.!?]{0,60}?\b(?:answers?|it|helpful))\b|"
     r"^(?:[^。！？]{0,12}?[，,]\s*+|[^。！？，,]{0,4}?)(?:请|望|希望|记得)[^。！？，,]{0,4}?采纳(?:一下|哦|哈|谢谢)?[\W～_]*+$|"
-    r"^本回答被.{0,12}?采纳", re.I)
+    r"^本回答被.{0,12}?采纳|"
+    # a board's notice in place of content a guest may not see, and its greeting to guests
+    r"^[^。！？]{0,10}?本帖(?:隐藏|隱藏)的?内容|查看本帖(?:隐藏|隱藏)的?内容|"
+    r"^游客[，,]\s*+(?:您好|你好)?[！!，,]?[^。！？]{0,30}?(?:登录|登陆|登入|注册|註冊|回复|回覆)", re.I)
 MAX_REQUEST = 240
 
 
