@@ -10,6 +10,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
+from hanflow.extract.lead import lead_blocks, page_headline, previews
 from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized, reporters
 from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
@@ -24,7 +25,7 @@ from hanflow.extract.pagetype import (
     thread_type,
 )
 from hanflow.extract.parse import parse_html, prune
-from hanflow.extract.posts import Thread, enough_posts, find_thread, lead_blocks, page_headline, previews
+from hanflow.extract.posts import Thread, enough_posts, find_thread
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, code_lines, drop_byline_boxes, element_text

@@ -7,9 +7,8 @@ document order; a post's body is found in its own text, what is left once the re
 in it are set aside, so each post is kept once. A group of replies nested in a post of its
 own structure is judged with the tree's top-level posts (a tree may have a single one).
 Replies of another structure than the post they answer (a reply list in a comment's footer)
-are posts too, at a body path of their own (see `_unlike_replies`). A
-question that is not built like its answers (Stack-style sites, Q&A portals) is the lead: the
-prose between the page's headline and the posts.
+are posts too, at a body path of their own (see `_unlike_replies`). The
+question that is not built like its answers is read by `lead`.
 """
 
 from __future__ import annotations
@@ -22,8 +21,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
-from hanflow.extract.hidden import hidden_by_class
-from hanflow.extract.lines import normalized, reads_like
+from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, named, nested_replies, signature
 from hanflow.extract.tree import text_of
@@ -39,7 +37,6 @@ _WHEN = re.compile(
 MAX_CANDIDATES = 8
 PARAGRAPH_WORTH = 200
 UNNAMED_DOMINANCE = 0.8
-LEAD_PROSE = 15  # plain prose characters of a block before the posts that leads the thread
 _TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
@@ -168,7 +165,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not _holds_prose(bodies, stats) or others and _nested(inside):
         return None  # replies read apart from their posts, one body inside another: misread
     members = group.members
-    if not _count_reaches((_chrome(m, [*bodies[m], *others]) for m in members), (len(members) + 1) // 2):
+    if not _count_reaches((post_chrome(m, [*bodies[m], *others]) for m in members), (len(members) + 1) // 2):
         return None
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
@@ -179,7 +176,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     thread.prose, thread.largest = sum(sizes), max(sizes)
     if not named(group.key) and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
-    thread.signed = len(members) < 3 and all(_chrome(m, bodies[m]) == 2 for m in members)
+    thread.signed = len(members) < 3 and all(post_chrome(m, bodies[m]) == 2 for m in members)
     return thread
 
 
@@ -222,7 +219,7 @@ def _unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
         path = body_path(boxes, stats)
         bodies = {box: at_path(box, path) for box in boxes} if path else {}
         if (bodies and _holds_prose(bodies, stats)
-                and _count_reaches((_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
+                and _count_reaches((post_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
             best = (set(boxes), path)
     return best
 
@@ -286,7 +283,7 @@ def _timed(post: etree._Element) -> tuple[set, etree._Element | None]:
 
 
 def _when_at(el: etree._Element, post: etree._Element) -> bool:
-    """Whether `el` shows a time of the post's chrome (as `_chrome` reads it)."""
+    """Whether `el` shows a time of the post's chrome (as `post_chrome` reads it)."""
     return el.tag == "time" or _short_when(el.text) or el is not post and _short_when(el.tail)
 
 
@@ -346,7 +343,7 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
     posts = list(bodies)
     wide = {post: bodies[post] if post in unlike else at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts)
             for post in posts}
-    if any(_chrome(post, wide[post]) != _chrome(post, found) for post, found in bodies.items()):
+    if any(post_chrome(post, wide[post]) != post_chrome(post, found) for post, found in bodies.items()):
         return path, bodies
     return path[:-1], wide
 
@@ -393,7 +390,7 @@ def _stragglers(group: Group, path: Path, stats: Stats) -> list:
         if sib.tag != tag or signature(sib) == key or not stats.text.get(sib, 0):
             continue
         bodies = at_path(sib, path)
-        if any(stats.text.get(b, 0) > stats.links.get(b, 0) for b in bodies) and _chrome(sib, bodies):
+        if any(stats.text.get(b, 0) > stats.links.get(b, 0) for b in bodies) and post_chrome(sib, bodies):
             out.append(sib)
     return out
 
@@ -462,7 +459,7 @@ def _signed_replies(replies, bodies: dict) -> bool:
     (cards nested in a feed carry no time of their own)."""
     if replies is None or not replies.posts:
         return False
-    signed = [_chrome(reply, bodies.get(reply, [])) == 2 for reply in replies.posts]
+    signed = [post_chrome(reply, bodies.get(reply, [])) == 2 for reply in replies.posts]
     return 2 * sum(signed) > len(signed)
 
 
@@ -525,7 +522,7 @@ def _with_replies(group: Group) -> list:
             if el is member or signature(el) == group.key]
 
 
-def _chrome(post: etree._Element, bodies: list) -> int:
+def post_chrome(post: etree._Element, bodies: list) -> int:
     """How much of a post's chrome lies outside its body: an author link (a name, not a
     button or a section heading; a heading that shows a time is the post's header, its name
     link the author's) and a time (a <time>, or a time or date written): 0, 1, 2."""
@@ -551,155 +548,3 @@ def _short_when(text: str | None) -> bool:
 def _name_like(link: etree._Element) -> bool:
     text = text_of(link).strip()
     return bool(text) and len(text) <= 40 and not chrome.is_chrome(text)
-
-
-def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str | None) -> list:
-    """The question or opening post when it is not built like the posts: the elements with the
-    most plain prose between the page's headline (see `page_headline`) and the posts, none
-    inside another, in document order (a question, and a best answer set apart from the other
-    answers). Without such a headline, the opening post set apart from the posts (see
-    `_opening_post`), if any."""
-    heading = page_headline(root, title)
-    container = thread.group.parent
-    shared = set(container.iterancestors())
-    if heading is None:
-        opening = _opening_post(container, stats)
-        order = {el: i for i, el in enumerate(opening.iter())} if opening is not None else {}
-        return _most_prose(list(order), shared, stats, order)
-    order = {el: i for i, el in enumerate(root.iter())}
-    start, end = order[heading], order.get(container, 0)
-    lead = _most_prose([el for el, i in order.items() if start < i < end], shared, stats, order)
-    return _not_said_again(lead, thread)
-
-
-def _not_said_again(lead: list, thread: Thread) -> list:
-    """The lead blocks whose text no post says again: a box of the most-liked replies shown
-    above the thread is those replies a second time, not the opening post."""
-    if not lead:
-        return lead
-    said = _said(thread)
-    return [block for block in lead if "".join(text_of(block).split()) not in said]
-
-
-def _said(thread: Thread) -> str:
-    """What the posts say, whitespace removed, a post a line."""
-    return "\n".join("".join("".join(map(text_of, found)).split()) for found in thread.bodies.values())
-
-
-MAX_PREVIEW_CHROME = 80  # characters around a post's excerpt: "Answered by X <date>", "View full answer"
-
-
-def previews(lead: list, thread: Thread) -> list:
-    """Boxes in the lead blocks that preview a post (the accepted answer shown under the
-    question): the excerpt of a post, cut short by an ellipsis, with a line or two of chrome
-    around it; the outermost such boxes, in document order. Only paragraphs cut short are
-    climbed from, each up to the first box that is no preview."""
-    said = _said(thread) if lead else ""
-    found: list = []
-    for block in lead:
-        for paragraph in block.iter(*PARAGRAPHS):
-            cut = "".join(text_of(paragraph).split())
-            if not cut.endswith(("…", "...")) or cut.rstrip("….") not in said:
-                continue
-            box = None
-            for anc in paragraph.iterancestors("div", "section", "aside"):
-                if not _excerpt_box(anc, said):
-                    break
-                box = anc
-                if anc is block:
-                    break
-            if box is not None and box not in found and not any(a in found for a in box.iterancestors()):
-                found.append(box)
-    return found
-
-
-def _excerpt_box(el: etree._Element, said: str) -> bool:
-    """Every paragraph in `el` a post says again, the last cut short, and little else."""
-    parts = ["".join(text_of(p).split()) for p in el.iter(*PARAGRAPHS)]
-    if not parts or not parts[-1].endswith(("…", "...")):
-        return False
-    if not all(p and p in said for p in [*parts[:-1], parts[-1].rstrip("….")]):
-        return False
-    return len("".join(text_of(el).split())) - sum(map(len, parts)) <= MAX_PREVIEW_CHROME
-
-
-def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | None:
-    """A page without a headline (an app's post page) may show its opening post before the
-    posts, built unlike them: the nearest element before the posts' container, climbing from
-    it, that holds prose (its chrome may outweigh it). It is the opening post when it carries
-    a post's chrome (an author link and a time); otherwise there is none."""
-    el = container
-    while (parent := el.getparent()) is not None and parent.tag != "body":
-        for sib in el.itersiblings(preceding=True):
-            if isinstance(sib.tag, str) and any(stats.plain.get(d, 0) > LEAD_PROSE for d in sib.iter()):
-                return sib if _chrome(sib, []) == 2 else None
-        el = parent
-    return None
-
-
-def _most_prose(candidates: list, shared: set, stats: Stats, order: dict) -> list:
-    """Of `candidates`, the elements with the most plain prose, none inside another, in
-    document order (`order`: positions of them and their containers); `shared` (what holds
-    the posts) are none. Prose a framework class hides (a tag's description kept for screen
-    readers) does not count."""
-    plain = _visible_plain(candidates, stats)
-    found = [el for el in candidates if el not in shared and plain[el] > LEAD_PROSE]
-    chosen: list = []
-    taken: set = set()  # the chosen elements, what is inside them and what holds them
-    for el in sorted(found, key=lambda e: -plain[e]):
-        if el not in taken:
-            chosen.append(el)
-            taken.update(el.iter())
-            taken.update(el.iterancestors())
-    return sorted(_paragraphs_joined(chosen, shared), key=order.__getitem__)
-
-
-def _visible_plain(candidates: list, stats: Stats) -> dict:
-    """Plain prose of each candidate, less that of the elements among them a framework class
-    hides (`hidden_by_class`)."""
-    plain = {el: stats.plain.get(el, 0) for el in candidates}
-    for el in candidates:
-        if plain[el] > 0 and hidden_by_class(el):
-            hidden = stats.plain.get(el, 0)
-            for anc in (el, *el.iterancestors()):
-                if anc in plain:
-                    plain[anc] -= hidden
-    return plain
-
-
-def _paragraphs_joined(chosen: list, shared: set) -> list:
-    """Paragraphs chosen one by one from one container, replaced by that container (not one
-    that holds the posts): the lists, code and quotations between them are the same text."""
-    by_parent: dict = {}
-    for el in chosen:
-        if el.tag in PARAGRAPHS and (parent := el.getparent()) is not None and parent not in shared:
-            by_parent.setdefault(parent, []).append(el)
-    joined = {el: parent for parent, els in by_parent.items() if len(els) > 1 for el in els}
-    return list(dict.fromkeys(joined.get(el, el) for el in chosen))
-
-
-def page_headline(root: etree._Element, title: str | None, shown: bool = True) -> etree._Element | None:
-    """The <h1> that reads like the page's title, if any, else such an <h2> or <h3> (boards
-    that keep the larger headings for their own name, or use none), else (`shown`) the title
-    shown outside a heading."""
-    key = normalized(title) if title else ""
-    for tag in ("h1", "h2", "h3"):
-        found = next((h for h in root.iter(tag) if reads_like(normalized(text_of(h)), key)), None)
-        if found is not None:
-            return found
-    return _shown_title(root, key) if shown and len(key) >= MIN_SHOWN_TITLE else None
-
-
-MIN_SHOWN_TITLE = 8  # characters of a title that is recognised outside a heading
-
-
-def _shown_title(root: etree._Element, key: str) -> etree._Element | None:
-    """The first element of the body whose own text is the title, when no heading shows it
-    (a link or a bold cell: "a.title" on some boards, "span.titleline > a" on others)."""
-    body = root.find("body")
-    for el in body.iter() if body is not None else ():
-        text = el.text
-        if text and len(key) <= len(text) <= 2 * len(key) + 20 and normalized(text) == key:
-            return el
-    return None
-
