@@ -140,8 +140,9 @@ RULES: tuple[Rule, ...] = (
         # A line of credits only: "Words by A · Photographs by B", "Reporting by A; Editing by B".
         rf"^(?:{_EN_ROLE}) by (?-i:[A-Z])[^;·|•,.]{{1,40}}+(?:[;·|•,]\s*+(?:and )?(?:{_EN_ROLE}) by "
         rf"(?-i:[A-Z])[^;·|•,.]{{1,40}}+)*+\.?$|"
-        # Credits without a colon: "作者 | 林晓", "文 | 甲 图 | 乙", "编辑 刘一 校对 王二".
-        rf"^\s*+(?:{_CREDIT_ROLES})\s*+[|丨｜]\s*+{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s*+[|丨｜]?\s*+"
+        # Credits without a colon: "作者 | 林晓", "文 | 甲 图 | 乙", "编辑 刘一 校对 王二"; the
+        # publication's name may lead the role ("某某新闻记者 | 林晓").
+        rf"^\s*+(?:[^\s|丨｜:：，。,.!?！？、；;]{{1,8}}?)?(?:{_CREDIT_ROLES})\s*+[|丨｜]\s*+{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s*+[|丨｜]?\s*+"
         rf"{_CREDIT_NAME})*+\s*+$|"
         rf"^\s*+(?:{_CREDIT_ROLES})\s++{_CREDIT_NAME}(?:\s++(?:{_CREDIT_ROLES})\s++{_CREDIT_NAME})++\s*+$"
     ), 120),
