@@ -137,6 +137,7 @@ RULES: tuple[Rule, ...] = (
         r"^[\[【(（]\s*+[^\s，。,]{2,4}+(?:\s++[^\s，。,]{2,4}+)?\s*+(?:编辑|編輯|报道|報導|整理)\s*+[\]】)）]\s*+$|"
         r"^[^.]{2,80}?\bcontributed (?:reporting|to this report)\b[^.]{0,60}+\.?$|"
         r"^write to [^@]{2,40}? at [^\s@]++@[^\s@]++$|"
+        r"^\W*+contributing(?: reporting)?\s*+[:：]\s*+(?-i:[A-Z])[^.!?:]{1,100}+$|"
         # A line of credits only: "Words by A · Photographs by B", "Reporting by A; Editing by B".
         rf"^(?:{_EN_ROLE}) by (?-i:[A-Z])[^;·|•,.]{{1,40}}+(?:[;·|•,]\s*+(?:and )?(?:{_EN_ROLE}) by "
         rf"(?-i:[A-Z])[^;·|•,.]{{1,40}}+)*+\.?$|"
@@ -234,8 +235,13 @@ RULES: tuple[Rule, ...] = (
         r"^[^.!?]{0,80}?\b(?:only|solely|merely) provides? information storage services?\b|"
         r"^\W*+(?:the )?(?:views|opinions)(?: and opinions)? expressed "
         r"(?:in this (?:article|post|piece|column)|here(?:in)?|above)"
-        r" are (?:solely )?(?:those of the (?:author|writer)s?|the (?:author|writer)s?'? own)\b"
-    ), 400, needle=("disclaimer", "notice", "storage", "expressed")),
+        r" are (?:solely )?(?:those of the (?:author|writer)s?|the (?:author|writer)s?'? own)\b|"
+        # an affiliate disclosure: the page's links pay the publisher
+        r"^[^.!?]{0,80}?\b(?:affiliate )?links?\b[^.!?]{0,80}?\b(?:on this page|in this (?:article|post|story|review)|"
+        r"in our (?:stories|articles|reviews))\b[^.!?]{0,80}?\b(?:compensat\w*+|commissions?|earn)\b|"
+        r"^[^.!?]{0,100}?\bwe may (?:earn|receive|get) (?:a )?(?:small |affiliate )?(?:commission|compensation|"
+        r"share of (?:the )?(?:sales|revenue))\b"
+    ), 400, needle=("disclaimer", "notice", "storage", "expressed", "link", "we may")),
     Rule("promo", _rx(
         r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
         r"本台|本站)|欢迎(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|加入)|歡迎(?:關注|訂閱|下載|掃碼|加入)|"
