@@ -69,3 +69,32 @@ def test_a_tooltip_is_not_text() -> None:
              '<span class="count">12</span><button>Down</button></div>')
     page = f"<html><body><div class='post'>{votes}<div class='body'>{_paragraphs(BODY)}</div></div></body></html>"
     assert extract_html(page).text.splitlines() == BODY
+
+
+STORY = [
+    "Taking the stairs instead of the lift twice a day adds up to more exercise than most people expect over a month.",
+    "A small study of office workers found that those who did so for twelve weeks climbed faster and felt less tired.",
+    "The researchers say the habit matters more than the pace, so a slow climb daily beats a fast one now and then.",
+    "People with knee or heart problems should ask their doctor first, and a handrail is worth using on the way down.",
+]
+CONSENT = [
+    "We use cookies and similar technologies to run this site, to measure traffic and to show you content and ads.",
+    "Strictly necessary cookies let the site work: they remember your choices and keep your session secure.",
+    "Performance cookies count visits and traffic sources, so that we can measure and improve how the site performs.",
+    "Targeting cookies may be set by our advertising partners to build a profile of your interests across sites.",
+]
+
+
+def test_a_cookie_dialog_shown_over_the_article_is_not_its_text() -> None:
+    """A consent box is a dialog (role="alertdialog", aria-modal): the reader closes it to see
+    the page, so it is never the text, even when its sentences sit together and its id names
+    "text" while the story's paragraphs are spread over one wrapper a section."""
+    story = "".join(f'<div class="css-0"><div class="css-1avyp1d"><p>{p}</p></div></div>' for p in STORY)
+    consent = (f'<div id="consent-sdk"><div role="alertdialog" aria-modal="true" aria-label="Privacy">'
+               f'<h2>This website uses cookies</h2><div id="policy-text">{CONSENT[0]}</div>'
+               f'<button>Accept all</button></div><div role="dialog" aria-modal="true" aria-label="Preferences">'
+               + "".join(f"<h3>Cookie group {i}</h3><p>{c}</p>" for i, c in enumerate(CONSENT[1:], 1))
+               + "</div></div>")
+    page = f"""<html><head><title>Why the stairs beat the lift</title></head><body>
+    <main><article class="article-body">{story}</article></main>{consent}</body></html>"""
+    assert extract_html(page).text.splitlines() == STORY

@@ -24,7 +24,8 @@ _HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden"
 _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|table\S*|contents)(?=\s|$)")
 # XPath's translate() over every element's style is slow; select the few elements that may
 # hide, then test them in Python.
-_MAY_HIDE = etree.XPath("//@style/..|//@hidden/..|//@aria-hidden/..|//@role[.='tooltip']/..")  # not //*[@a or @b]
+_MAY_HIDE = etree.XPath("//@style/..|//@hidden/..|//@aria-hidden/..|//@role[.='tooltip' or .='dialog' or "
+                        ".='alertdialog']/..")  # not //*[@a or @b]
 _DIALOG = frozenset({"dialog", "alertdialog", "tooltip"})
 _SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
 _CODE = re.compile(r"[{}()\[\];=<>|&$]")
@@ -32,8 +33,9 @@ _CODE = re.compile(r"[{}()\[\];=<>|&$]")
 
 def is_hidden(el: etree._Element) -> bool:
     """Marked hidden, aria-hidden, or styled display:none / visibility:hidden; or a tooltip,
-    shown only while the pointer rests on what it explains."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") == "tooltip":
+    shown only while the pointer rests on what it explains; or a dialog (a cookie consent
+    box, a sign-in prompt), which the reader closes to see the page."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in _DIALOG:
         return True
     style = el.get("style")
     return bool(style) and ("display:none" in (style := style.replace(" ", "").lower())
