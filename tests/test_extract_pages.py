@@ -260,6 +260,22 @@ def test_section_headings_lose_their_edit_and_read_aloud_buttons() -> None:
     assert extract_html(page).text.splitlines() == expected
 
 
+def test_permalink_marks_after_headings_and_signatures_go() -> None:
+    """Documentation generators put a "¶" link after every heading and every API signature, and
+    blogs a "#": the marks go from the text and from the title, the headings stay."""
+    body = S.ARTICLE_BODY
+    html = (f'<h1>Rounding numbers<a class="headerlink" href="#rounding" title="Link to this heading">¶</a></h1>'
+            f'<p>{body[0]}</p><h2 id="modes">Modes <a class="anchor" href="#modes" aria-hidden="false">#</a></h2>'
+            f'<p>{body[1]}</p><dl><dt class="sig">round_half(value, digits=0)'
+            f'<a class="headerlink" href="#rh">¶</a></dt><dd><p>{body[2]}</p></dd></dl>')
+    page = f"""<html><head><title>Rounding numbers — numtools 1.2 documentation</title></head><body>
+    <nav><a href="/">numtools</a> <a href="/api">API</a></nav><main><article role="main">{html}</article></main>
+    <footer>Made with a documentation generator</footer></body></html>"""
+    result = extract_html(page)
+    assert result.title == "Rounding numbers"
+    assert result.text.splitlines() == [body[0], "Modes", body[1], "round_half(value, digits=0)", body[2]]
+
+
 _SHORT_NEWS = ["港铁将在农历新年期间加密列车班次，除夕夜多条路线提供通宵服务，方便市民外出拜年和参加倒数活动。",
                "机场快线下周起由十二分钟一班改为十分钟一班，方便旅客往来市区与机场，车费维持不变。",
                "新年烟花汇演当晚，尖沙咀和湾仔一带的车站会加派人手疏导人流，部分出口会暂时关闭。",

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from hanflow.extract.dates import find_date
-from hanflow.extract.tree import text_of
+from hanflow.extract.tree import permalink, text_of
 
 # An underscore between two letters or digits joins a name (XDG_CONFIG_HOME), not a title's parts.
 _SEPARATORS = re.compile(r"\s*(?:[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))\s*|\s+_\s*|\s+[-—–·•]{1,2}\s+|"
@@ -112,7 +112,7 @@ def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | No
     else og:title, JSON-LD or <title> minus suffix."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
-        text = _WS.sub(" ", text_of(h1)).strip()
+        text = _WS.sub(" ", _heading_text(h1)).strip()
         if raw and text and (len(text) >= 4 and text in raw or _leads(text, raw)):
             return _beside_site_name(text, raw, root, meta.get("og:title")) or text
     if not meta.get("og:title") and (shown := _shown_lead(root, raw)):
@@ -124,6 +124,18 @@ def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | No
 
 
 MAX_SITE_NAME = 20  # characters of a site's name after a headline in <title>
+
+
+def _heading_text(heading: etree._Element) -> str:
+    """A heading's text without its permalink ("Retry policies¶")."""
+    marks = [a for a in heading.iter("a") if permalink(a)]
+    if not marks:
+        return text_of(heading)
+    text = text_of(heading)
+    for mark in marks:
+        cut = text.rfind(text_of(mark))
+        text = text[:cut] + text[cut + len(text_of(mark)):] if cut >= 0 else text
+    return text
 
 
 def _shown_lead(root: etree._Element, title: str) -> str | None:

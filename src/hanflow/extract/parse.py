@@ -12,7 +12,7 @@ from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
 from hanflow.extract.repeats import signature
-from hanflow.extract.tree import drop, text_of
+from hanflow.extract.tree import drop, permalink, text_of
 from hanflow.extract.wrapped import drop_line_numbers, unwrap_prose
 
 # huge_tree lifts libxml2's 10 MB text-node limit; its HTML parser still caps nesting depth
@@ -188,6 +188,8 @@ def _control(el: etree._Element) -> bool:
     holds a few elements at most and little text)."""
     if len(el) > MAX_CONTROL_PARTS or (el.text and len(el.text) > MAX_CONTROL):
         return False
+    if permalink(el):
+        return True
     text = text_of(el)
     return len(text) <= MAX_CONTROL and _HEADING_CONTROL.match(text) is not None
 

@@ -10,7 +10,7 @@ from hanflow.extract.block import HEADINGS, Stats, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import is_prose
 from hanflow.extract.rules import SECTION_HEAD
-from hanflow.extract.tree import drop, outermost, text_of
+from hanflow.extract.tree import drop, outermost, permalink, text_of
 
 BREAKS = HEADINGS | frozenset({"p", "div", "li", "tr", "blockquote", "pre", "section", "article", "ul", "ol",
                                "dl", "dd", "dt", "figcaption", "figure", "table", "br", "hr", "address",
@@ -102,8 +102,8 @@ def _labelled_link(el: etree._Element, length: int) -> bool:
 
 def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
     """Drop link lists, boilerplate-classed sub-blocks, sub-blocks hidden by a CSS class
-    (unless they hold most of the blocks' text) and pull quotes (a quotation whose words the
-    blocks' text says again) inside the chosen blocks."""
+    (unless they hold most of the blocks' text), permalinks ("¶") and pull quotes (a quotation
+    whose words the blocks' text says again) inside the chosen blocks."""
     stack = [child for block in reversed(blocks) for child in reversed(block)]
     total = sum(stats.text.get(block, 0) for block in blocks)
     whole: str | None = None  # the blocks' text, read when a quotation asks
@@ -111,7 +111,7 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total:
+        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total or permalink(el):
             drop(el)
             continue
         if el.tag == "blockquote" and stats.text.get(el, 0) >= MIN_PULL_QUOTE:

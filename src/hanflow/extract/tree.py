@@ -16,6 +16,15 @@ def text_of(el: etree._Element) -> str:
     return _STRING(el)
 
 
+PERMALINK_MARKS = frozenset({"¶", "§", "#", "🔗", "⚓"})
+
+
+def permalink(el: etree._Element) -> bool:
+    """A link whose whole text is a permalink mark (the "¶" documentation generators put after
+    every heading, GitHub's "#"): a control of the heading, no word of it."""
+    return el.tag == "a" and len(el) <= 2 and text_of(el).strip() in PERMALINK_MARKS
+
+
 def drop(el: etree._Element) -> None:
     """Remove an element but keep the text that follows it (`drop_tree()`)."""
     parent = el.getparent()
