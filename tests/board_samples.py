@@ -921,3 +921,28 @@ def discussion() -> str:
 
 def discussion_texts() -> list[str]:
     return [DQ_TITLE, DQ_QUESTION, DQ_ANSWER, *DQ_REPLIES, DQ_OTHER]
+
+
+# A shop's reviews, each printing its first lines cut by "..." with an expander, then the whole
+# review, hidden by a class until the expander is clicked (the page holds every review twice).
+SR_TITLE = "巷口面馆(东门店)"
+SR_REVIEWS = [
+    "中午十二点到的，店里坐满了，等了十分钟左右。牛肉面汤头很浓，牛肉切得厚，面是现拉的，很有嚼劲。小菜可以自己加，酸豆角特别下饭。",
+    "环境一般，桌子有点挤，但是出餐很快，老板娘态度也好。价格比附近几家便宜一点，一碗面加一个卤蛋不到三十块，会再来。",
+    "这次点了番茄鸡蛋面，番茄炒得很出沙，酸甜刚好。唯一不足是辣椒油不够香，希望能改进一下，其他都挺满意的。",
+]
+
+
+def shop_reviews() -> str:
+    items = "".join(
+        f'<li><a class="avatar" href="/member/{i}"><img src="/a/{i}.png"></a><div class="main-review">'
+        f'<div class="reviewer"><a class="name" href="/member/{i}">食客{i}</a></div>'
+        f'<div class="review-rank"><span class="stars str{5 - i}0"></span><span class="item">口味：{5 - i}</span></div>'
+        f'<div class="review-truncated">{r[:40]}...<div class="less"><a class="fold" href="javascript:;">展开评价</a></div></div>'
+        f'<div class="review-words Hide">{r}<div class="less"><a class="unfold" href="javascript:;">收起评价</a></div></div>'
+        f'<div class="misc"><span class="time">2024-03-1{i} 19:2{i}</span><a class="praise" href="javascript:;">赞</a>'
+        f'<em>({10 + i})</em><a class="reply" href="javascript:;">回应</a></div></div></li>'
+        for i, r in enumerate(SR_REVIEWS))
+    return f"""<html><head><title>{SR_TITLE}的点评</title></head><body><div class="nav"><a href="/">首页</a> <a href="/food">美食</a></div>
+<h1 class="shop-name">{SR_TITLE}</h1><div class="reviews-items"><ul>{items}</ul></div>
+<div class="footer">©2024 点评网</div></body></html>"""

@@ -344,3 +344,32 @@ def test_prose_a_framework_class_hides_is_no_part_of_the_question() -> None:
             'to keep from rusting, as many cooks know.</span></li></ul></div>')
     page = B.stack().replace('<div id="answers">', tags + '<div id="answers">', 1)
     assert extract_html(page).text.splitlines() == [B.Q, B.QB, *B.ANS]
+
+
+def test_a_review_printed_as_an_excerpt_then_whole_is_kept_once() -> None:
+    """Each review's first lines are cut by "..." and an expander (展开评价), and the whole review
+    follows, hidden by a class until it is clicked: the excerpt goes, so each review is read once,
+    the whole of it, and the page is read as its reviews (before, the two copies split each
+    review's weight, no body was found and the page was an article of the first review)."""
+    result = extract_html(B.shop_reviews())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.SR_TITLE, *B.SR_REVIEWS]
+
+
+@pytest.mark.parametrize("page", [
+    # an ellipsis with no whole text after it: a teaser, kept
+    "<div class='a'><p>第一段话说到一半就停了下来，后面没有别的内容了，读者只能猜测...</p></div>"
+    "<div class='b'><p>另一段</p></div>",
+    # the next box goes on with other words: no whole text of this one
+    "<div class='a'><p>第一段话说到一半就停了下来，后面没有别的内容了...</p></div>"
+    "<div class='b'><p>第二段话完全不同，讲的是另一件事情，和前面没有关系，也更长一些。</p></div>",
+])
+def test_an_ellipsis_without_its_whole_text_after_it_stays(page: str) -> None:
+    from lxml import etree
+
+    from hanflow.extract.excerpts import drop_excerpts
+
+    root = etree.fromstring(f"<html><body>{page}</body></html>", etree.HTMLParser())
+    before = etree.tostring(root)
+    drop_excerpts(root)
+    assert etree.tostring(root) == before
