@@ -81,6 +81,12 @@ _ACCEPT_REQUEST = re.compile(
     r"^[^。！？]{0,10}?本帖(?:隐藏|隱藏)的?内容|查看本帖(?:隐藏|隱藏)的?内容|"
     r"^游客[，,]\s*+(?:您好|你好)?[！!，,]?[^。！？]{0,30}?(?:登录|登陆|登入|注册|註冊|回复|回覆)", re.I)
 MAX_REQUEST = 240
+# A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
+# 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
+# ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文.
+_BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|^(?:发信站|發信站)\s*+[:：]|"
+                  r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
+                  r"^※\s*+(?:来源|來源|修改)\s*+[:：]")
 
 
 def is_chrome(line: str) -> bool:
@@ -88,4 +94,4 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
         return True
-    return len(line) <= MAX_REQUEST and _ACCEPT_REQUEST.match(line) is not None
+    return len(line) <= MAX_REQUEST and (_ACCEPT_REQUEST.match(line) is not None or _BBS.match(line) is not None)
