@@ -781,9 +781,15 @@ CF_POSTS = [
 CF_QUOTED = {2: 1}  # floor 2 quotes floor 1
 
 
-def _car_floor(i: int, text: str) -> str:
+def _car_floor(i: int, text: str, named_quote: bool = False) -> str:
+    """`named_quote`: the quote box is named for what it is and holds the quoted words as
+    text of its own, not built like a floor's paragraphs."""
     quote = ""
-    if i in CF_QUOTED:
+    if i in CF_QUOTED and named_quote:
+        j = CF_QUOTED[i]
+        quote = (f'<div class="quote"><div class="quote-title">引用 <a href="/u/{j}">车友{j}</a> 的回复（{j + 1}楼）：</div>'
+                 f'<div class="quote-cont">{CF_POSTS[j]}</div></div>')
+    elif i in CF_QUOTED:
         j = CF_QUOTED[i]
         quote = (f'<div class="cite-box"><div class="cite-who">引用 <a href="/u/{j}">车友{j}</a> 发表于 {j + 1}楼</div>'
                  f'<div class="cite-body"><div class="floor-para">{CF_POSTS[j]}</div></div></div>')
@@ -793,8 +799,8 @@ def _car_floor(i: int, text: str) -> str:
             f'<div class="floor-foot"><span>{i + 1}楼</span><span>2024-01-0{i + 2} 20:1{i}</span><a href="#">回复</a></div></div></li>')
 
 
-def car_floors() -> str:
-    floors = "".join(_car_floor(i, t) for i, t in enumerate(CF_POSTS))
+def car_floors(named_quote: bool = False) -> str:
+    floors = "".join(_car_floor(i, t, named_quote) for i, t in enumerate(CF_POSTS))
     return f"""<html><head><title>{CF_TITLE}_自驾游论坛</title></head><body>
 <div class="top-nav"><a href="/">首页</a> <a href="/club">论坛</a> <a href="/club/trip">自驾游论坛</a></div>
 <div class="thread"><h1 class="thread-title">{CF_TITLE}</h1><ul class="floor-list">{floors}</ul></div>

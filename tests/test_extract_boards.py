@@ -246,11 +246,12 @@ def test_a_rating_is_read_from_its_label(label: str) -> None:
     assert not _rated(etree.fromstring(f'<div><p>{label}</p><img alt="Rated the best bakery in town"/></div>'))
 
 
-def test_a_quote_box_before_a_replys_text_box_leads_that_reply() -> None:
+@pytest.mark.parametrize("named_quote", [False, True])
+def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool) -> None:
     """The quote box sits before the reply's text box in the reply's main pane (not in the text
-    box itself): the quoted words, built like a floor's paragraphs, lead the reply; their
-    source line ("引用 X 发表于 2楼") is chrome."""
-    result = extract_html(B.car_floors())
+    box itself): the quoted words, built like a floor's paragraphs or in a box named a quote,
+    lead the reply; their source line ("引用 X 发表于 2楼", "引用 X 的回复（2楼）：") is chrome."""
+    result = extract_html(B.car_floors(named_quote))
     assert result.page_type == "forum"
     quoted = [(B.CF_POSTS[B.CF_QUOTED[i]], t) if i in B.CF_QUOTED else (t,) for i, t in enumerate(B.CF_POSTS)]
     assert result.text.splitlines() == [B.CF_TITLE, *[line for lines in quoted for line in lines]]

@@ -369,15 +369,20 @@ def _with_quoted(post: etree._Element, bodies: list, path: Path) -> list:
 
 
 def _quotes_before(el: etree._Element, body: Signature, taken: list) -> tuple[list, bool]:
-    """The quotation boxes among the siblings just before `el`, in document order, and whether
-    nothing else comes before them (`el` opens its wrapper)."""
+    """The quotation boxes among the siblings just before `el` (a box holding an element built
+    like a body, a `<blockquote>`, or a box its class names a quote), in document order, and
+    whether nothing else comes before them (`el` opens its wrapper)."""
     quotes = []
     for sib in el.itersiblings(preceding=True):
         if not isinstance(sib.tag, str) or sib in taken or at_path(sib, (body,)):
             return quotes[::-1], False
-        if any(signature(d) == body for d in sib.iterdescendants(body[0])):
+        if _QUOTE_BOX.search(sib.get("class") or "") or sib.tag == "blockquote" \
+                or any(signature(d) == body for d in sib.iterdescendants(body[0])):
             quotes.append(sib)
     return quotes[::-1], True
+
+
+_QUOTE_BOX = re.compile(r"quot", re.I)  # quote, quotebox, bbcode_quote, quotation
 
 
 def _stragglers(group: Group, path: Path, stats: Stats) -> list:
