@@ -281,6 +281,8 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool
     "游客，您好！如果您已经注册，请登录；如果您尚未注册，请立即注册。",
     "问题补充：",
     "追答：",
+    "购买18天后追评",  # a follow-up review's label
+    "引用 车友3 的回复（3楼）：",
     # a BBS post's mail-style header and footer lines
     "发信人: trailrunner (山路跑者), 信区: Running",
     "标  题: Re: 下坡膝盖疼怎么办",
@@ -306,6 +308,7 @@ def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(lin
     "游客们周末都去了公园，登录山顶的人很多。",
     "问题补充：我的车是两年前买的，电池一直没换过。",
     "标题党的文章最近越来越多了",
+    "我追评一下，穿了一个月还是很暖和。",
     "在他的大作中提到的观点我不同意",
 ])
 def test_a_sentence_about_a_post_a_quote_or_an_answer_is_kept(line: str) -> None:
