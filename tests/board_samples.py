@@ -781,22 +781,21 @@ CF_POSTS = [
 CF_QUOTED = {2: 1}  # floor 2 quotes floor 1
 
 
+def _car_quote(j: int, named: bool) -> str:
+    """Floor `j` quoted: built like a floor's paragraphs, or (`named`) in a box named for what
+    it is, holding the quoted words as text of its own."""
+    who, words = f'引用 <a href="/u/{j}">车友{j}</a>', CF_POSTS[j]
+    if named:
+        return f'<div class="quote"><div class="quote-title">{who} 的回复（{j + 1}楼）：</div><div class="quote-cont">{words}</div></div>'
+    return f'<div class="cite-box"><div class="cite-who">{who} 发表于 {j + 1}楼</div><div class="cite-body"><div class="floor-para">{words}</div></div></div>'
+
+
 def _car_floor(i: int, text: str, named_quote: bool = False) -> str:
-    """`named_quote`: the quote box is named for what it is and holds the quoted words as
-    text of its own, not built like a floor's paragraphs."""
-    quote = ""
-    if i in CF_QUOTED and named_quote:
-        j = CF_QUOTED[i]
-        quote = (f'<div class="quote"><div class="quote-title">引用 <a href="/u/{j}">车友{j}</a> 的回复（{j + 1}楼）：</div>'
-                 f'<div class="quote-cont">{CF_POSTS[j]}</div></div>')
-    elif i in CF_QUOTED:
-        j = CF_QUOTED[i]
-        quote = (f'<div class="cite-box"><div class="cite-who">引用 <a href="/u/{j}">车友{j}</a> 发表于 {j + 1}楼</div>'
-                 f'<div class="cite-body"><div class="floor-para">{CF_POSTS[j]}</div></div></div>')
-    return (f'<li class="floor-item" data-floor="{i + 1}"><div class="floor-side"><a class="floor-user" href="/u/{i}">车友{i}</a>'
-            f'<span class="floor-level">Lv.{i + 3}</span></div><div class="floor-main">{quote}'
-            f'<div class="floor-text"><div class="floor-para">{text}</div></div>'
-            f'<div class="floor-foot"><span>{i + 1}楼</span><span>2024-01-0{i + 2} 20:1{i}</span><a href="#">回复</a></div></div></li>')
+    quote = _car_quote(CF_QUOTED[i], named_quote) if i in CF_QUOTED else ""
+    user = f'<div class="floor-side"><a class="floor-user" href="/u/{i}">车友{i}</a><span class="floor-level">Lv.{i + 3}</span></div>'
+    foot = f'<div class="floor-foot"><span>{i + 1}楼</span><span>2024-01-0{i + 2} 20:1{i}</span><a href="#">回复</a></div>'
+    body = f'<div class="floor-text"><div class="floor-para">{text}</div></div>'
+    return f'<li class="floor-item" data-floor="{i + 1}">{user}<div class="floor-main">{quote}{body}{foot}</div></li>'
 
 
 def car_floors(named_quote: bool = False) -> str:
