@@ -40,6 +40,8 @@ _NEGATIVE = _negative(_NEGATIVE_PARTS)
 _NEGATIVE_ON_LISTS = _negative(tuple(p for p in _NEGATIVE_PARTS if p != "list"))
 _LISTS = frozenset({"ul", "ol", "dl", "li"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
+_ELLIPSIS = ("...", "…")
+_ELLIPSIS_END = ".…"
 _WS = re.compile(r"\s+")
 
 
@@ -53,6 +55,7 @@ class Stats:
     punct: dict = field(default_factory=dict)
     net: dict = field(default_factory=dict)
     plain: dict = field(default_factory=dict)
+    cut: list = field(default_factory=list)  # elements whose own text ends in an ellipsis
 
 
 def class_weight(el: etree._Element, linkless: bool = False) -> int:
@@ -100,6 +103,7 @@ def measure(root: etree._Element) -> Stats:
     `net` is prose characters minus link and fragment characters in the subtree: the
     enclosing article container has more of it than any one of its paragraphs' parents.
     `plain` is the same without the class/id evidence (a post body named "reply" is prose).
+    `cut` lists the elements whose own text ends in an ellipsis (excerpts' candidates).
     A paragraph credits no score to a parent named as boilerplate (comments set as headings and
     paragraphs straight in a "comments" box would outscore a short post).
     """
@@ -110,6 +114,8 @@ def measure(root: etree._Element) -> Stats:
         own, (total, punct, linked, net, plain) = _gather(sums, el) if len(el) else (el.text, _EMPTY)
         if own:
             own = "".join(own.split())
+            if own and own[-1] in _ELLIPSIS_END and own.endswith(_ELLIPSIS):
+                stats.cut.append(el)
         if not total and not own:  # no text in it (images, icons, empty wrappers): nothing to weigh
             sums[el] = _EMPTY
             text[el] = punct_of[el] = links[el] = net_of[el] = plain_of[el] = 0

@@ -16,27 +16,26 @@ from lxml import etree
 from hanflow.extract.tree import drop, text_of
 
 MIN_EXCERPT = 20  # characters an excerpt keeps before its ellipsis
-MAX_CLIMB = 3  # boxes above the text that ends in the ellipsis, the text's own included
-_CUT = etree.XPath("//text()[contains(., '...') or contains(., '…')]")
+MAX_CLIMB = 3  # boxes tried, from the element whose text ends in the ellipsis up
 _EXPANDER = re.compile(r"(?:展开评价|展开全文|展开阅读全文|展開全文|阅读全文|閱讀全文|查看全文|全文|展开|展開|"
                        r"read more|show more|see more|more)\W*$", re.I)
 _ELLIPSIS = ("...", "…")
 
 
-def drop_excerpts(root: etree._Element) -> None:
-    """Remove every excerpt that its full text follows (see the module's docstring)."""
-    for text in _CUT(root):
-        holder = text.getparent()
-        if holder is None or not text.rstrip().endswith(_ELLIPSIS):
-            continue
-        box = holder.getparent() if text.is_tail else holder
+def drop_excerpts(candidates: list) -> bool:
+    """Remove every excerpt that its whole text follows (see the module's docstring), climbing
+    from `candidates`, the elements whose own text ends in an ellipsis; whether one went."""
+    dropped = False
+    for box in candidates:
         for _ in range(MAX_CLIMB):
             if box is None or box.getparent() is None:
                 break
             if _followed_by_whole(box):
                 drop(box)
+                dropped = True
                 break
             box = box.getparent()
+    return dropped
 
 
 def _followed_by_whole(box: etree._Element) -> bool:
@@ -48,10 +47,22 @@ def _followed_by_whole(box: etree._Element) -> bool:
     if len(cut) < MIN_EXCERPT:
         return False
     for sibling in [s for s in box.itersiblings() if isinstance(s.tag, str)][:2]:
-        whole = _squashed(text_of(sibling))
+        whole = _opening(sibling, len(cut) + 1)
         if len(whole) > len(cut) and whole.startswith(cut):
             return True
     return False
+
+
+def _opening(el: etree._Element, size: int) -> str:
+    """The first `size` characters of the element's text, whitespace removed (read no further)."""
+    parts, n = [], 0
+    for piece in el.itertext():
+        piece = _squashed(piece)
+        parts.append(piece)
+        n += len(piece)
+        if n >= size:
+            break
+    return "".join(parts)[:size]
 
 
 def _squashed(text: str) -> str:

@@ -10,6 +10,7 @@ from lxml import etree
 from hanflow.extract import chrome
 from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
+from hanflow.extract.excerpts import drop_excerpts
 from hanflow.extract.lead import lead_blocks, page_headline, previews
 from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized, reporters
 from hanflow.extract.listing import teaser_groups
@@ -52,6 +53,8 @@ def extract_html(html: str) -> Extraction:
     _headline_byline(root, meta)
     prune(root, meta["title"])
     stats = measure(root)
+    if stats.cut and drop_excerpts(stats.cut):  # the page printed some text twice: measure it once
+        stats = measure(root)
     groups = sibling_groups(root, stats)
     teasers = _outermost(teaser_groups(groups, stats, normalized(meta["title"] or "")))
     thread = find_thread(groups, stats, teasers, meta["title"])

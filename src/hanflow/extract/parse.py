@@ -8,7 +8,6 @@ from itertools import islice
 from lxml import etree
 
 from hanflow.extract.block import HEADINGS
-from hanflow.extract.excerpts import drop_excerpts
 from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
@@ -238,7 +237,6 @@ def prune(root: etree._Element, title: str | None = None) -> None:
             el.tag = "div" if el.tag == "noscript" else el.tag
         else:
             drop(el)
-    drop_excerpts(root)
     key, headlines = normalized(title) if title else "", []
     for el in list(root.iter(*STRUCTURAL_BOILERPLATE, *HEADINGS)):  # one walk for both
         if el.tag in HEADINGS:

@@ -22,7 +22,10 @@ PERMALINK_MARKS = frozenset({"¶", "§", "#", "🔗", "⚓"})
 def permalink(el: etree._Element) -> bool:
     """A link whose whole text is a permalink mark (the "¶" documentation generators put after
     every heading, GitHub's "#"): a control of the heading, no word of it."""
-    return el.tag == "a" and len(el) <= 2 and text_of(el).strip() in PERMALINK_MARKS
+    if el.tag != "a" or len(el) > 2:
+        return False
+    text = el.text if len(el) == 0 else text_of(el)  # most links hold their text alone
+    return bool(text) and text.strip() in PERMALINK_MARKS
 
 
 def drop(el: etree._Element) -> None:
