@@ -246,6 +246,41 @@ def test_a_rating_is_read_from_its_label(label: str) -> None:
     assert not _rated(etree.fromstring(f'<div><p>{label}</p><img alt="Rated the best bakery in town"/></div>'))
 
 
+@pytest.mark.parametrize("rating", [
+    '<span class="rating-other-user-rating"><span>8</span><span>/10</span></span>',
+    '<i class="a-icon review-rating"><span class="a-icon-alt">5.0 out of 5 stars</span></i>',
+])
+def test_a_rating_is_read_from_an_element_its_class_names_a_rating(rating: str) -> None:
+    from lxml import etree
+
+    from hanflow.extract.posts import _rated
+
+    assert _rated(etree.fromstring(f"<div>{rating}<p>Good.</p></div>"))
+    assert not _rated(etree.fromstring('<div><span class="rating-count">8/10 people liked it a lot</span></div>'))
+
+
+def _text_rated_card(i: int, title: str, text: str) -> str:
+    score = f'<span class="rating-other-user-rating"><span>{9 - i}</span><span class="point-scale">/10</span></span>'
+    byline = (f'<div class="display-name-date"><span><a href="/user/{i}">viewer{i}</a></span>'
+              f'<span class="review-date">1{i} January 2024</span></div>')
+    helpful = f'<div class="actions">{20 + i} out of {30 + i} found this helpful. Was this review helpful?</div>'
+    return (f'<div class="lister-item"><div class="review-container"><div class="ipl-ratings-bar">{score}</div>'
+            f'<a class="title" href="/review/{i}">{title}</a>{byline}'
+            f'<div class="content"><div class="text">{text}</div>{helpful}</div></div></div>')
+
+
+def test_reviews_that_give_their_rating_as_text_are_a_forum_page() -> None:
+    """Each review shows "N/10" in an element named for the rating, and a title link: the titles
+    do not make the reviews an index's entries."""
+    cards = "".join(_text_rated_card(i, t, x) for i, (t, x) in enumerate(zip(B.RC_TITLES, B.RC_TEXTS, strict=True)))
+    page = ("<html><head><title>Harbour Broadband - User Reviews</title></head><body>"
+            f'<div class="nav"><a href="/">Home</a></div><h1>User Reviews</h1>'
+            f'<div class="lister"><div class="lister-list">{cards}</div></div></body></html>')
+    result = extract_html(page)
+    assert result.page_type == "forum"
+    assert [line for line in result.text.splitlines() if line in B.RC_TEXTS] == B.RC_TEXTS
+
+
 @pytest.mark.parametrize("named_quote", [False, True])
 def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool) -> None:
     """The quote box sits before the reply's text box in the reply's main pane (not in the text
