@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from hanflow.extract.excerpts import ELLIPSIS
 from hanflow.extract.tree import text_of
 
 PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
@@ -40,8 +41,7 @@ _NEGATIVE = _negative(_NEGATIVE_PARTS)
 _NEGATIVE_ON_LISTS = _negative(tuple(p for p in _NEGATIVE_PARTS if p != "list"))
 _LISTS = frozenset({"ul", "ol", "dl", "li"})
 _PUNCT = re.compile(r"[，。；、！？,;]")
-_ELLIPSIS = ("...", "…")
-_ELLIPSIS_END = ".…"
+_ELLIPSIS_END = "".join(sorted({mark[-1] for mark in ELLIPSIS}))  # a cheap test before endswith
 _WS = re.compile(r"\s+")
 
 
@@ -114,7 +114,7 @@ def measure(root: etree._Element) -> Stats:
         own, (total, punct, linked, net, plain) = _gather(sums, el) if len(el) else (el.text, _EMPTY)
         if own:
             own = "".join(own.split())
-            if own and own[-1] in _ELLIPSIS_END and own.endswith(_ELLIPSIS):
+            if own and own[-1] in _ELLIPSIS_END and own.endswith(ELLIPSIS):
                 stats.cut.append(el)
         if not total and not own:  # no text in it (images, icons, empty wrappers): nothing to weigh
             sums[el] = _EMPTY

@@ -19,7 +19,7 @@ MIN_EXCERPT = 20  # characters an excerpt keeps before its ellipsis
 MAX_CLIMB = 3  # boxes tried, from the element whose text ends in the ellipsis up
 _EXPANDER = re.compile(r"(?:展开评价|展开全文|展开阅读全文|展開全文|阅读全文|閱讀全文|查看全文|全文|展开|展開|"
                        r"read more|show more|see more|more)\W*$", re.I)
-_ELLIPSIS = ("...", "…")
+ELLIPSIS = ("...", "…")  # the marks a text cut short ends in
 
 
 def drop_excerpts(candidates: list) -> bool:
@@ -41,7 +41,7 @@ def drop_excerpts(candidates: list) -> bool:
 def _followed_by_whole(box: etree._Element) -> bool:
     cut = _squashed(text_of(box))
     cut = _EXPANDER.sub("", cut).rstrip()
-    if not cut.endswith(_ELLIPSIS):
+    if not cut.endswith(ELLIPSIS):
         return False
     cut = cut.rstrip(".…")
     if len(cut) < MIN_EXCERPT:

@@ -128,13 +128,10 @@ MAX_SITE_NAME = 20  # characters of a site's name after a headline in <title>
 
 def _heading_text(heading: etree._Element) -> str:
     """A heading's text without its permalink ("Retry policies¶")."""
-    marks = [a for a in heading.iter("a") if permalink(a)]
-    if not marks:
-        return text_of(heading)
     text = text_of(heading)
-    for mark in marks:
-        cut = text.rfind(text_of(mark))
-        text = text[:cut] + text[cut + len(text_of(mark)):] if cut >= 0 else text
+    for mark in (text_of(a) for a in heading.iter("a") if permalink(a)):
+        cut = text.rfind(mark)
+        text = text[:cut] + text[cut + len(mark):]
     return text
 
 
