@@ -359,6 +359,43 @@ commented <a href="#c{i}" class="link-gray">{d}</a></h3></div>
 <div class="discussion-sidebar"><h3>Labels</h3><a href="/labels/bug">bug</a></div></main></body></html>"""
 
 
+EVENTS = ["added the bug label", "assigned to @quiet-maintainer", "changed the milestone to 2.4",
+          "mentioned in merge request !57", "closed via merge request !57"]
+REPRO = ["Open a sheet with a blank row in the middle.", "Import it with the default settings."]
+AFTER_LOG = "The rows after the blank one are missing from the preview as well, so the reader loses them, not the import."
+LOG = ["row 14: empty, stopping", "imported 13 of 40 rows"]
+SETUP = ["Importer 2.3 on Debian 12", "Sheets saved by two different office suites", "Default import profile"]
+
+
+def _note(i: int, user: str, text: str | None) -> str:
+    """A note of an issue's timeline: a comment, or (text None) an event in the header alone."""
+    event = "" if text else f'<span class="system-note-message">{EVENTS[i % len(EVENTS)]}</span> '
+    header = (f'<div class="note-header"><a class="js-user-link" href="/{user}">{user}</a> {event}'
+              f'<a href="#note_{i}" class="note-timestamp"><time datetime="2024-02-1{i % 10}T10:00:00Z">1 week ago</time></a></div>')
+    body = f'<div class="note-body"><div class="note-text md"><p>{text}</p></div></div>' if text else ""
+    kind = "note-comment" if text else "system-note"
+    return f'<li id="note_{i}" class="note {kind} timeline-entry"><div class="timeline-content">{header}{body}</div></li>'
+
+
+def issue_events() -> str:
+    """An issue whose timeline holds more events (a label added, a milestone changed: a line
+    of header and links each) than comments, and whose description has lists and a log
+    around its paragraphs."""
+    notes = [(1, None), (2, ISSUE[1]), (3, None), (4, None), (5, ISSUE[2]), (6, None), (7, None), (8, ISSUE[3]), (9, None)]
+    users = ["sea-glass-dev", "quiet-maintainer"]
+    timeline = "".join(_note(i, users[i % 2], text) for i, text in notes)
+    steps = "".join(f"<li>{step}</li>" for step in REPRO)
+    log = "".join(f'<span class="line">{line}</span>\n' for line in LOG)
+    return f"""<html><head><title>{ISSUE_TITLE} (#412) · Issues · tablework / importer</title></head><body>
+<header><a href="/">Code host</a></header><main><h1 class="title">{ISSUE_TITLE}</h1>
+<div class="detail-page-description"><div class="description"><div class="md">
+<p>{ISSUE[0]}</p><h3>Steps to reproduce</h3><ol>{steps}</ol>
+<div class="markdown-code-block"><pre class="code"><code>{log}</code></pre></div>
+<p>{AFTER_LOG}</p><h3>Environment</h3><ul>{"".join(f"<li>{item}</li>" for item in SETUP)}</ul></div></div></div>
+<ul class="notes main-notes-list timeline">{timeline}</ul>
+<div class="issuable-sidebar"><h3>Labels</h3><a href="/labels/bug">bug</a></div></main></body></html>"""
+
+
 def _form_post(i: int, user: str, text: str) -> str:
     return f"""<div class="thing comment" id="t{i}"><div class="entry"><p class="tagline"><a href="/user/{user}" class="author">{user}</a>
 <span class="score">{9 - i} points</span> <time datetime="2024-01-03T2{i}:00:00+00:00">{i + 1} hours ago</time></p>

@@ -423,3 +423,15 @@ def test_an_ellipsis_without_its_whole_text_after_it_stays(page: str) -> None:
     assert candidates  # the text that ends in an ellipsis is a candidate
     assert not drop_excerpts(candidates)
     assert etree.tostring(root) == before
+
+
+def test_an_issue_whose_events_outnumber_its_comments_keeps_every_comment_and_its_description_once() -> None:
+    """An issue's timeline holds events ("added the bug label", "changed the milestone"), each a
+    header of links without prose, between its comments: the comments' body is in fewer than
+    half of the notes, but the notes that say something all hold it, so the page is a thread
+    of its comments. The log between the description's paragraphs is printed once."""
+    result = extract_html(B.issue_events())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.ISSUE_TITLE, B.ISSUE[0], "Steps to reproduce", *B.REPRO, *B.LOG,
+                                        B.AFTER_LOG, "Environment", *B.SETUP, *B.ISSUE[1:]]
+    assert not any(event in result.text for event in B.EVENTS)

@@ -90,7 +90,7 @@ def _paragraph_score(length: int, punct: int) -> float:
     return 1 + punct + min(length / 50, 3)
 
 
-def _prose_like(length: int, punct: int) -> bool:
+def prose_like(length: int, punct: int) -> bool:
     return length >= 20 and punct >= 1 or length >= 60
 
 
@@ -130,13 +130,13 @@ def measure(root: etree._Element) -> Stats:
         if is_link:
             linked, net, plain = total, -total, -total
         elif tag in PARAGRAPHS:
-            good = total - linked if _prose_like(total, punct) else 0
+            good = total - linked if prose_like(total, punct) else 0
             net = plain = good - (total - good)
             parent = el.getparent()
             if total >= 20 and not negative and (parent is None or class_weight(parent) >= 0):
                 _credit(score, parent, _paragraph_score(total, punct))
         elif n_own:
-            sign = 1 if tag in CONTAINERS and _prose_like(n_own, own_punct) else -1
+            sign = 1 if tag in CONTAINERS and prose_like(n_own, own_punct) else -1
             net += sign * n_own
             plain += sign * n_own
             if n_own >= 20 and tag in CONTAINERS and not negative:

@@ -133,13 +133,15 @@ def _visible_plain(candidates: list, stats: Stats) -> dict:
 
 def _paragraphs_joined(chosen: list, shared: set) -> list:
     """Paragraphs chosen one by one from one container, replaced by that container (not one
-    that holds the posts): the lists, code and quotations between them are the same text."""
+    that holds the posts): the lists, code and quotations between them are the same text, and
+    go as blocks of their own."""
     by_parent: dict = {}
     for el in chosen:
         if el.tag in PARAGRAPHS and (parent := el.getparent()) is not None and parent not in shared:
             by_parent.setdefault(parent, []).append(el)
     joined = {el: parent for parent, els in by_parent.items() if len(els) > 1 for el in els}
-    return list(dict.fromkeys(joined.get(el, el) for el in chosen))
+    blocks = dict.fromkeys(joined.get(el, el) for el in chosen)
+    return [el for el in blocks if not any(anc in blocks for anc in el.iterancestors())]
 
 
 def page_headline(root: etree._Element, title: str | None, shown: bool = True) -> etree._Element | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from hanflow.extract.block import PARAGRAPHS, Stats
+from hanflow.extract.block import PARAGRAPHS, Stats, prose_like
 
 _DIGIT = re.compile(r"\d")
 MAX_BODY_DEPTH = 8
@@ -163,7 +163,13 @@ def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) 
 def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
     """The relative path under which the members' text lies: the core path (see `_core`) of
     most of their text, present in at least half of the members. A member whose text is
-    spread over its children does not vote; replies nested in a member are not its text."""
+    spread over its children does not vote; replies nested in a member are not its text.
+    When at least two members say something, those without prose of their own (an issue
+    tracker's "added a label" events between its comments, a deleted post's stub) neither
+    vote nor count; the path is then one that at least two members hold."""
+    saying = [m for m in members if _prosy(m, stats, replies)]
+    least = 2 if 2 <= len(saying) < len(members) else 1
+    members = saying if least == 2 else members
     votes: dict[Path, int] = {}
     for member in members:
         if path := _core(member, stats, replies):  # the member itself is no body
@@ -177,9 +183,15 @@ def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Pa
             break
         present = sum(bool(at_path(m, path)) for m in members)
         score = votes[path] * present
-        if present * 2 >= n and (score > best_score or score == best_score and rank < best_rank):
+        if present * 2 >= n and present >= least and (score > best_score or score == best_score and rank < best_rank):
             best, best_score, best_rank = path, score, rank
     return best
+
+
+def _prosy(member: etree._Element, stats: Stats, replies: Replies | None) -> bool:
+    """Whether the member says something: text outside links that is prose, not a label."""
+    punct = stats.punct.get(member, 0) - (replies.punct.get(member, 0) if replies else 0)
+    return prose_like(_own_text(member, stats, replies), punct)
 
 
 def at_path(member: etree._Element, path: Path) -> list:
