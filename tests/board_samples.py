@@ -805,6 +805,27 @@ def review_cards(rated: bool = False) -> str:
 <nav class="pagination_pagination__x1"><a href="?page=2">Next page</a></nav></main></body></html>"""
 
 
+def utility_reviews() -> str:
+    """A shop's review list built of one utility class: each review is an "a-section", and so
+    are its wrapper, its image strip and its vote bar inside it."""
+    reviews = "".join(
+        f"""<div id="R{i}" data-hook="review" class="a-section review"><div id="customer_review-R{i}" class="a-section celwidget">
+<div class="a-row a-spacing-mini"><a class="a-profile" href="/profile/{i}"><span class="a-profile-name">buyer{i}</span></a></div>
+<div class="a-row"><a class="a-link-normal review-title" href="/review/R{i}"><i class="a-icon a-star-{5 - i} review-rating"><span class="a-icon-alt">{5 - i}.0 out of 5 stars</span></i><span>{title}</span></a></div>
+<span class="a-size-base review-date">Reviewed on March {i + 2}, 2024</span>
+<div class="a-row review-data"><span data-hook="review-body" class="a-size-base review-text"><span>{text}</span></span></div>
+<div class="a-section review-image-tile-section"><img alt="Customer image" src="/img/{i}.jpg"></div>
+<div class="a-row a-spacing-none"><div class="a-section review-comments"><div class="a-section review-votes"><span class="cr-vote-text">{i + 3} people found this helpful</span></div>
+<a class="a-button-text" href="/vote/R{i}">Helpful</a> <a class="report-abuse-link" href="/report/R{i}">Report</a></div></div>
+</div></div>"""
+        for i, (title, text) in enumerate(zip(RC_TITLES, RC_TEXTS, strict=True)))
+    return f"""<html><head><title>Customer reviews: Harbour Broadband router</title></head><body>
+<header class="nav-header"><a href="/">Shop</a><a href="/deals">Deals</a></header>
+<div class="a-container"><h1 class="a-size-large">Customer reviews</h1>
+<div class="a-section a-spacing-none reviews-content"><div id="cm_cr-review_list" class="a-section review-views">{reviews}</div></div>
+<ul class="a-pagination"><li class="a-last"><a href="?page=2">Next page</a></li></ul></div></body></html>"""
+
+
 # A car-club thread: each floor has a user pane and a main pane; a reply that quotes another
 # floor sets a quote box (its source line, then the quoted words built like a floor's
 # paragraphs) before its own text box, both in the main pane.

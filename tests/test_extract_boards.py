@@ -236,6 +236,18 @@ def test_review_cards_that_each_give_a_rating_are_reviews_not_an_index() -> None
     assert result.text.splitlines() == ["Harbour Broadband Reviews", *B.RC_TEXTS]
 
 
+def test_reviews_whose_wrapper_and_vote_bar_share_their_utility_class_are_the_reviews() -> None:
+    """Each review, its inner wrapper, its image strip and its vote bar are all "a-section":
+    an element nested in a review that shares its first class but is built unlike every review
+    is no reply, so the wrapper does not take the review's text as a reply's, and the page
+    is a forum page of every review's text. The vote bars and buttons go."""
+    result = extract_html(B.utility_reviews())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in B.RC_TEXTS] == B.RC_TEXTS
+    assert not any("found this helpful" in line or line in ("Helpful", "Report") for line in lines)
+
+
 @pytest.mark.parametrize("label", ["Rated 4 out of 5 stars", "4.0 out of 5 stars", "4/5", "5 star rating", "4星"])
 def test_a_rating_is_read_from_its_label(label: str) -> None:
     from lxml import etree

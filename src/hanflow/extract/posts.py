@@ -120,7 +120,7 @@ def _outermost_post(group: Group) -> etree._Element | None:
     shapes = [_shape(m) for m in group.members]
     top = None
     for anc in (group.parent, *group.parent.iterancestors(tag)):
-        if anc.tag == tag and signature(anc) == group.key and _alike(_shape(anc), shapes):
+        if anc.tag == tag and signature(anc) == group.key and _alike(_shape(anc), shapes, group.key):
             top = anc
     return top if top is not None and top.getparent() is not None else None
 
@@ -130,10 +130,13 @@ def _shape(el: etree._Element) -> set[tuple[str, str]]:
     return {signature(child) for child in el if isinstance(child.tag, str)}
 
 
-def _alike(shape: set, shapes: list[set]) -> bool:
+def _alike(shape: set, shapes: list[set], key: Signature) -> bool:
     """Whether children of these structures make a post like one of the members: at least
-    half the structures in common."""
-    return any(2 * len(shape & other) >= len(shape | other) for other in shapes)
+    half the structures in common, the members' own (`key`: a wrapper around a post, or its
+    list of replies) not counted, and one at least."""
+    shape = shape - {key}
+    return any(2 * len(common) >= len(shape | other)
+               for other in shapes if (common := shape & (other - {key})))
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
@@ -527,12 +530,14 @@ def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str =
 
 def _with_replies(group: Group) -> list:
     """The members and, in document order, the same-structure posts nested in them (only for
-    named structures: a bare <div> or <li> inside a post is not a reply)."""
+    named structures: a bare <div> or <li> inside a post is not a reply). A nested element
+    of the members' first class built unlike every member (a utility class such as
+    "a-section" on a review's wrapper, its vote bar, its image strip) is no reply."""
     if not named(group.key):
         return list(group.members)
-    tag = group.key[0]
+    tag, shapes = group.key[0], [_shape(m) for m in group.members]
     return [el for member in group.members for el in member.iter(tag)
-            if el is member or signature(el) == group.key]
+            if el is member or signature(el) == group.key and _alike(_shape(el), shapes, group.key)]
 
 
 def post_chrome(post: etree._Element, bodies: list) -> int:
