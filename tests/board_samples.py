@@ -826,6 +826,34 @@ def utility_reviews() -> str:
 <ul class="a-pagination"><li class="a-last"><a href="?page=2">Next page</a></li></ul></div></body></html>"""
 
 
+HR_TITLE = "临江小筑民宿"
+HR_TEXTS = [
+    "房间朝南，下午阳光很好，阳台上能看到江面上的渡船。老板娘推荐的那家米粉店就在巷子口，早上去吃刚好。",
+    "隔音一般，楼下小酒馆晚上十点多还有音乐，介意的朋友可以要三楼的房间。",
+    "带爸妈住了两晚，屋里收拾得很干净，热水也足。停车要停在外面的公共停车场，步行五分钟左右。",
+    "性价比很高，下次来还会住这里，就是楼梯有点陡，行李多的话可以请店家帮忙搬。",
+]
+
+
+def unlinked_reviews() -> str:
+    """A lodging's reviews as an app's web page draws them: no link in any review (the user's
+    name is plain text), each with its score ("4.8" and "/5" in two spans), a word for it, the
+    stay's date and a "有用(3)" button."""
+    cards = "".join(f"""<div class="hr-card" data-index="{i}"><div class="user"><img src="/avatar/{i}.png" alt="头像">
+<p class="nick">旅行者{i + 1}</p><p class="level">点评 {i + 3} 条</p></div>
+<div class="hr-card-body"><div class="hr-score"><strong class="num">{4.8 - i / 5:.1f}</strong><span class="total">/5</span></div>
+<span class="score-word">{"超棒" if i % 2 == 0 else "很好"}</span>
+<div class="hr-content"><p class="detail">{text}</p></div>
+<div class="hr-bottom"><span class="date">发布于2024年4月{i + 3}日</span><span class="useful">有用({i + 2})</span><span class="report">举报</span></div>
+</div></div>""" for i, text in enumerate(HR_TEXTS))
+    return f"""<html><head><title>{HR_TITLE}点评</title></head><body>
+<div class="top-bar"><a href="/">首页</a><a href="/hotels">酒店</a></div>
+<h1 class="hotel-name">{HR_TITLE}</h1>
+<div class="review-module"><div class="review-list">{cards}</div>
+<div class="pager"><span class="current">1</span><span>2</span></div></div>
+<div class="footer">客服电话 400-000-0000</div></body></html>"""
+
+
 # A car-club thread: each floor has a user pane and a main pane; a reply that quotes another
 # floor sets a quote box (its source line, then the quoted words built like a floor's
 # paragraphs) before its own text box, both in the main pane.

@@ -206,6 +206,8 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
     ("Share and like", False), ("同意楼主", False), ("Follow up", False),
     # an edit note with its date first, a follow button with its count, a Q&A page's buttons
     ("Edited January 9, 2024 by ann", True), ("Follow · 38", True), ("Answer", True), ("Sort", True),
+    # a button with its count in brackets
+    ("有用(12)", True), ("点评有用（3）", True), ("Helpful (4) · Report", True), ("有用的建议(3)条", False),
     ("Answer the question first.", False), ("Sort out the wires before you start", False),
 ])
 def test_a_posts_source_line_or_tool_bar_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
@@ -252,23 +254,36 @@ def test_reviews_whose_wrapper_and_vote_bar_share_their_utility_class_are_the_re
 def test_a_rating_is_read_from_its_label(label: str) -> None:
     from lxml import etree
 
-    from hanflow.extract.posts import _rated
+    from hanflow.extract.ratings import rated
 
-    assert _rated(etree.fromstring(f'<div><span aria-label="{label}"></span><p>Good.</p></div>'))
-    assert not _rated(etree.fromstring(f'<div><p>{label}</p><img alt="Rated the best bakery in town"/></div>'))
+    assert rated(etree.fromstring(f'<div><span aria-label="{label}"></span><p>Good.</p></div>'))
+    assert not rated(etree.fromstring(f'<div><p>{label}</p><img alt="Rated the best bakery in town"/></div>'))
 
 
 @pytest.mark.parametrize("rating", [
     '<span class="rating-other-user-rating"><span>8</span><span>/10</span></span>',
     '<i class="a-icon review-rating"><span class="a-icon-alt">5.0 out of 5 stars</span></i>',
+    '<div class="hr-score"><strong>4.8</strong><span class="total">/5</span></div>',
 ])
 def test_a_rating_is_read_from_an_element_its_class_names_a_rating(rating: str) -> None:
     from lxml import etree
 
-    from hanflow.extract.posts import _rated
+    from hanflow.extract.ratings import rated
 
-    assert _rated(etree.fromstring(f"<div>{rating}<p>Good.</p></div>"))
-    assert not _rated(etree.fromstring('<div><span class="rating-count">8/10 people liked it a lot</span></div>'))
+    assert rated(etree.fromstring(f"<div>{rating}<p>Good.</p></div>"))
+    assert not rated(etree.fromstring('<div><span class="rating-count">8/10 people liked it a lot</span></div>'))
+
+
+def test_reviews_that_link_nobody_but_each_give_a_score_are_the_text() -> None:
+    """No review links its reviewer (an app's page prints the name as plain text), so the
+    reviews are no group of posts by the usual evidence; each gives a score ("4.8" "/5" in an
+    element named for the score), which is evidence enough. Every review is kept, in order,
+    and the "有用(3)" buttons and dates go as per-post chrome."""
+    result = extract_html(B.unlinked_reviews())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in B.HR_TEXTS] == B.HR_TEXTS
+    assert not any(line.startswith(("有用", "发布于")) for line in lines)
 
 
 def _text_rated_card(i: int, title: str, text: str) -> str:

@@ -23,6 +23,7 @@ from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
+from hanflow.extract.ratings import rated
 from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, named, nested_replies, signature
 from hanflow.extract.tree import text_of
 
@@ -82,12 +83,13 @@ def _inner_threads(outer: Thread, threads: list[Thread]) -> list[Thread]:
 def _candidates(groups: list[Group], stats: Stats, skip: list[Group]) -> list[Group]:
     """Groups big enough to be a page's thread (a tenth of its text), largest first, at most
     `MAX_CANDIDATES`; most members need children (to tell a body from chrome) and a link
-    (posts name their authors). Groups in `skip` are none."""
+    (posts name their authors), unless they each give a rating (reviews that link nobody).
+    Groups in `skip` are none."""
     page = max((stats.text.get(g.parent, 0) for g in groups), default=0)
     skipped = {id(g) for g in skip}
     groups = _lifted([g for g in groups if id(g) not in skipped], stats)
     sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
-             if sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
+             if g.rated or sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
     sized = [(n, g) for n, g in sized if n * 10 >= page]
     sized.sort(key=lambda ng: -ng[0])
     return [g for _, g in sized[:MAX_CANDIDATES]]
@@ -168,8 +170,9 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not _holds_prose(bodies, stats) or others and _nested(inside):
         return None  # replies read apart from their posts, one body inside another: misread
     members = group.members
-    if not _count_reaches((post_chrome(m, [*bodies[m], *others]) for m in members), (len(members) + 1) // 2):
-        return None
+    chrome = (post_chrome(m, [*bodies[m], *others]) for m in members)
+    if not group.rated and not _count_reaches(chrome, (len(members) + 1) // 2):
+        return None  # reviews that link nobody may show no chrome outside their text
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, others)
@@ -434,39 +437,12 @@ def _listed(members: list, bodies: dict, stats: Stats, title_key: str) -> bool:
     """Whether half the members are built like items of a list rather than posts (titled,
     headed or with bodies apart; see below). Members that each give a rating are reviews,
     whatever their titles."""
-    if _count_reaches(map(_rated, members), len(members) // 2 + 1):
+    if _count_reaches(map(rated, members), len(members) // 2 + 1):
         return False
     titles = [_titled(m, bodies[m], title_key) for m in members]
     distinct = {t for t in titles if t and titles.count(t) == 1}
     items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
     return _count_reaches(items, (len(members) + 1) // 2)
-
-
-# A review's rating as pages state it for screen readers and search engines: "Rated 4 out of 5
-# stars", "4.0 out of 5 stars", "4/5", "8/10", "5 star rating", "4星"; or schema.org's properties.
-_RATING = re.compile(r"^\s*(?:rated\s+)?(?:[0-5](?:\.\d)?\s*(?:out\s+of\s+|/\s*)5|"
-                     r"(?:10|\d(?:\.\d)?)\s*(?:out\s+of\s+|/\s*)10)(?:\s+stars?)?\s*$|"
-                     r"^\s*[0-5](?:\.\d)?[\s-]*stars?(?:\s+rating)?\s*$|^\s*[0-5]\s*星\s*$", re.I)
-_RATING_PROPS = frozenset({"reviewRating", "ratingValue"})
-_RATING_CLASS = re.compile(r"rating", re.I)
-MAX_RATING = 40  # characters of a rating's label or text
-
-
-def _rated(member: etree._Element) -> bool:
-    """Whether the member gives a rating (see `_RATING`) in an image's text, a label or a
-    title, as the text of an element its class names a rating ("8/10", "5.0 out of 5 stars"),
-    or marks one with schema.org's rating properties."""
-    for el in member.iter(etree.Element):
-        if el.get("itemprop") in _RATING_PROPS:
-            return True
-        for label in (el.get("alt"), el.get("aria-label"), el.get("title")):
-            if label and len(label) <= MAX_RATING and _RATING.match(label):
-                return True
-        if _RATING_CLASS.search(el.get("class") or ""):
-            text = text_of(el)
-            if len(text) <= MAX_RATING and _RATING.match(text):
-                return True
-    return False
 
 
 def _signed_replies(replies, bodies: dict) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from hanflow.extract.block import PARAGRAPHS, Stats, prose_like
+from hanflow.extract.ratings import rated
 
 _DIGIT = re.compile(r"\d")
 MAX_BODY_DEPTH = 8
@@ -31,6 +32,7 @@ class Group:
     parent: etree._Element
     key: Signature
     members: list[etree._Element]
+    rated: bool = False  # reviews that link nothing, each giving a rating (see `sibling_groups`)
 
 
 def signature(el: etree._Element) -> Signature:
@@ -56,20 +58,34 @@ def _first_name(classes: str) -> str:
 
 def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
     """Every set of two or more same-signature siblings holding `min_text` characters and
-    some link text."""
+    some link text; or, without links, named boxes that each give a rating (see `rated`): a
+    review list that links no reviewer."""
     groups = []
     text, links = stats.text, stats.links
     for parent in root.iter(etree.Element):
         # Both readers of groups want links in them: teasers lead with one, posts name authors.
-        if len(parent) < 2 or text.get(parent, 0) < min_text or not links.get(parent):
+        if len(parent) < 2 or text.get(parent, 0) < min_text:
             continue
+        linked = links.get(parent)
         by_key: dict[Signature, list] = {}
         for child in parent:
-            if isinstance(child.tag, str) and stats.text.get(child, 0):
+            if isinstance(child.tag, str) and text.get(child, 0) and (linked or len(child)):
                 by_key.setdefault(signature(child), []).append(child)
-        groups.extend(Group(parent, key, members) for key, members in by_key.items()
-                      if len(members) >= 2 and sum(stats.text[m] for m in members) >= min_text)
+        for key, members in by_key.items():
+            if len(members) >= 2 and sum(text[m] for m in members) >= min_text:
+                if linked:
+                    groups.append(Group(parent, key, members))
+                elif _rated_reviews(key, members):
+                    groups.append(Group(parent, key, members, rated=True))
     return groups
+
+
+MIN_RATED = 3  # reviews that link nothing make a group only this many at least
+
+
+def _rated_reviews(key: Signature, members: list) -> bool:
+    """Named boxes, at least `MIN_RATED`, each giving a rating."""
+    return len(members) >= MIN_RATED and named(key) and all(map(rated, members))
 
 
 @dataclass
