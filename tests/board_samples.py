@@ -691,6 +691,29 @@ def kin_texts() -> list[str]:
     return [KT, KQ, *[line for pair in KC for line in pair]]
 
 
+def _inbox_post(i: int, user: str, text: str) -> str:
+    subject = TITLE if i == 0 else f"Re: {TITLE}"
+    return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">
+<h2><span><span class="conr">#{i + 1}</span> <a href="viewtopic.php?pid={i}#p{i}">2024-03-0{i + 1} 10:1{i}:07</a></span></h2>
+<div class="box"><div class="inbox"><div class="postbody"><div class="postleft"><dl>
+<dt><strong><a href="profile.php?id={i}">{user}</a></strong></dt><dd class="usertitle"><strong>Member</strong></dd>
+<dd><span>Registered: 2019-0{i + 1}-17</span></dd><dd><span>Posts: {40 + i * 7}</span></dd></dl></div>
+<div class="postright"><h3>{subject}</h3><div class="postmsg"><p>{text}</p></div></div></div></div>
+<div class="inbox"><div class="postfoot clearb"><div class="postfootleft"><p><span>Offline</span></p></div>
+<div class="postfootright"><ul><li class="postreport"><span><a href="misc.php?report={i}">Report</a></span></li>
+<li class="postquote"><span><a href="post.php?qid={i}">Quote</a></span></li></ul></div></div></div></div></div>"""
+
+
+def inbox_board() -> str:
+    """A board whose post box holds two wrappers of one class list, `inbox`: the first holds
+    the user's card and the message, the second the post's foot (Offline, Report, Quote)."""
+    posts = "".join(_inbox_post(i, f"grower{i}", text) for i, text in enumerate(POSTS))
+    return f"""<html><head><title>{TITLE} / Gardening / Allotment Forums</title></head><body>
+<div id="brdheader"><h1><a href="index.php">Allotment Forums</a></h1></div>
+<div class="linkst"><ul class="crumbs"><li><a href="index.php">Index</a></li><li><a href="viewforum.php?id=3">Gardening</a></li></ul></div>
+<div id="brdmain">{posts}</div><div id="brdfooter"><p>Powered by a board engine</p></div></body></html>"""
+
+
 PAGES = {
     "xenforo": xenforo(),
     "phpbb": phpbb(),
@@ -719,6 +742,7 @@ PAGES = {
     "kin": kin_replies("comment", "reply comment"),
     "kin_top": kin_replies("top-level comment", "comment"),
     "kin_custom": kin_replies("root-level", None, tag="forum-comment"),
+    "inbox": inbox_board(),
 }
 
 

@@ -13,6 +13,7 @@ from tests.helpers import extraction_seconds
 EXPECTED = {
     "xenforo": [B.TITLE, *B.POSTS],
     "phpbb": [B.TITLE, *B.POSTS],
+    "inbox": [B.TITLE, *B.POSTS],  # the message's wrapper, not the post box: no user card, no foot
     "vbulletin": [B.TITLE, *B.POSTS],
     "discourse": [B.TITLE, *B.POSTS],
     "discuz": [B.ZT, *B.ZH],

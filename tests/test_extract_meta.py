@@ -35,6 +35,9 @@ def test_find_date(text: str, iso: str | None) -> None:
     ("iPhone 16 评测_数码频道", "iPhone 16 评测"),
     ("Loader ignores MAX_OPEN_FILES on restart · Issue #77 · acme/loader", "Loader ignores MAX_OPEN_FILES on restart"),
     ("Setting PYTHON_PATH for cron jobs _ Dev Notes", "Setting PYTHON_PATH for cron jobs"),
+    # a board's breadcrumb of a title; a single slash is the headline's own
+    ("Wi-Fi drops after suspend since 6.7 / Networking / Lakeside Linux Forums", "Wi-Fi drops after suspend since 6.7"),
+    ("Buy / sell: which market day suits growers", "Buy / sell: which market day suits growers"),
 ])
 def test_strip_title_suffix(title: str, clean: str) -> None:
     assert strip_title_suffix(title) == clean
@@ -105,6 +108,30 @@ def test_a_site_name_in_h1_gives_way_to_the_title_beside_it(title: str, h1: str,
 
     head, body = (other, "") if other.startswith("<meta") else ("", other)
     page = f"<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{body}</body></html>"
+    assert page_metadata(parse_html(page))["title"] == expected
+
+
+_THREAD = "[SOLVED] Wi-Fi drops after suspend since kernel 6.7"
+
+
+@pytest.mark.parametrize(("h1", "expected"), [
+    # a logo's heading, linking the site's or a blog's home, names the site; the title's longest part leads
+    ('<a href="https://example.org/" title="Return to the main page">Lakeside Linux</a>', _THREAD),
+    ('<a href="https://blogs.example.org/quiet-harbour/">Quiet Harbour</a>', _THREAD),
+    # a headline linked to its own page, or one that starts the title, stays the headline
+    ('<a href="/viewtopic.php?id=292418">Wi-Fi drops after suspend</a>', "Wi-Fi drops after suspend"),
+    (f'<a href="/">{_THREAD}</a>', _THREAD),
+])
+def test_a_logos_heading_linking_home_names_the_site_not_the_page(h1: str, expected: str) -> None:
+    from hanflow.extract.meta import page_metadata
+    from hanflow.extract.parse import parse_html
+
+    title = f"{_THREAD} - Networking - Lakeside Linux Forums"
+    if "Quiet Harbour" in h1:
+        title = f"{_THREAD} - Quiet Harbour - Blog host"
+    elif "viewtopic" in h1:
+        title = "Forums: Wi-Fi drops after suspend"
+    page = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><h3>Re: the thread</h3></body></html>"
     assert page_metadata(parse_html(page))["title"] == expected
 
 

@@ -16,6 +16,7 @@ from hanflow.extract.tree import permalink, text_of
 _SEPARATORS = re.compile(r"\s*(?:[|｜]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))\s*|\s+_\s*|\s+[-—–·•]{1,2}\s+|"
                          r"\s*——\s*|\s*--\s*")
 _BOARD_JOIN = re.compile(r"\s+::\s+")
+_CRUMBS = re.compile(r"\s+/\s+")  # a board's "Topic / Forum / Board", two of them at least
 # What joins a title and a site's name in <title> ("Thread - Site", "Blog: Post").
 _JOINS = " \t:：|｜-—–·•_"
 _SITE_SUFFIX = re.compile(
@@ -87,9 +88,14 @@ def json_ld(objects: list[dict[str, Any]]) -> dict[str, Any]:
 def strip_title_suffix(title: str) -> str:
     """'Headline _科技频道_新闻网' or 'Headline | Site' -> 'Headline' (the longest segment). A
     title whose site name follows " :: " (a board's "Thread :: Forum") is split there alone: a
-    dash before it is the headline's own ("Stuck after the update – save broken? :: Forum")."""
+    dash before it is the headline's own ("Stuck after the update – save broken? :: Forum");
+    so is one whose parts a slash joins twice or more ("Topic / Forum / Board")."""
     title = _SITE_SUFFIX.sub("", _WS.sub(" ", title).strip())
-    parts = [p for p in (_BOARD_JOIN if _BOARD_JOIN.search(title) else _SEPARATORS).split(title) if p.strip()]
+    if _BOARD_JOIN.search(title):
+        splitter = _BOARD_JOIN
+    else:
+        splitter = _CRUMBS if len(_CRUMBS.findall(title)) >= 2 else _SEPARATORS
+    parts = [p for p in splitter.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     return max(parts, key=len).strip()
@@ -109,10 +115,13 @@ def _ld_name(value: Any, nested: bool = False) -> str | None:
 def page_title(root: etree._Element, meta: dict[str, str], ld: dict) -> str | None:
     """Headline: an <h1> the <title> contains (four characters or more, or any that starts it),
     or the title beside it when that <h1> is the site's name (as some boards and blogs set it),
-    else og:title, JSON-LD or <title> minus suffix."""
+    else og:title, JSON-LD or <title> minus suffix. An <h1> that is only a link, to a name
+    that does not start the <title>, is a logo's: the site's name, never the headline."""
     raw = _WS.sub(" ", root.findtext(".//title") or "").strip()
     for h1 in root.iter("h1"):
         text = _WS.sub(" ", _heading_text(h1)).strip()
+        if _linked_name(h1, text) and not raw.startswith(text):
+            continue  # a logo's heading: the site's name, which the <title> ends with
         if raw and text and (len(text) >= 4 and text in raw or _leads(text, raw)):
             return _beside_site_name(text, raw, root, meta.get("og:title")) or text
     if not meta.get("og:title") and (shown := _shown_lead(root, raw)):
@@ -176,12 +185,27 @@ def _beside_site_name(text: str, title: str, root: etree._Element, og_title: str
                         for el in root.iter("a") if el.text) else None
 
 
-def _home(href: str | None) -> bool:
-    """Whether a link leads to a site's home page (its name's link, as a logo sets it)."""
+def _linked_name(heading: etree._Element, text: str) -> bool:
+    """Whether the heading's whole text is one link's to a home page: a site's (`/`) or a
+    blog's (`/name/`), as a logo links its name. A headline linked to its own page (a
+    product's, a post's permalink) is not."""
+    links = [a for a in heading.iter("a") if a.get("href")]
+    return len(links) == 1 and _home(links[0].get("href"), depth=1) and _WS.sub(" ", text_of(links[0])).strip() == text
+
+
+def _home(href: str | None, depth: int = 0) -> bool:
+    """Whether a link leads to a site's home page (its name's link, as a logo sets it; `/` or
+    `index.php`), or with `depth` 1 to a home one folder down (a blog's on a blog host),
+    without a query."""
     try:
-        return urlsplit(href or "").path.strip("/") == ""
+        parts = urlsplit(href or "")
     except ValueError:  # "http://[not-an-address": no link home
         return False
+    path = _INDEX_PAGE.sub("", parts.path.strip("/"))
+    return path == "" or depth > 0 and not parts.query and "/" not in path and "." not in path
+
+
+_INDEX_PAGE = re.compile(r"(?:^|/)index\.\w{2,5}$", re.I)  # a home's own page: index.php, index.html
 
 
 def _web_url(value: str | None) -> bool:

@@ -169,11 +169,26 @@ def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) 
     layout: `cell cell--user`, `cell cell--main`), or of a table's rows (a post's message row,
     its signature row, its buttons' row), the one holding most of their text; None for
     paragraphs, which share their class lists (or hold the text together)."""
-    if kids[0].tag in PARAGRAPHS or kids[0].tag != "tr" and len({k.get("class") for k in kids}) == 1:
+    if kids[0].tag in PARAGRAPHS:
         return None
     weights = [_weight(k, stats, replies) for k in kids]
     best = max(range(len(kids)), key=weights.__getitem__)
-    return kids[best] if weights[best] >= CORE_SHARE * weight else None
+    if weights[best] < CORE_SHARE * weight:
+        return None
+    if kids[0].tag != "tr" and len({k.get("class") for k in kids}) == 1 and not _boxed(kids[best], stats):
+        return None
+    return kids[best]
+
+
+def _boxed(el: etree._Element, stats: Stats) -> bool:
+    """Whether the element's text lies in boxes of its own rather than loose in it: a post's
+    two `inbox` wrappers (the message with the user's card, then the foot) are boxes; two
+    <div> paragraphs are not."""
+    loose = stats.text.get(el, 0) - sum(stats.text.get(c, 0) for c in el if isinstance(c.tag, str))
+    return loose * 2 < stats.text.get(el, 0) and any(c.tag in _BOXES and stats.text.get(c, 0) for c in el)
+
+
+_BOXES = frozenset({"div", "section", "article", "table", "ul", "ol", "dl", "form"})
 
 
 def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
