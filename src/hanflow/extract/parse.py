@@ -12,6 +12,7 @@ from hanflow.extract.hidden import hidden, holding_prose
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
 from hanflow.extract.repeats import signature
+from hanflow.extract.skips import skipped_boxes
 from hanflow.extract.tree import drop, permalink, text_of
 from hanflow.extract.wrapped import drop_line_numbers, unwrap_prose
 
@@ -222,13 +223,14 @@ def _headline_kept(root: etree._Element, kept: list, title_key: str) -> None:
 
 def prune(root: etree._Element, title: str | None = None) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
-    headings' buttons, and forms without prose; unwrap hard-wrapped prose set as <pre>.
+    headings' buttons, forms without prose, sign-up cards and the boxes a skip link passes
+    over; unwrap hard-wrapped prose set as <pre>.
     `title` is the page's title, whose headline is kept out of a pruned header."""
     forms = list(root.iter("form"))  # judged before their controls go
     wrappers = {form for form in forms if _wraps_text(form)}
     cards = [_signup_card(form) for form in forms if _asks_for_email(form)]
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for card in cards:
+    for card in [*cards, *skipped_boxes(root)]:
         drop(card)
     candidates = hidden(root) + list(root.iter("noscript"))
     kept = holding_prose(root, candidates)

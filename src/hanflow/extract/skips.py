@@ -1,0 +1,49 @@
+"""Boxes a page lets a reader skip: an inline promotion or advertisement that opens with a
+link such as "skip past newsletter promotion" or "Skip advertisement", pointing at an anchor
+at the box's end or right after it. The page itself says the box is not the text."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from hanflow.extract.tree import text_of
+
+# "skip past …", "Skip advertisement", "跳过广告"; not "Skip to main content", which leads
+# into the page rather than past a box.
+_SKIP = re.compile(r"^\s*+(?:skip\b(?!\s++to\b)|跳过|跳過)", re.I)
+MAX_SKIP_LABEL = 60  # characters of a skip link's text
+MAX_SKIPPED = 2000  # characters of a box a skip link passes over
+
+
+def skipped_boxes(root: etree._Element) -> list:
+    """The boxes that skip links pass over: each link's parent, when the link's anchor (`#id`)
+    lies after the link inside that parent or is the parent's next element, and the parent is
+    small (no article skips itself)."""
+    ids: dict | None = None
+    boxes = []
+    for link in root.iter("a"):
+        href = link.get("href")
+        if not href or len(href) < 2 or href[0] != "#":
+            continue
+        label = text_of(link)
+        if len(label) > MAX_SKIP_LABEL or not _SKIP.match(label):
+            continue
+        if ids is None:  # built once, for the first skip link: most pages have none
+            ids = {el.get("id"): el for el in root.iter(etree.Element) if el.get("id")}
+        box, target = link.getparent(), ids.get(href[1:])
+        if box is not None and target is not None and _passed_over(link, box, target):
+            boxes.append(box)
+    return boxes
+
+
+def _passed_over(link: etree._Element, box: etree._Element, target: etree._Element) -> bool:
+    """Whether the anchor ends what the link skips: after it in its box, or the box's next
+    element; the box small enough to be a promotion."""
+    if target is box.getnext():
+        after = True
+    else:
+        order = list(box.iter(etree.Element))
+        after = target in order and order.index(target) > order.index(link)
+    return after and len(text_of(box)) <= MAX_SKIPPED
