@@ -204,6 +204,35 @@ def test_a_box_of_the_article_linking_elsewhere_is_kept() -> None:
     assert "Keep the harbour desk going" in lines and len(lines) > len(S.ARTICLE_BODY)
 
 
+LONG_APPEAL = (
+    '<div class="epic"><h2>The harbour desk is paid for by its readers</h2>'
+    "<p>Every week our two reporters sit through council meetings, planning hearings and court sessions that nobody "
+    "else covers, and write up what was decided and what it will cost the town.</p>"
+    "<p>We keep every story free to read, because we think the people affected by those decisions should not have to "
+    "pay to learn about them. That only works while enough readers chip in.</p>"
+    "<p><strong>If you can, please consider supporting us with a few pounds a month. It takes a minute to set "
+    "up.</strong></p>"
+    '<div class="buttons"><a href="https://support.example.org/uk/contribute?ref=epic">Support the harbour desk</a>'
+    "<span>We accept cards and bank transfers</span></div></div>")
+
+
+def test_a_long_appeal_that_asks_in_so_many_words_with_a_button_is_dropped() -> None:
+    """A reader-funded site's appeal of several paragraphs: a heading, a pitch that asks
+    ("please consider supporting us") and a button to the contribution page, set apart from
+    the paragraphs."""
+    lines = extract_html(_with_body(LONG_APPEAL)).text.splitlines()
+    assert lines == S.ARTICLE_BODY
+
+
+def test_a_section_about_a_fundraiser_that_links_its_donation_page_in_a_sentence_is_kept() -> None:
+    """The same shape, but the link to the donation page is a word of a paragraph: a section of
+    the article, which may well say "support us" in a quotation."""
+    section = LONG_APPEAL.replace('<div class="buttons">', "<p>The appeal's own page is at ").replace(
+        "<span>We accept cards and bank transfers</span></div></div>", ".</p></div>")
+    lines = extract_html(_with_body(section)).text.splitlines()
+    assert "The harbour desk is paid for by its readers" in lines and len(lines) > len(S.ARTICLE_BODY)
+
+
 RELEASE = [
     "Harbour Ferries today announced a new electric boat for the island route, entering service in June.",
     "The boat carries 180 passengers and charges at the pier in the twelve minutes between sailings.",

@@ -78,14 +78,38 @@ _SENTENCE = re.compile(r"[.!?。！？](?:\s|$)")
 def appeal(el: etree._Element, length: int) -> bool:
     """A box in the article that asks the reader to pay, donate or sign up: a heading, a pitch
     of a sentence or two, and a link to the publisher's subscription or donation page. No form
-    needs to be in it (a sign-up form's box is pruned before)."""
-    if el.tag not in ("div", "section") or length > MAX_APPEAL:
+    needs to be in it (a sign-up form's box is pruned before). A longer pitch (a reader-funded
+    site's appeal of several paragraphs) is one when it asks in so many words ("please
+    consider supporting us") and its link is a button, set apart from the paragraphs."""
+    if el.tag not in ("div", "section") or length > MAX_LONG_APPEAL:
         return False
     if next(el.iter(*HEADINGS), None) is None:
         return False
-    if not any(_APPEAL_TARGET.match(a.get("href") or "") for a in el.iter("a")):
+    buttons = [a for a in el.iter("a") if _APPEAL_TARGET.match(a.get("href") or "")]
+    if not buttons:
         return False
-    return len(_SENTENCE.findall(text_of(el))) <= MAX_APPEAL_SENTENCES
+    text = text_of(el)
+    if length <= MAX_APPEAL and len(_SENTENCE.findall(text)) <= MAX_APPEAL_SENTENCES:
+        return True
+    return _ASKS.search(text) is not None and any(_apart(a, el) for a in buttons)
+
+
+MAX_LONG_APPEAL = 1500  # characters of an appeal of several paragraphs
+# Asking in so many words: "please consider supporting us", "support us today", "make a contribution".
+_ASKS = re.compile(r"\b(?:consider (?:supporting|donating|subscribing|contributing|becoming a (?:member|subscriber))|"
+                   r"support us\b|supporting us\b|(?:make|making) a (?:donation|contribution)|"
+                   r"become a (?:member|supporter|subscriber) (?:today|now)|"
+                   r"donate (?:today|now))|支持我们|支持我們|赞赏支持|讚賞支持", re.I)
+
+
+def _apart(link: etree._Element, box: etree._Element) -> bool:
+    """Whether the link stands outside the box's paragraphs (a button, not a word in a sentence)."""
+    el = link.getparent()
+    while el is not None and el is not box:
+        if el.tag in ("p", "li"):
+            return False
+        el = el.getparent()
+    return True
 
 
 def _labelled_link(el: etree._Element, length: int) -> bool:
