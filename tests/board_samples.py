@@ -691,6 +691,34 @@ def kin_texts() -> list[str]:
     return [KT, KQ, *[line for pair in KC for line in pair]]
 
 
+STORY_TITLE = "Town's parking meters stop taking cards after the vendor closes its service"
+STORY = ("A reader writes in with a report from the local paper: the town's two hundred parking meters "
+         "have refused cards since Monday, when the company that ran their payment service closed it with "
+         "a month's notice, and the council is now printing paper permits by hand.")
+
+
+def _story_comment(i: int, user: str, text: str) -> str:
+    return f"""<li id="tree_{i}" class="comment"><div id="comment_{i}" class="cw">
+<div class="commentTop"><div class="title"><h4><a href="#comment_{i}">Re:{text.split()[0]}</a></h4>
+<span class="by">by <a href="/~{user}">{user}</a></span> <span class="otherdetails">on <time datetime="2024-03-0{i + 1} 10:0{i}">Friday March 0{i + 1}, 2024 @10:0{i}AM</time></span></div></div>
+<div class="commentBody"><div><p>{text}</p></div></div></div></li>"""
+
+
+def story_comments() -> str:
+    """A news aggregator's story page: no <h1> (the site's name is a logo), the story's title
+    in an <h2> inside the story's <header>, its text a link to the reader, a link to the
+    source and the quoted report in italics; then the comments."""
+    comments = "".join(_story_comment(i, f"reader{i}", text) for i, text in enumerate(POSTS[1:]))
+    return f"""<html><head><title>{STORY_TITLE} - Newsdesk</title></head><body>
+<header id="site"><a class="logo" href="/">Newsdesk</a></header>
+<article class="fhitem story"><header><h2 class="story"><span class="story-title"><a href="/story/1">{STORY_TITLE}</a>
+<span class="extlnk"><a href="https://paper.example/meters">(paper.example)</a></span></span></h2>
+<div class="details">Posted by <a href="/~editor">editor</a> on <time datetime="2024-03-01">Friday March 01, 2024</time></div></header>
+<div class="body"><div class="p"><a href="/~reader">A reader</a> writes in with a <a href="https://paper.example/meters">report from the local paper</a>: <i>{STORY.split(": ", 1)[1]}</i></div></div></article>
+<div class="commentBox"><p class="note">The comments below are their posters' own.</p>
+<ul id="commentlisting">{comments}</ul></div></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

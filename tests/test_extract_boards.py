@@ -463,3 +463,15 @@ def test_an_issue_whose_events_outnumber_its_comments_keeps_every_comment_and_it
     assert result.text.splitlines() == [B.ISSUE_TITLE, B.ISSUE[0], "Steps to reproduce", *B.REPRO, *B.LOG,
                                         B.AFTER_LOG, "Environment", *B.SETUP, *B.ISSUE[1:]]
     assert not any(event in result.text for event in B.EVENTS)
+
+
+def test_a_storys_title_in_its_header_and_its_quoted_text_in_italics_lead_the_comments() -> None:
+    """The story's <h2> sits in its <header>, which is pruned: holding the whole title, on a
+    page without an <h1>, it stays as the headline. The story's text is mostly a quoted report
+    set in <i>, prose all the same, so the story leads the thread rather than a note above the
+    comments."""
+    result = extract_html(B.story_comments())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert lines[0].startswith(B.STORY_TITLE)
+    assert lines[1:] == [B.STORY, *B.POSTS[1:]]

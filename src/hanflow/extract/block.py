@@ -19,6 +19,9 @@ PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
                         "body", "form", "content", "dd", "tbody", "table", "tr"})
+# Inline elements whose own text may be prose (a quoted passage set in italics), though never a
+# block of their own.
+INLINE = frozenset({"i", "em", "b", "strong", "q", "cite", "u", "small"})
 _TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote": 3,
               "section": 3, "form": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "body": -10}
 _POSITIVE = re.compile(
@@ -136,7 +139,7 @@ def measure(root: etree._Element) -> Stats:
             if total >= 20 and not negative and (parent is None or class_weight(parent) >= 0):
                 _credit(score, parent, _paragraph_score(total, punct))
         elif n_own:
-            sign = 1 if tag in CONTAINERS and prose_like(n_own, own_punct) else -1
+            sign = 1 if (tag in CONTAINERS or tag in INLINE) and prose_like(n_own, own_punct) else -1
             net += sign * n_own
             plain += sign * n_own
             if n_own >= 20 and tag in CONTAINERS and not negative:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from hanflow.extract.block import PARAGRAPHS, Stats
+from hanflow.extract.block import INLINE, PARAGRAPHS, Stats
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.posts import Thread, post_chrome
@@ -104,10 +104,11 @@ def _opening_post(container: etree._Element, stats: Stats) -> etree._Element | N
 def _most_prose(candidates: list, shared: set, stats: Stats, order: dict) -> list:
     """Of `candidates`, the elements with the most plain prose, none inside another, in
     document order (`order`: positions of them and their containers); `shared` (what holds
-    the posts) are none. Prose a framework class hides (a tag's description kept for screen
+    the posts) are none, nor are inline elements (a quoted passage in italics leads as part of
+    its paragraph). Prose a framework class hides (a tag's description kept for screen
     readers) does not count."""
     plain = _visible_plain(candidates, stats)
-    found = [el for el in candidates if el not in shared and plain[el] > LEAD_PROSE]
+    found = [el for el in candidates if el not in shared and el.tag not in INLINE and plain[el] > LEAD_PROSE]
     chosen: list = []
     taken: set = set()  # the chosen elements, what is inside them and what holds them
     for el in sorted(found, key=lambda e: -plain[e]):

@@ -199,11 +199,14 @@ def _drop_keeping_times(el: etree._Element, title_key: str) -> etree._Element | 
     """Drop a header, footer or menu, leaving an empty <time> where it showed one: a post's
     header is where its time is, the evidence that tells a thread's posts (no text is kept).
     An <h1> that reads like the page's title is left in its place and returned (see
-    `_headline_kept`)."""
+    `_headline_kept`); so is an <h2> or <h3> that holds the whole title, in a header without
+    an <h1> (a story's header on a board that keeps <h1> for its own name)."""
     times = list(el.iter("time"))
     if times:
         el.addprevious(etree.Element("time", datetime=times[0].get("datetime") or ""))
     headline = next((h for h in el.iter("h1") if reads_like(normalized(text_of(h)), title_key)), None)
+    if headline is None and title_key and el.find(".//h1") is None:
+        headline = next((h for h in el.iter("h2", "h3") if title_key in normalized(text_of(h))), None)
     if headline is not None:
         headline.tail = None
         el.addprevious(headline)
