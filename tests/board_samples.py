@@ -719,6 +719,37 @@ def story_comments() -> str:
 <ul id="commentlisting">{comments}</ul></div></body></html>"""
 
 
+SR_TEXTS = [
+    "杯子收到了，拧盖很顺，没有异味，早上装的热水到中午还很烫。",
+    "颜色比图片深一点，不过也好看，容量刚好够一上午喝。",
+    "盖子有点紧，女生拧起来费劲，其他都挺满意的。",
+    "第二次买了，送给家里老人用，保温还是一样好。",
+]
+SR_LATER = "用了半个月再来说一句，每天带着上班，一次都没有漏过水。"
+
+
+def _shop_review(i: int, text: str) -> str:
+    later = (f'<div class="r-append"><span class="r-title">收货后{i + 12}天追加：</span><div class="r-cnt">{SR_LATER}</div></div>'
+             if i == 0 else "")
+    return f"""<li class="ReviewItem rate-item" id="review-{i}"><div class="r-buyer"><span class="from-whom">买**{i}</span>
+<span class="r-vip">会员 {800 + i}</span></div><div class="r-fulltxt"><div class="r-premiere"><span class="r-title">初次评价：</span>
+<div class="r-cnt">{text}</div></div><div class="r-info"><span class="r-date">2023年11月0{i + 2}日</span>
+<span class="r-sku">颜色分类：燕麦白;容量：500ml</span></div>{later}</div>
+<div class="r-act-bar"><a href="javascript:;" class="r-useful">有用(<em>{i + 5}</em>)</a><a href="javascript:;" class="r-report">举报</a></div></li>"""
+
+
+def shop_review_list() -> str:
+    """A shop's review list that names its buyers in plain text, writes each review's date
+    inside its text box and gives no rating: each review's buttons (有用(5), 举报) are its
+    chrome. Labels (初次评价：, 收货后12天追加：) and the variant line go."""
+    reviews = "".join(_shop_review(i, text) for i, text in enumerate(SR_TEXTS))
+    return f"""<html><head><title>不锈钢保温杯 500ml-商城</title></head><body>
+<div class="site-nav"><a href="/">商城首页</a><a href="/cart">购物车</a></div>
+<div class="detail"><h1 class="item-title">不锈钢保温杯 500ml</h1>
+<div class="tabbar"><a href="#desc">宝贝详情</a><a href="#reviews">累计评价 4</a></div>
+<div id="reviews" class="reviews"><ul class="rate-list">{reviews}</ul></div></div></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

@@ -209,6 +209,9 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
     ("Edited January 9, 2024 by ann", True), ("Follow · 38", True), ("Answer", True), ("Sort", True),
     # a button with its count in brackets
     ("有用(12)", True), ("点评有用（3）", True), ("Helpful (4) · Report", True), ("有用的建议(3)条", False),
+    # a shop review's labels and its variant line
+    ("初次评价：", True), ("收货后15天追加：", True), ("2023年11月02日颜色分类：燕麦白;容量：500ml", True),
+    ("颜色分类很多，我最后选了白色。", False), ("颜色：比图片深一点，不过也好看。", False),
     ("Answer the question first.", False), ("Sort out the wires before you start", False),
 ])
 def test_a_posts_source_line_or_tool_bar_is_chrome_and_a_sentence_is_not(line: str, chrome: bool) -> None:
@@ -475,3 +478,12 @@ def test_a_storys_title_in_its_header_and_its_quoted_text_in_italics_lead_the_co
     lines = result.text.splitlines()
     assert lines[0].startswith(B.STORY_TITLE)
     assert lines[1:] == [B.STORY, *B.POSTS[1:]]
+
+
+def test_a_shop_review_list_without_names_ratings_or_times_outside_the_text_is_its_reviews() -> None:
+    """No linked name, no rating, the date inside each review's box: the buttons that act on a
+    review (有用(5), 举报), outside its text, are per-post chrome enough. Each review's text is
+    kept with its later addition; the labels and the variant line are chrome."""
+    result = extract_html(B.shop_review_list())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == ["不锈钢保温杯 500ml", B.SR_TEXTS[0], B.SR_LATER, *B.SR_TEXTS[1:]]

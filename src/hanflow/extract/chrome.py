@@ -17,6 +17,7 @@ _ZH = (r"展开阅读全文|展开全文|阅读全文|查看全文|显示全部|
        r"回复|回覆|评论|举报|舉報|赞同|赞|讚|点赞|踩|反对|分享|转发|引用|收藏|编辑|删除|更多|"
        r"只看该作者|只看楼主|楼主|沙发|板凳|地板|(?:点评|評論|评价|評價)?有用|没用|没有帮助|有帮助|采纳|追问|追答|问题补充|問題補充|关注|私信|"
        r"(?:购买|購買)?\s*\d+\s*天(?:后|後)追(?:评|評)|追评|追評|追加评论|追加評論|"
+       r"(?:初次|首次)(?:评价|評價)|(?:收货|收貨|确认收货|確認收貨)(?:后|後)\s*\d+\s*天(?:追加|追评|追評)|"
        r"查看更多回复|查看全部回复|加载更多|加载中|抢首赞|已赞过?|已踩过?|(?:微信)?扫一扫|"
        r"新浪微博|微博|微信|朋友圈|QQ空间|QQ好友|复制链接|"
        r"\d+\s*(?:楼|樓|#)|#\s*\d+|\d+\s*(?:条|個|个)?\s*(?:回复|回覆|评论|赞|赞同|点赞|人赞同|人觉得有用)|"
@@ -93,8 +94,13 @@ _BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信�
                   r"^※\s*+(?:来源|來源|修改)\s*+[:：]")
 
 
+# A shop review's variant line, after its date: "2023年11月02日颜色分类：燕麦白;容量：500ml".
+_VARIANT = re.compile(rf"^(?:{_WHEN})?\s*+(?:颜色分类|顏色分類|颜色|顏色|尺码|尺碼|规格|規格|型号|型號|款式|"
+                      r"套餐类型|套餐類型|版本)\s*+[:：][^。！？!?]{1,40}+$")
+
+
 def is_chrome(line: str) -> bool:
-    if len(line) <= MAX_LEN and _CHROME.match(line) is not None:
+    if len(line) <= MAX_LEN and (_CHROME.match(line) is not None or _VARIANT.match(line) is not None):
         return True
     if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
         return True

@@ -170,7 +170,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not _holds_prose(bodies, stats) or others and _nested(inside):
         return None  # replies read apart from their posts, one body inside another: misread
     members = group.members
-    chrome = (post_chrome(m, [*bodies[m], *others]) for m in members)
+    chrome = (post_chrome(m, [*bodies[m], *others]) or _acted_on(m, bodies[m]) for m in members)
     if not group.rated and not _count_reaches(chrome, (len(members) + 1) // 2):
         return None  # reviews that link nobody may show no chrome outside their text
     if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
@@ -533,6 +533,21 @@ def post_chrome(post: etree._Element, bodies: list) -> int:
             in_heading = not any(_when_at(d, post) for d in el.iter(etree.Element))
         stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
     return name + when
+
+
+# A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
+_ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
+                     r"report|reply|helpful|not helpful|upvote|downvote)\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
+
+
+def _acted_on(post: etree._Element, bodies: list) -> bool:
+    """Whether the post carries, outside its body, a button that acts on it (see `_ACTION`):
+    the chrome of reviews that show neither a linked name nor a time outside their text."""
+    inside = set(bodies)
+    for el in post.iter("a", "button"):
+        if len(text := text_of(el)) <= 20 and _ACTION.match(text) and not any(a in inside for a in el.iterancestors()):
+            return True
+    return False
 
 
 def _short_when(text: str | None) -> bool:
