@@ -750,6 +750,43 @@ def shop_review_list() -> str:
 <div id="reviews" class="reviews"><ul class="rate-list">{reviews}</ul></div></div></body></html>"""
 
 
+CQ_TITLE = "How do I retry a failed upload only once?"
+CQ_QUESTION = "My upload helper retries forever when the server is down, and the page hangs. How do I stop after one retry?"
+CQ_ANSWERS = [
+    ("Keep a counter on the request and give up once it has been retried, so a second failure is returned to the caller:",
+     ["def upload(req, tries=0):", "    try:", "        return send(req)", "    except ServerDown:",
+      "        log.warning('upload failed, tries=%d', tries)", "        if tries >= 1:", "            raise",
+      "        time.sleep(backoff_seconds(tries))", "        return upload(req, tries + 1)", "",
+      "def backoff_seconds(tries):", "    return min(30, 2 ** tries)"],
+     "The caller then shows the error instead of waiting."),
+    ("Or wrap the call once, which reads better when there are several helpers like this:",
+     ["def once_more(call):", "    @functools.wraps(call)", "    def wrapped(*args, **kwargs):", "        try:",
+      "            return call(*args, **kwargs)", "        except ServerDown as first:",
+      "            log.warning('retrying after %s', first)", "            return call(*args, **kwargs)",
+      "    return wrapped", "", "upload = once_more(send_upload)"],
+     "Either way, log the first failure, so you know the retry happened."),
+]
+
+
+def _code_answer(i: int, lead: str, code: list, after: str) -> str:
+    lines = "\n".join(code)
+    return f"""<div class="list-group-item answer-item" id="a{i}"><div class="d-flex">
+<div class="vote-box"><button aria-label="up">▲</button><span class="vote-count">{8 - i}</span></div>
+<div class="flex-grow-1"><div class="d-flex author-line"><a href="/u/dev{i}"><strong>dev{i}</strong></a><span>{i + 2}k 声望</span></div>
+<article class="article answer-content"><p>{lead}</p><pre><code class="language-python">{lines}</code></pre><p>{after}</p></article>
+<div class="answer-foot"><span>answered <time datetime="2024-02-0{i + 1}T10:00:00Z">Feb {i + 1}</time></span><a href="#a{i}">Share</a></div></div></div></div>"""
+
+
+def code_answers() -> str:
+    """A Q&A page whose answers are mostly code: in each answer, a code block longer than the
+    sentences around it."""
+    answers = "".join(_code_answer(i, *answer) for i, answer in enumerate(CQ_ANSWERS))
+    return f"""<html><head><title>{CQ_TITLE} - Dev Q&amp;A</title></head><body>
+<header><a href="/">Dev Q&amp;A</a></header><main><h1 class="title">{CQ_TITLE}</h1>
+<div class="question"><article class="article question-content"><p>{CQ_QUESTION}</p></article></div>
+<div class="answers"><h5>2 answers</h5><div class="list-group">{answers}</div></div></main></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

@@ -487,3 +487,14 @@ def test_a_shop_review_list_without_names_ratings_or_times_outside_the_text_is_i
     result = extract_html(B.shop_review_list())
     assert result.page_type == "forum"
     assert result.text.splitlines() == ["不锈钢保温杯 500ml", B.SR_TEXTS[0], B.SR_LATER, *B.SR_TEXTS[1:]]
+
+
+def test_answers_that_are_mostly_code_keep_their_sentences_around_the_code() -> None:
+    """Each answer's code block holds most of its text: the body is the answer's text box,
+    its sentences before and after the code included, not the code alone."""
+    result = extract_html(B.code_answers())
+    assert result.page_type == "forum"
+    expected = [B.CQ_TITLE, B.CQ_QUESTION]
+    for lead, code, after in B.CQ_ANSWERS:
+        expected += [lead, *(line for line in code if line), after]  # a blank line of code is none of the text
+    assert [line.strip() for line in result.text.splitlines()] == [line.strip() for line in expected]

@@ -156,7 +156,9 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
         if n < CORE_SHARE * (sum(w for w, _ in sums.values()) + max(loose, 0) / 4):
             break
         heavy = kids[0] if len(kids) == 1 else _dominant(kids, n, stats, replies)
-        if heavy is None:  # paragraphs: their container is the body, or they are, right in the post
+        if heavy is None or heavy.tag == "pre" and path:
+            # paragraphs (or a code block longer than the sentences around it): their container
+            # is the body, or they are, right in the post
             path = path or (sig,)
             break
         path = (*path, sig)
