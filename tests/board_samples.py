@@ -787,6 +787,34 @@ def code_answers() -> str:
 <div class="answers"><h5>2 answers</h5><div class="list-group">{answers}</div></div></main></body></html>"""
 
 
+OR_TEXTS = [
+    "We came for the breakfast and stayed for lunch: the eggs were soft, the bread was baked that morning and the coffee was strong without being bitter.",
+    "Lovely room at the back, away from the road. The shower took a minute to warm up, but the bed was the best we had on the whole trip.",
+    "Friendly staff and a quiet garden, though the parking is tight and the sign from the main road is easy to miss in the dark.",
+    "Good value for the area. We asked for an early breakfast before our ferry and they packed us sandwiches instead, which was kind.",
+]
+OR_REPLY = "Thank you for staying with us. We have put up a new lit sign at the junction, so it should be easier to find us next time."
+
+
+def _owner_review(i: int, text: str) -> str:
+    reply = (f'<div class="owner-response"><span class="response-label">Response from the owner</span> '
+             f'<span class="response-date">2 weeks ago</span><p class="response-text">{OR_REPLY}</p></div>'
+             if i == 2 else "")
+    return f"""<div class="review-item" data-review-id="r{i}"><div class="review-header">
+<a class="reviewer" href="/profile/{i}">guest{i}</a><span class="stars" aria-label="{5 - i % 2} out of 5 stars"></span>
+<span class="review-date">{i + 1} months ago</span></div><div class="review-body"><p>{text}</p></div>{reply}
+<div class="review-actions"><button>Helpful</button><button>Share</button></div></div>"""
+
+
+def owner_replies() -> str:
+    """A guest house's reviews, one answered by the owner in a box beside the review's text,
+    with a label and a date of its own."""
+    reviews = "".join(_owner_review(i, text) for i, text in enumerate(OR_TEXTS))
+    return f"""<html><head><title>Reviews of The Old Mill Guest House</title></head><body>
+<nav><a href="/">Travel</a><a href="/hotels">Hotels</a></nav><main><h1>The Old Mill Guest House</h1>
+<section class="reviews"><h2>Guest reviews</h2><div class="review-list">{reviews}</div></section></main></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

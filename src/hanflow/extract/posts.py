@@ -177,6 +177,8 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
         return None
     path, bodies = _widened(path, bodies, others)
     bodies = {post: _with_quoted(post, found, path) for post, found in bodies.items()}
+    nested = {*posts, *others} - set(members)
+    bodies = {post: [*found, *_answered_beside(post, found, stats, nested)] for post, found in bodies.items()}
     thread = Thread(group, path, list(bodies), bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
@@ -352,6 +354,26 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
     if any(post_chrome(post, wide[post]) != post_chrome(post, found) for post, found in bodies.items()):
         return path, bodies
     return path[:-1], wide
+
+
+MIN_ANSWER = 40  # characters of plain prose in a reply set beside a post's text
+
+
+def _answered_beside(post: etree._Element, bodies: list, stats: Stats, nested: set) -> list:
+    """Paragraphs of prose outside a post's bodies in a box that shows a time of its own, not
+    the post's: a business's reply set beside a review ("Reply from X", its date, its text).
+    A signature, which shows no time, is none; neither is a reply nested as a post."""
+    inside = {el for body in bodies for el in (*body.iter(), *body.iterancestors())}
+    found = []
+    for paragraph in post.iter("p"):
+        if paragraph in inside or stats.plain.get(paragraph, 0) < MIN_ANSWER:
+            continue
+        box = paragraph.getparent()
+        if box is None or box is post or box in inside or any(a in nested for a in paragraph.iterancestors()):
+            continue
+        if any(el.tag == "time" or _short_when(el.text) for el in box.iter(etree.Element) if el is not paragraph):
+            found.append(paragraph)
+    return found
 
 
 def _with_quoted(post: etree._Element, bodies: list, path: Path) -> list:
