@@ -171,6 +171,7 @@ def stack(comments: dict[int, list[str]] | None = None) -> str:
 <div class="votecell post-layout--left"><div class="js-voting-container"><button class="js-vote-up-btn">Up vote</button><div class="js-vote-count">{votes}</div><button>Down vote</button></div></div>
 <div class="postcell post-layout--right"><div class="s-prose js-post-body" itemprop="text"><p>{text}</p></div>
 <div class="mt24"><div class="d-flex fw-wrap ai-start jc-end gs8 gsy"><div class="post-menu"><a href="/q/1/share">Share</a><a href="/posts/{i}/edit">Improve this answer</a><button>Follow</button></div>
+<div class="post-signature"><div class="user-info"><div class="user-action-time"><a href="/posts/{i}/revisions">edited <span class="relativetime">Mar {i + 2}, 2024 at 08:15</span></a></div></div></div>
 <div class="post-signature"><div class="user-info"><div class="user-action-time">answered <span title="2024-03-0{i}" class="relativetime">Mar {i}, 2024 at 10:0{i}</span></div>
 <div class="user-gravatar32"><a href="/users/{i}/cook{i}"><img src="/g.png"></a></div><div class="user-details"><a href="/users/{i}/cook{i}">cook{i}</a><div class="-flair"><span class="reputation-score">1,2{i}3</span></div></div></div></div></div></div></div>
 <div class="post-layout--right js-post-comments-component"><div class="comments"><ul class="comments-list">{_stack_comments(i, comments)}</ul></div><a class="js-add-link comments-link" href="#">Add a comment</a></div></div></div>'''

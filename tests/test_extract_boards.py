@@ -207,6 +207,7 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
     ("Share and like", False), ("同意楼主", False), ("Follow up", False),
     # an edit note with its date first, a follow button with its count, a Q&A page's buttons
     ("Edited January 9, 2024 by ann", True), ("Follow · 38", True), ("Answer", True), ("Sort", True),
+    ("Improve this answer", True), ("Share Improve this answer Follow", True),
     # a button with its count in brackets
     ("有用(12)", True), ("点评有用（3）", True), ("Helpful (4) · Report", True), ("有用的建议(3)条", False),
     # a shop review's labels and its variant line

@@ -31,6 +31,7 @@ _EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:
        r"like|likes|\d+\s+likes?|upvote|downvote|vote|votes|\d+\s+votes?|permalink|edit|edited|"
        r"link to comment|share on other sites|read more|see more|show more|show less|continue reading|"
        r"translate|flag|award|save|follow|helpful|not helpful|accepted answer|solution|\d+\s+points?|"
+       r"improve this (?:answer|question|post)|"
        r"\d+\s+comments?|posted|posted by .{1,40}|edited by .{1,40}|in reply to .{1,40}|expand|collapse|"
        r"last edited(?: by \S.{0,30}?)?(?:[:：]?\s*(?:on |at )?[^.!?]{0,30}\d[^.!?]{0,20})?|"
        # an edit note with its date first: "Edited January 9, 2024 by ann"
