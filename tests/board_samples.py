@@ -797,9 +797,9 @@ OR_TEXTS = [
 OR_REPLY = "Thank you for staying with us. We have put up a new lit sign at the junction, so it should be easier to find us next time."
 
 
-def _owner_review(i: int, text: str) -> str:
+def _owner_review(i: int, text: str, tag: str) -> str:
     reply = (f'<div class="owner-response"><span class="response-label">Response from the owner</span> '
-             f'<span class="response-date">2 weeks ago</span><p class="response-text">{OR_REPLY}</p></div>'
+             f'<span class="response-date">2 weeks ago</span><{tag} class="response-text">{OR_REPLY}</{tag}></div>'
              if i == 2 else "")
     return f"""<div class="review-item" data-review-id="r{i}"><div class="review-header">
 <a class="reviewer" href="/profile/{i}">guest{i}</a><span class="stars" aria-label="{5 - i % 2} out of 5 stars"></span>
@@ -807,10 +807,10 @@ def _owner_review(i: int, text: str) -> str:
 <div class="review-actions"><button>Helpful</button><button>Share</button></div></div>"""
 
 
-def owner_replies() -> str:
+def owner_replies(tag: str = "p") -> str:
     """A guest house's reviews, one answered by the owner in a box beside the review's text,
-    with a label and a date of its own."""
-    reviews = "".join(_owner_review(i, text) for i, text in enumerate(OR_TEXTS))
+    with a label and a date of its own; the reply's text in a `tag` (a <p>, or a <div>)."""
+    reviews = "".join(_owner_review(i, text, tag) for i, text in enumerate(OR_TEXTS))
     return f"""<html><head><title>Reviews of The Old Mill Guest House</title></head><body>
 <nav><a href="/">Travel</a><a href="/hotels">Hotels</a></nav><main><h1>The Old Mill Guest House</h1>
 <section class="reviews"><h2>Guest reviews</h2><div class="review-list">{reviews}</div></section></main></body></html>"""

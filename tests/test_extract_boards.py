@@ -501,9 +501,10 @@ def test_answers_that_are_mostly_code_keep_their_sentences_around_the_code() -> 
     assert [line.strip() for line in result.text.splitlines()] == [line.strip() for line in expected]
 
 
-def test_an_owners_reply_beside_a_review_follows_that_review() -> None:
+@pytest.mark.parametrize("tag", ["p", "div"])
+def test_an_owners_reply_beside_a_review_follows_that_review(tag: str) -> None:
     """The owner's reply sits beside the review's text box, in a box with its own label and
     date: its text follows the review it answers; the label and the date go."""
-    result = extract_html(B.owner_replies())
+    result = extract_html(B.owner_replies(tag))
     assert result.page_type == "forum"
     assert result.text.splitlines() == ["The Old Mill Guest House", *B.OR_TEXTS[:3], B.OR_REPLY, B.OR_TEXTS[3]]

@@ -357,17 +357,21 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
 
 
 MIN_ANSWER = 40  # characters of plain prose in a reply set beside a post's text
+_BLOCKS = frozenset({"div", "p", "ul", "ol", "dl", "table", "section", "article", "blockquote", "pre"})
 
 
 def _answered_beside(post: etree._Element, bodies: list, stats: Stats, nested: set) -> list:
-    """Paragraphs of prose outside a post's bodies in a box that shows a time of its own, not
-    the post's: a business's reply set beside a review ("Reply from X", its date, its text).
-    A signature, which shows no time, is none; neither is a reply nested as a post."""
+    """Paragraphs of prose (a <p>, or a <div> holding no boxes) outside a post's bodies in a
+    box that shows a time of its own, not the post's: a business's reply set beside a review
+    ("Reply from X", its date, its text). A signature, which shows no time, is none; neither
+    is a reply nested as a post."""
     inside = {el for body in bodies for el in (*body.iter(), *body.iterancestors())}
     found = []
-    for paragraph in post.iter("p"):
+    for paragraph in post.iter("p", "div"):
         if paragraph in inside or stats.plain.get(paragraph, 0) < MIN_ANSWER:
             continue
+        if paragraph.tag == "div" and any(child.tag in _BLOCKS for child in paragraph):
+            continue  # a box of boxes; its paragraphs are tried on their own
         box = paragraph.getparent()
         if box is None or box is post or box in inside or any(a in nested for a in paragraph.iterancestors()):
             continue
