@@ -261,6 +261,7 @@ def zhihu() -> str:
 <div class="Question-main"><div class="ListShortcut"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>3 个回答</span></h4></div>{ans}</div></div></div></main></body></html>"""
 
 
+RV_TITLES = ["Great blender", "Good but the lid leaks", "Replaced quickly"]
 RV = [
     "Sturdy and quiet. I use it every morning for smoothies and it crushes ice without any trouble. Cleaning is easy too.",
     "The motor is strong but the lid leaks a little when the jar is full. I now fill it only to the second line.",
@@ -272,7 +273,7 @@ def reviews() -> str:
     items = "".join(
         f'''<li data-hook="review" class="review aok-relative"><div id="cr-{i}" class="a-section celwidget">
 <div class="a-row a-spacing-mini"><a class="a-profile" href="/profile/{i}"><div class="a-profile-avatar-wrapper"><img src="/p.png"></div><div class="a-profile-content"><span class="a-profile-name">Buyer {i}</span></div></a></div>
-<div class="a-row"><a class="a-link-normal" title="{5 - i}.0 out of 5 stars" href="/r/{i}"><i class="a-icon a-icon-star"><span class="a-icon-alt">{5 - i}.0 out of 5 stars</span></i></a> <a data-hook="review-title" class="a-size-base review-title" href="/r/{i}"><span>{["Great blender", "Good but the lid leaks", "Replaced quickly"][i]}</span></a></div>
+<div class="a-row"><a class="a-link-normal" title="{5 - i}.0 out of 5 stars" href="/r/{i}"><i class="a-icon a-icon-star"><span class="a-icon-alt">{5 - i}.0 out of 5 stars</span></i></a> <a data-hook="review-title" class="a-size-base review-title" href="/r/{i}"><span>{RV_TITLES[i]}</span></a></div>
 <span data-hook="review-date" class="a-size-base a-color-secondary review-date">Reviewed in the United Kingdom on 1{i} March 2024</span>
 <div class="a-row review-data"><span data-hook="review-body" class="a-size-base review-text review-text-content"><span>{t}</span></span></div>
 <div class="a-row"><span class="cr-vote-text">{i + 4} people found this helpful</span> <a href="#" class="a-button">Helpful</a> <a href="#">Report</a></div></div></li>'''

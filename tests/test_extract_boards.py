@@ -21,7 +21,7 @@ EXPECTED = {
     "tieba": [B.TT, *B.TB],
     "stack": [B.Q, B.QB, *B.ANS],
     "zhihu": ["预算五千，新手买什么相机好？", "想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。", *B.ZA],
-    "reviews": B.RV,
+    "reviews": [line for title, text in zip(B.RV_TITLES, B.RV, strict=True) for line in (title, text)],
     "zhidao": [B.ZQ, B.ZQB, B.ZBEST, *B.ZOTHER],
     "utility": [B.TITLE, *B.POSTS],
     "issue": [B.ISSUE_TITLE, *B.ISSUE],
@@ -236,11 +236,12 @@ def test_reviews_in_boxes_named_review_are_the_text() -> None:
 def test_review_cards_that_each_give_a_rating_are_reviews_not_an_index() -> None:
     """The same cards with the star rating each one shows ("Rated 4 out of 5 stars"): their
     titles no longer make them an index's entries, so the page is a forum page of reviews, each
-    review's text in order, the dates and the titles above them (like a post's subject line)
-    left out. Left alone: the business's reply, set beside a review's box, is lost."""
+    review's text in order, led by its own title (the reviewer's words, unlike a post's "Re:"
+    subject line), the dates left out."""
     result = extract_html(B.review_cards(rated=True))
     assert result.page_type == "forum"
-    assert result.text.splitlines() == ["Harbour Broadband Reviews", *B.RC_TEXTS]
+    assert result.text.splitlines() == ["Harbour Broadband Reviews",
+                                        *(line for pair in zip(B.RC_TITLES, B.RC_TEXTS, strict=True) for line in pair)]
 
 
 def test_reviews_whose_wrapper_and_vote_bar_share_their_utility_class_are_the_reviews() -> None:

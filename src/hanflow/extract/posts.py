@@ -173,19 +173,40 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     chrome = (post_chrome(m, [*bodies[m], *others]) or _acted_on(m, bodies[m]) for m in members)
     if not group.rated and not _count_reaches(chrome, (len(members) + 1) // 2):
         return None  # reviews that link nobody may show no chrome outside their text
-    if not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
+    reviews = group.rated or _count_reaches(map(rated, members), len(members) // 2 + 1)
+    if not reviews and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, others)
-    bodies = {post: _with_quoted(post, found, path) for post, found in bodies.items()}
-    nested = {*posts, *others} - set(members)
-    bodies = {post: [*found, *_answered_beside(post, found, stats, nested)] for post, found in bodies.items()}
-    thread = Thread(group, path, list(bodies), bodies)
+    thread = Thread(group, path, bodies=bodies)
+    thread.bodies = _finished(thread, stats, {*posts, *others} - set(members), title_key if reviews else None)
+    thread.posts = list(thread.bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
     if not named(group.key) and thread.largest >= UNNAMED_DOMINANCE * thread.prose:
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(post_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _finished(thread: Thread, stats: Stats, nested: set, review_key: str | None) -> dict:
+    """The thread's bodies, each led by the quotation set before it and followed by a reply
+    set beside it (see `_with_quoted`, `_answered_beside`); for reviews (`review_key`: the
+    page's title key), led by the review's own title."""
+    bodies = {post: _with_quoted(post, found, thread.path) for post, found in thread.bodies.items()}
+    bodies = {post: [*found, *_answered_beside(post, found, stats, nested)] for post, found in bodies.items()}
+    return bodies if review_key is None else _with_titles(bodies, review_key)
+
+
+MAX_REVIEW_TITLE = 150  # characters of a review's title
+
+
+def _with_titles(bodies: dict, title_key: str) -> dict:
+    """Each review's body led by its title (see `_title_of`), when no other review has the same:
+    a title that recurs is a label ("Verified purchase"), not what the reviewer wrote."""
+    titles = {post: _title_of(post, found, title_key, short=True) for post, found in bodies.items()}
+    texts = [normalized(text_of(el)) for el in titles.values() if el is not None]
+    return {post: [el, *found] if el is not None and texts.count(normalized(text_of(el))) == 1 else found
+            for (post, found), el in zip(bodies.items(), titles.values(), strict=True)}
 
 
 def _innermost(found: dict) -> dict:
@@ -461,10 +482,8 @@ def _holds_prose(bodies: dict, stats: Stats) -> bool:
 
 def _listed(members: list, bodies: dict, stats: Stats, title_key: str) -> bool:
     """Whether half the members are built like items of a list rather than posts (titled,
-    headed or with bodies apart; see below). Members that each give a rating are reviews,
-    whatever their titles."""
-    if _count_reaches(map(rated, members), len(members) // 2 + 1):
-        return False
+    headed or with bodies apart; see below). (Members that each give a rating are reviews,
+    whatever their titles: the caller asks only of others.)"""
     titles = [_titled(m, bodies[m], title_key) for m in members]
     distinct = {t for t in titles if t and titles.count(t) == 1}
     items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
@@ -503,9 +522,16 @@ def _item(member: etree._Element, bodies: list, stats: Stats, title_key: str = "
 
 
 def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
+    """The member's own title's text, if it has one (see `_title_of`). Titles that repeat
+    across the members are user ranks, not titles (the caller keeps only distinct ones)."""
+    el = _title_of(member, bodies, title_key)
+    return normalized(text_of(el)) if el is not None else None
+
+
+def _title_of(member: etree._Element, bodies: list, title_key: str, short: bool = False) -> etree._Element | None:
     """The member's own title, if it has one: a heading or a title-classed element outside
-    the body, worded like a headline, not the page's title. Titles that repeat across the
-    members are user ranks, not titles (the caller keeps only distinct ones)."""
+    the body, worded like a headline (`short`: any words, as a review's title may be "Great
+    blender"), not the page's title."""
     inside = set(bodies)
     for el in member.iter():
         if el in inside:
@@ -513,10 +539,11 @@ def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
         if el.tag in HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
             raw = text_of(el)
             text = normalized(raw)
-            if (headline_like(raw) and not _WHEN.search(raw) and text
+            worded = 0 < len(raw) <= MAX_REVIEW_TITLE and not chrome.is_chrome(raw) if short else headline_like(raw)
+            if (worded and not _WHEN.search(raw) and text
                     and not (title_key and (title_key in text or text in title_key))
                     and not any(a in inside for a in el.iterancestors())):
-                return text
+                return el
     return None
 
 
