@@ -332,6 +332,20 @@ RULES: tuple[Rule, ...] = (
         r"^[^\s，。,!?！？\d]{2,16}+\s*+(?:19|20)\d{2}\s*+[-/.年]\s*+\d{1,2}\s*+[-/.月]\s*+\d{1,2}\s*+日?\s*+"
         r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[^。，,.!?！？]{0,16}+$"
     ), 80, edge=True),
+    # A cookie consent notice left in the page (not marked as a dialog): "We use cookies to …",
+    # "X and its partners use cookies to provide you with …", "Accept all cookies", 本网站使用Cookie.
+    Rule("cookie_notice", _rx(
+        r"^[^.!?]{0,80}?\b(?:we|this (?:web)?site|our (?:web)?site|and (?:its|our) partners) (?:also )?uses? cookies"
+        r"(?:\s*+[.!]|,| and similar technologies| on (?:this|our) (?:web)?site| (?:to|so that|in order to) "
+        r"(?:improve|provide|give|personali[sz]e|analy[sz]e|understand|offer|enhance|make|help|deliver|remember|"
+        r"measure|ensure|show|support|serve|tailor|run|operate))|"
+        r"\b(?:by (?:continuing|using|clicking|browsing)[^.!?]{0,80}?)(?:you )?(?:agree|consent) to (?:our |the )?"
+        r"(?:use of )?cookies\b|"
+        r"^\W*+(?:accept|reject|allow|refuse|decline|manage)(?: all| optional| essential)? cookies\W*+$|"
+        r"^\W*+cookies? (?:settings|preferences|policy|notice)\W*+$|"
+        r"^[^。！？]{0,30}?(?:本网站|本網站|本站|我们|我們)(?:会)?(?:使用|利用|采用|採用)\s*+cookies?|"
+        r"^\W*+(?:接受|拒绝|拒絕|管理)(?:所有|全部)?\s*+cookies?\W*+$"
+    ), 400, needle=("cookie",)),
     Rule("source_line", _rx(
         r"^[\s(（【\[]*+(?:(?:据|據|来源|來源|转自|轉自|via|source)\s*+[:：]?\s*+《[^》]{1,20}+》|"
         r"(?:据|據)\s*+[^\s，。,《]{2,12}?(?:报道|報導|報道|消息|电|電)|(?:来源|來源|转自|轉自|source)\s*+[:：]\s*+\S{2,20}?)"
@@ -351,6 +365,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "promo": "call to follow, subscribe or donate (关注…公众号, Like our Facebook page, … Sign up here.)",
     "share": "share prompt (分享到：, Share this)",
     "page_tools": "page tools ([打印], 字号, 点击进入, Back to top, Advertisement)",
+    "cookie_notice": "cookie consent notice left in the page (We use cookies to …, Accept all cookies, 使用Cookie)",
     "tags": "tag or keyword line (标签：…, Tags: …)",
     "pagination": "pagination (上一篇/下一篇, 第1页 共3页)",
     "end_mark": "end-of-article mark (END, - END -, 全文完)",
