@@ -90,6 +90,15 @@ def test_declared_type_wins_over_structure() -> None:
     assert result.published == "2024-02-01T08:00:00+00:00"
 
 
+def test_a_social_media_posting_is_typed_by_its_structure() -> None:
+    """schema.org's SocialMediaPosting names a platform's post, which may be a long article of
+    its own (a blog platform's) or a status with its replies: the page's structure decides."""
+    ld = ('<script type="application/ld+json">{"@type": "SocialMediaPosting", '
+          '"headline": "Council approves harbour cycle lanes"}</script>')
+    assert extract_html(S.BLOG_WITH_COMMENTS.replace("</head>", ld + "</head>")).page_type == "article"
+    assert extract_html(S.NESTED_LIST_PAGE.replace("</head>", ld + "</head>")).page_type == "forum"
+
+
 def test_nested_comment_list_keeps_each_comment_once_in_order() -> None:
     """Replies in a list inside the comment they answer: a comment's own body is its text,
     not its replies (which come after it, once each)."""

@@ -22,7 +22,9 @@ _DECLARED = {
     ARTICLE: {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
               "OpinionNewsArticle", "BackgroundNewsArticle", "TechArticle", "ScholarlyArticle",
               "Report", "LiveBlogPosting"},
-    FORUM: {"QAPage", "DiscussionForumPosting", "Question", "SocialMediaPosting"},
+    # Not SocialMediaPosting: a platform's post may be a status with its replies or a blog
+    # article of its own; the structure tells which.
+    FORUM: {"QAPage", "DiscussionForumPosting", "Question"},
     LISTING: {"CollectionPage", "SearchResultsPage"},
 }
 _ARTICLE_OG = re.compile(r"article|news|blog", re.I)
