@@ -366,3 +366,29 @@ def test_note_markers_go_and_other_superscripts_stay() -> None:
     lines = extract_html(_with_body(marked)).text.splitlines()
     assert lines[1:3] == ["The bridge was finished in 1932 and widened twice, most recently in 2019.",
                           "Its main span, built in the 20th century, is the 2nd longest here."]
+
+
+def _named_body(cls: str, paragraphs: list[str]) -> str:
+    side = ('<div class="side-rail"><h3>Most read</h3><p>Ferry timetable changes for the summer season.</p>'
+            '<p>Market hall reopens after repairs.</p></div>')
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<html><head><title>Council approves harbour cycle lanes | Harbour Times</title></head><body>
+<nav><a href="/">Home</a> <a href="/local">Local</a></nav><h1>Council approves harbour cycle lanes</h1>
+<div class="article-content-wrap"><div class="{cls}" id="result">{body}</div></div>{side}
+<div class="copytext"><p>版权声明：本文为作者原创，转载请联系作者。</p></div></body></html>"""
+
+
+def test_an_article_body_named_by_a_short_boilerplate_part_is_still_the_body() -> None:
+    """"side" names an editor's preview pane here ("editor-preview-side"), not a sidebar: a box
+    named so only by a short part of a name that holds three paragraphs of prose of its own is
+    the body. Before, the page came out as its copyright line alone."""
+    assert extract_html(_named_body("editor-preview-side", S.ARTICLE_BODY)).text.splitlines() == S.ARTICLE_BODY
+
+
+@pytest.mark.parametrize("cls", ["sidebar", "comments-box"])
+def test_a_box_named_by_a_boilerplate_word_is_no_body_however_much_it_holds(cls: str) -> None:
+    """A whole boilerplate word ("sidebar", "comments") stays evidence, paragraphs or not."""
+    page = _named_body(cls, S.ARTICLE_BODY).replace(
+        '<div class="side-rail">', f'<div class="story-body">{"".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY[:2])}'
+        '</div><div class="side-rail">')
+    assert extract_html(page).text.splitlines() == S.ARTICLE_BODY[:2]

@@ -108,9 +108,11 @@ def measure(root: etree._Element) -> Stats:
     `plain` is the same without the class/id evidence (a post body named "reply" is prose).
     `cut` lists the elements whose own text ends in an ellipsis (excerpts' candidates).
     A paragraph credits no score to a parent named as boilerplate (comments set as headings and
-    paragraphs straight in a "comments" box would outscore a short post).
+    paragraphs straight in a "comments" box would outscore a short post), unless only a short
+    part of a name says so and the parent holds paragraphs of prose itself (see
+    `body_despite_name`).
     """
-    stats, sums = Stats(), {}
+    stats, sums, exempt = Stats(), {}, {}
     findall, score = _PUNCT.findall, stats.score
     text, punct_of, links, net_of, plain_of = stats.text, stats.punct, stats.links, stats.net, stats.plain
     for el in reversed(list(root.iter(etree.Element))):
@@ -129,14 +131,15 @@ def measure(root: etree._Element) -> Stats:
         punct += own_punct
         tag = el.tag
         is_link = tag == "a" and not (total > 150 and punct >= 3)  # some sites link a whole passage
-        negative = not is_link and class_weight(el, linkless=not linked) < 0
+        negative = not is_link and class_weight(el, linkless=not linked) < 0 and not body_despite_name(el, exempt)
         if is_link:
             linked, net, plain = total, -total, -total
         elif tag in PARAGRAPHS:
             good = total - linked if prose_like(total, punct) else 0
             net = plain = good - (total - good)
             parent = el.getparent()
-            if total >= 20 and not negative and (parent is None or class_weight(parent) >= 0):
+            if total >= 20 and not negative and (parent is None or class_weight(parent) >= 0
+                                                 or body_despite_name(parent, exempt)):
                 _credit(score, parent, _paragraph_score(total, punct))
         elif n_own:
             sign = 1 if (tag in CONTAINERS or tag in INLINE) and prose_like(n_own, own_punct) else -1
@@ -149,6 +152,28 @@ def measure(root: etree._Element) -> Stats:
         sums[el] = (total, punct, linked, net, plain)
         text[el], punct_of[el], links[el], net_of[el], plain_of[el] = total, punct, linked, net, plain
     return stats
+
+
+_STRONG_NEGATIVE = re.compile(_NEGATIVE_WORDS, re.I)
+MIN_BODY_PARAGRAPHS = 3  # paragraphs of prose that outweigh a short part of a name
+
+
+def body_despite_name(el: etree._Element, cache: dict) -> bool:
+    """Whether an element named as boilerplate only by a short part of a name ("side",
+    "list", "meta": an article body named "editor-preview-side") holds at least
+    `MIN_BODY_PARAGRAPHS` paragraphs of prose as its own children: then it is a body, and
+    its name no evidence. Asked of few elements, and remembered (`cache`)."""
+    found = cache.get(el)
+    if found is None:
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        found = cache[el] = _STRONG_NEGATIVE.search(names) is None and sum(
+            1 for child in el if child.tag == "p" and _prose_text(text_of(child))) >= MIN_BODY_PARAGRAPHS
+    return found
+
+
+def _prose_text(text: str) -> bool:
+    dense = "".join(text.split())
+    return prose_like(len(dense), len(_PUNCT.findall(dense)))
 
 
 def _gather(sums: dict, el: etree._Element) -> tuple[str, tuple[int, int, int, int, int]]:

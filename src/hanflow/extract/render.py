@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from hanflow.extract.block import HEADINGS, Stats, class_weight, link_density
+from hanflow.extract.block import HEADINGS, Stats, body_despite_name, class_weight, link_density
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import is_prose
 from hanflow.extract.rules import SECTION_HEAD
@@ -60,7 +60,7 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
         return None  # a quotation in a post, under its linked source: its parts are judged
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
-    if by_class and class_weight(el, linkless=density == 0) < 0 and punct < 10:
+    if by_class and class_weight(el, linkless=density == 0) < 0 and punct < 10 and not body_despite_name(el, {}):
         return "class_block"
     if by_class and appeal(el, length):
         return "promo"
