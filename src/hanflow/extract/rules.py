@@ -184,20 +184,20 @@ RULES: tuple[Rule, ...] = (
         r"photo|image|photograph|picture|credit|illustration)\s*+(?:credit)?\s*+[:：/／]|"
         r"^[^。，！？,]{0,40}?第\s*+\d+\s*+[张張]\s*+$|^[\s(（]*+(?:资料图片?|資料圖片?|配图|配圖|网络图片|網絡圖片)[)）]?\s*+$|"
         r"^[^.。!?！？]{0,150}?(?:getty images|shutterstock|reuters|afp|ap photo|视觉中国|視覺中國|东方IC|東方IC)"
-        r"\s*+\)?\s*+$|(?:^|\s)(?:(?:photo|image|picture)\s++)?credit\s*+:\s*+[^.。:]{2,60}+$|"
+        r"\s*+\)?\s*+$|"
+        # an agency's photo credit on a line of its own: "AP/Ann Lee", "Reuters/Ann Lee"
+        r"^(?:ap|reuters|afp|epa|getty images)\s*+/\s*+(?-i:[A-Z][\w.'-]*+)(?:\s++(?-i:[A-Z][\w.'-]*+)){0,3}+\s*+$|"
+        r"(?:^|\s)(?:(?:photo|image|picture)\s++)?credit\s*+:\s*+[^.。:]{2,60}+$|"
         r"\b(?:photos?|images?|pictures?)\s*+(?:©|\(c\)|copyright)\s*+[^.。]{2,60}+$|"
         r"^(?:image|photo) (?:copyright|caption)\s*+$|^(?:image|photo|picture|slide) \d+ of \d+$|"
         r"^(?:image|photo|media) source\s*+[,:]\s*+[^.。]{2,60}+$"
     ), 240, needle=_words("图|圖|摄影|攝影|photo|image|picture|credit|illustration|张|張|getty images|"
-                          "shutterstock|reuters|afp|视觉中国|視覺中國|东方ic|東方ic|slide")),
+                          "shutterstock|reuters|afp|视觉中国|視覺中國|东方ic|東方ic|slide|ap/|ap /|epa")),
     Rule("caption", _rx(
         _OPEN + r"(?:图为|圖為|图说|圖說)|"
         + _OPEN + r"(?:上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*+(?:[:：|丨]|为|為)|"
         r"[(（〔]\s*+(?:图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*+[)）〕]\s*+$|"
-        r"^[^。，！？,]{0,30}?(?:相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*+$|"
-        # a photo's description closed by its credit: "…扫码借用工具。记者 孙颖 摄", "…（記者吳柏軒攝）"
-        r"(?<![^\s。；;！!(（])[(（]?(?:摄影记者|攝影記者|特约记者|特約記者|记者|記者|通讯员|通訊員)\s*+"
-        r"[^\s，。,；;!?！？()（）摄攝]{2,8}+(?:\s++[^\s，。,；;()（）摄攝]{2,8}+)?\s*+(?:摄|攝)\s*+[)）]?\s*+$"
+        r"^[^。，！？,]{0,30}?(?:相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*+$"
     ), 140, needle=("图", "圖", "摄", "攝")),
     Rule("copyright", _rx(
         r"^\s*+(?:copyright\s*+)?(?:©|\(c\))|^\s*+copyright\s*+(?:19|20)\d{2}|"
