@@ -817,6 +817,49 @@ def owner_replies(tag: str = "p") -> str:
 <section class="reviews"><h2>Guest reviews</h2><div class="review-list">{reviews}</div></section></main></body></html>"""
 
 
+_HASHED = ' class=" margin-t4__09f24__G0VVf padding-t4__09f24__Y6duA"'  # utility classes, all with digits
+
+
+def _section_review(i: int, text: str) -> str:
+    reply = (f'<div class=" margin-t2__09f24__b0bxj" data-testid="biz-owner-reply"><div class=" arrange__09f24__LDfbs">'
+             f'<p class=" css-ux5mu6">Comment from the owner of The Old Mill</p><p class=" css-chan6m">Business Owner</p></div>'
+             f'<div class=" margin-t1__09f24__w96jn"><span class=" css-chan6m">Mar 9, 2024</span></div>'
+             f'<div class=" margin-t1__09f24__w96jn"><p class="comment__09f24__D0cxf css-qgunke"><span lang="en">{OR_REPLY}</span></p></div></div>'
+             if i == 2 else "")
+    return f"""<li class=" margin-b5__09f24__pTvws"><div class=" css-1qn0b6x"><div class=" user-passport__09f24__a1">
+<a class=" css-19v1rkv" href="/user_details?userid={i}">Guest {chr(65 + i)}.</a><span class=" css-chan6m">Mar {i + 2}, 2024</span></div>
+<div class=" margin-b2__09f24__CEMjT"><p class="comment__09f24__D0cxf css-qgunke"><span lang="en">{text}</span></p></div>
+<div class=" arrange__09f24__LDfbs"><button aria-label="Useful">Useful</button><button aria-label="Funny">Funny</button></div>{reply}</div></li>"""
+
+
+ABOUT = ("A guest house in an old water mill by the river, with a walled garden, six rooms under the roof beams "
+         "and a small cafe that serves guests, walkers and anglers from early morning, all year round.")
+ASKED = ("Is there parking for guests? Yes, behind the mill there is room for six cars, and the town car park is a "
+         "five-minute walk away across the footbridge, free after six in the evening.")
+
+
+HIGHLIGHTS = ("Our reviews are written by guests who stayed here, and we show every one of them, good or bad, "
+              "with the newest first; owners can answer a review, but they cannot remove it, change it or hide it.")
+
+
+def sectioned_business() -> str:
+    """A business page built of unnamed sections (every class carries digits): about, menu,
+    hours and, in one section, the reviews, one answered by the owner in a box whose date
+    sits beside the reply's text."""
+    reviews = "".join(_section_review(i, text) for i, text in enumerate(OR_TEXTS))
+    menu = "".join(f"<li><p>{dish}</p><p>{n} Photos · {n * 2} Reviews</p></li>" for dish, n in
+                   (("Morning bun", 12), ("Almond croissant", 9), ("Cheese scone", 4)))
+    return f"""<html><head><title>The Old Mill Guest House - Reviews</title></head><body>
+<header><a href="/">Travel</a></header><main><h1 class=" css-hnttcw">The Old Mill Guest House</h1>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>Menu</h2><ul>{menu}</ul><a href="/menu">Full menu</a></div></section>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>Location &amp; Hours</h2><p>Mon Closed</p><p>Tue 7:00 AM - 3:00 PM</p><a href="/map">Get directions</a></div></section>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>About the Business</h2><p>{ABOUT}</p><a href="/about">Read more</a></div></section>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>Recommended Reviews</h2><p>{HIGHLIGHTS}</p><ul class=" list__09f24__ynIEd">{reviews}</ul><p>{HIGHLIGHTS}</p></div></section>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>People also viewed</h2><p><a href="/biz/2">The Ferry Inn</a></p><p><a href="/biz/3">Harbour Lodge</a></p></div></section>
+<section{_HASHED}><div class=" css-1qn0b6x"><h2>Ask the community</h2><p>{ASKED}</p><a href="/ask">Ask a question</a></div></section>
+</main></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

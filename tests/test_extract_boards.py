@@ -509,3 +509,15 @@ def test_an_owners_reply_beside_a_review_follows_that_review(tag: str) -> None:
     result = extract_html(B.owner_replies(tag))
     assert result.page_type == "forum"
     assert result.text.splitlines() == ["The Old Mill Guest House", *B.OR_TEXTS[:3], B.OR_REPLY, B.OR_TEXTS[3]]
+
+
+def test_an_owners_reply_whose_date_sits_beside_its_text_follows_the_review() -> None:
+    """A business page of unnamed sections (utility classes with digits), one holding the
+    reviews: the owner's reply has its date in a box beside the box of its text, two levels
+    up from the paragraph; it follows the review it answers. The other sections are no part
+    of the thread."""
+    result = extract_html(B.sectioned_business())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in (*B.OR_TEXTS, B.OR_REPLY)] == [*B.OR_TEXTS[:3], B.OR_REPLY, B.OR_TEXTS[3]]
+    assert not any(line.startswith(("Mon Closed", "Morning bun", "12 Photos")) for line in lines)

@@ -393,12 +393,28 @@ def _answered_beside(post: etree._Element, bodies: list, stats: Stats, nested: s
             continue
         if paragraph.tag == "div" and any(child.tag in _BLOCKS for child in paragraph):
             continue  # a box of boxes; its paragraphs are tried on their own
-        box = paragraph.getparent()
-        if box is None or box is post or box in inside or any(a in nested for a in paragraph.iterancestors()):
+        if any(a in nested for a in paragraph.iterancestors()):
             continue
-        if any(el.tag == "time" or _short_when(el.text) for el in box.iter(etree.Element) if el is not paragraph):
+        if _timed_box(paragraph, post, inside):
             found.append(paragraph)
     return found
+
+
+REPLY_BOX_DEPTH = 3  # levels above a reply's paragraph its box (with the reply's time) stands at most
+
+
+def _timed_box(paragraph: etree._Element, post: etree._Element, inside: set) -> bool:
+    """Whether a box around the paragraph, below the post and holding none of its bodies,
+    shows a time outside the paragraph (a reply's date beside its text)."""
+    box = paragraph.getparent()
+    for _ in range(REPLY_BOX_DEPTH):
+        if box is None or box is post or box in inside:
+            return False
+        if any(el.tag == "time" or _short_when(el.text) for el in box.iter(etree.Element)
+               if el is not paragraph and paragraph not in el.iterancestors()):
+            return True
+        box = box.getparent()
+    return False
 
 
 def _with_quoted(post: etree._Element, bodies: list, path: Path) -> list:
