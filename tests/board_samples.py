@@ -860,6 +860,36 @@ def sectioned_business() -> str:
 </main></body></html>"""
 
 
+VC_TITLE = "修好一台老式台灯：换开关和电线"
+VC_INTRO = "家里的老台灯开关坏了好几年，这次把开关和老化的电线一起换掉，顺便把灯罩清洗了一遍。"
+VC_COMMENTS = [
+    "看完才知道原来开关是可以单独买到的，我家那盏也准备自己动手试试。",
+    "换电线的时候一定要先拔插头，视频里提醒得很到位。",
+    "请问用的是什么规格的电线？想买同样的。",
+    "灯罩洗完以后颜色亮了好多，跟新的一样。",
+]
+
+
+def _plain_comment(i: int, text: str) -> str:
+    mention = '<a class="jump-link user" href="//space.example/9">@灯泡</a> ' if i == 2 else ""
+    return f"""<div class="reply-item"><div class="root-reply-container"><div class="root-reply-avatar"><img src="/face/{i}.webp" alt=""></div>
+<div class="content-warp"><div class="user-info"><div class="user-name" data-user-id="{100 + i}">用户{i + 1}</div><i class="level-icon lv{i + 2}"></i></div>
+<div class="root-reply"><span class="reply-content-container"><span class="reply-content">{mention}{text}</span></span>
+<div class="reply-info"><span class="reply-time">2023-11-2{i + 1} 18:0{i}</span><span class="reply-like"><span>{20 - i}</span></span><span class="reply-btn">回复</span></div>
+</div></div></div></div>"""
+
+
+def plain_name_comments() -> str:
+    """A video page whose comments name their users in plain text (no link to any profile),
+    each with a time and a reply control; one comment mentions another user by a link."""
+    comments = "".join(_plain_comment(i, text) for i, text in enumerate(VC_COMMENTS))
+    return f"""<html><head><title>{VC_TITLE}_哔哩哔哩_bilibili</title></head><body>
+<div class="bili-header"><a href="/">首页</a><a href="/anime">番剧</a></div>
+<div class="video-container"><h1 class="video-title">{VC_TITLE}</h1><div class="video-desc"><span class="desc-info-text">{VC_INTRO}</span></div>
+<div id="commentapp"><div class="bili-comment"><div class="reply-header"><span class="nav-title-text">评论</span><span class="total-reply">86</span></div>
+<div class="reply-list">{comments}</div></div></div></div></body></html>"""
+
+
 def _inbox_post(i: int, user: str, text: str) -> str:
     subject = TITLE if i == 0 else f"Re: {TITLE}"
     return f"""<div id="p{i}" class="blockpost row{"odd" if i % 2 == 0 else "even"}">

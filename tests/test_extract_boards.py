@@ -521,3 +521,15 @@ def test_an_owners_reply_whose_date_sits_beside_its_text_follows_the_review() ->
     lines = result.text.splitlines()
     assert [line for line in lines if line in (*B.OR_TEXTS, B.OR_REPLY)] == [*B.OR_TEXTS[:3], B.OR_REPLY, B.OR_TEXTS[3]]
     assert not any(line.startswith(("Mon Closed", "Morning bun", "12 Photos")) for line in lines)
+
+
+def test_comments_that_link_no_user_but_show_a_time_and_a_reply_control_are_the_thread() -> None:
+    """No comment links its user (a name in a <div>), one links a mention: each comment's
+    time and its 回复 control are a post's chrome, so the comment list is a thread, led by
+    the video's description."""
+    result = extract_html(B.plain_name_comments())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert lines[0] == B.VC_TITLE and B.VC_INTRO in lines
+    said = [line.replace("@灯泡 ", "") for line in lines]
+    assert [line for line in said if line in B.VC_COMMENTS] == B.VC_COMMENTS

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from hanflow.extract.dates import MONTH_DAY
 
 RULE = "post_chrome"
@@ -106,3 +108,30 @@ def is_chrome(line: str) -> bool:
     if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
         return True
     return len(line) <= MAX_REQUEST and (_ACCEPT_REQUEST.match(line) is not None or _BBS.match(line) is not None)
+
+# A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
+_ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
+                     r"report|reply|helpful|not helpful|upvote|downvote)\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
+MAX_ACTION = 20  # characters of such a button's label
+_TIME_LINE = re.compile(rf"^\s*+(?:{_WHEN})\s*+$", re.I)
+
+
+def is_action(label: str) -> bool:
+    """Whether a control's label acts on a post (see `_ACTION`)."""
+    return len(label) <= MAX_ACTION and _ACTION.match(label) is not None
+
+
+def answerable(post: etree._Element) -> bool:
+    """Whether a box carries a post's chrome without a link: a time written as an element's
+    whole text ("2023-11-25 18:03", a <time>) and a control that acts on it (回复, Report),
+    as a comment list that names its users in plain text does."""
+    timed = acts = False
+    for el in post.iter(etree.Element):
+        text = el.text
+        if not len(el) and text:
+            timed = timed or len(text) < 40 and _TIME_LINE.match(text) is not None
+            acts = acts or is_action(text.strip())
+        timed = timed or el.tag == "time"
+        if timed and acts:
+            return True
+    return False

@@ -89,7 +89,7 @@ def _candidates(groups: list[Group], stats: Stats, skip: list[Group]) -> list[Gr
     skipped = {id(g) for g in skip}
     groups = _lifted([g for g in groups if id(g) not in skipped], stats)
     sized = [(sum(stats.text.get(m, 0) for m in g.members), g) for g in groups
-             if g.rated or sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
+             if g.unlinked or sum(len(m) > 0 and stats.links.get(m, 0) > 0 for m in g.members) * 2 >= len(g.members)]
     sized = [(n, g) for n, g in sized if n * 10 >= page]
     sized.sort(key=lambda ng: -ng[0])
     return [g for _, g in sized[:MAX_CANDIDATES]]
@@ -171,8 +171,8 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
         return None  # replies read apart from their posts, one body inside another: misread
     members = group.members
     chrome = (post_chrome(m, [*bodies[m], *others]) or _acted_on(m, bodies[m]) for m in members)
-    if not group.rated and not _count_reaches(chrome, (len(members) + 1) // 2):
-        return None  # reviews that link nobody may show no chrome outside their text
+    if not group.unlinked and not _count_reaches(chrome, (len(members) + 1) // 2):
+        return None  # reviews or comments that link nobody may show no chrome outside their text
     reviews = group.rated or _count_reaches(map(rated, members), len(members) // 2 + 1)
     if not reviews and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
@@ -604,17 +604,12 @@ def post_chrome(post: etree._Element, bodies: list) -> int:
     return name + when
 
 
-# A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
-_ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
-                     r"report|reply|helpful|not helpful|upvote|downvote)\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
-
-
 def _acted_on(post: etree._Element, bodies: list) -> bool:
-    """Whether the post carries, outside its body, a button that acts on it (see `_ACTION`):
+    """Whether the post carries, outside its body, a button that acts on it (`chrome.is_action`):
     the chrome of reviews that show neither a linked name nor a time outside their text."""
     inside = set(bodies)
     for el in post.iter("a", "button"):
-        if len(text := text_of(el)) <= 20 and _ACTION.match(text) and not any(a in inside for a in el.iterancestors()):
+        if chrome.is_action(text_of(el)) and not any(a in inside for a in el.iterancestors()):
             return True
     return False
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from hanflow.extract.block import PARAGRAPHS, Stats, prose_like
+from hanflow.extract.chrome import answerable
 from hanflow.extract.ratings import rated
 
 _DIGIT = re.compile(r"\d")
@@ -32,7 +33,8 @@ class Group:
     parent: etree._Element
     key: Signature
     members: list[etree._Element]
-    rated: bool = False  # reviews that link nothing, each giving a rating (see `sibling_groups`)
+    unlinked: bool = False  # reviews or comments that link nothing (see `sibling_groups`)
+    rated: bool = False  # each member gives a rating
 
 
 def signature(el: etree._Element) -> Signature:
@@ -58,8 +60,9 @@ def _first_name(classes: str) -> str:
 
 def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
     """Every set of two or more same-signature siblings holding `min_text` characters and
-    some link text; or, without links, named boxes that each give a rating (see `rated`): a
-    review list that links no reviewer."""
+    some link text; or, without links, named boxes that each give a rating (see `rated`) or
+    each carry a time and a reply or report control (see `answerable`): a review or comment
+    list that links no user."""
     groups = []
     text, links = stats.text, stats.links
     for parent in root.iter(etree.Element):
@@ -73,19 +76,36 @@ def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> li
                 by_key.setdefault(signature(child), []).append(child)
         for key, members in by_key.items():
             if len(members) >= 2 and sum(text[m] for m in members) >= min_text:
-                if linked:
-                    groups.append(Group(parent, key, members))
-                elif _rated_reviews(key, members):
-                    groups.append(Group(parent, key, members, rated=True))
+                group = _unlinked(parent, key, members, stats)
+                if group is not None or linked:
+                    groups.append(group or Group(parent, key, members))
     return groups
 
 
-MIN_RATED = 3  # reviews that link nothing make a group only this many at least
+def _unlinked(parent: etree._Element, key: Signature, members: list, stats: Stats) -> Group | None:
+    """The members as a group of reviews or comments that link nothing (most of them hold no
+    link: an emoji's or a mention's link in one is no user's), if they are such."""
+    if len(members) < MIN_RATED or not named(key):
+        return None
+    if 2 * sum(stats.links.get(m, 0) > 0 for m in members) >= len(members):
+        return None
+    if _rated_reviews(key, members):
+        return Group(parent, key, members, unlinked=True, rated=True)
+    return Group(parent, key, members, unlinked=True) if _answerable_comments(key, members) else None
+
+
+MIN_RATED = 3  # reviews or comments that link nothing make a group only this many at least
 
 
 def _rated_reviews(key: Signature, members: list) -> bool:
     """Named boxes, at least `MIN_RATED`, each giving a rating."""
     return len(members) >= MIN_RATED and named(key) and all(map(rated, members))
+
+
+def _answerable_comments(key: Signature, members: list) -> bool:
+    """Named boxes, at least `MIN_RATED`, each with a time and a control that acts on it (see
+    `chrome.answerable`): comments that name their users in plain text."""
+    return len(members) >= MIN_RATED and named(key) and all(map(answerable, members))
 
 
 @dataclass
