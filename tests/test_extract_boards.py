@@ -208,6 +208,9 @@ def test_most_liked_replies_shown_again_above_the_thread_are_read_once(hot: bool
     # an edit note with its date first, a follow button with its count, a Q&A page's buttons
     ("Edited January 9, 2024 by ann", True), ("Follow · 38", True), ("Answer", True), ("Sort", True),
     ("Improve this answer", True), ("Share Improve this answer Follow", True),
+    # a phone app's "sent from" tail
+    ("——— 来自 Xiaomi 23013RK75C, Android 14上的 S1Next v2.5.4", True), ("Sent from my iPhone using Tapatalk", True),
+    ("Sent from the harbour office, the letter arrived a week later.", False),
     # a button with its count in brackets
     ("有用(12)", True), ("点评有用（3）", True), ("Helpful (4) · Report", True), ("有用的建议(3)条", False),
     # a shop review's labels and its variant line

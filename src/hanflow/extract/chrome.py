@@ -92,6 +92,10 @@ MAX_REQUEST = 240
 # A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
 # 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
 # ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文.
+# A post's "sent from" tail, which a board or a phone app appends: "——— 来自 Xiaomi 23013RK75C,
+# Android 14上的 S1Next v2.5.4", "Sent from my iPhone using Tapatalk", "发自我的 iPhone".
+_SENT_FROM = re.compile(r"^[-—–_~\s]{2,}+(?:来自|來自|发自|發自|sent from)\s*+\S.{0,80}+$|"
+                        r"^(?:sent from my|sent using|发自我的|發自我的)\s*+\S.{0,60}+$", re.I)
 _BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|^(?:发信站|發信站)\s*+[:：]|"
                   r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
                   r"^※\s*+(?:来源|來源|修改)\s*+[:：]")
@@ -107,7 +111,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
         return True
-    return len(line) <= MAX_REQUEST and (_ACCEPT_REQUEST.match(line) is not None or _BBS.match(line) is not None)
+    return len(line) <= MAX_REQUEST and (_ACCEPT_REQUEST.match(line) is not None or _BBS.match(line) is not None
+                                         or _SENT_FROM.match(line) is not None)
 
 # A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
 _ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
