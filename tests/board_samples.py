@@ -1045,7 +1045,8 @@ def utility_reviews() -> str:
     return f"""<html><head><title>Customer reviews: Harbour Broadband router</title></head><body>
 <header class="nav-header"><a href="/">Shop</a><a href="/deals">Deals</a></header>
 <div class="a-container"><h1 class="a-size-large">Customer reviews</h1>
-<div class="a-section a-spacing-none reviews-content"><div id="cm_cr-review_list" class="a-section review-views">{reviews}</div></div>
+<div class="a-section a-spacing-none reviews-content"><div id="cm_cr-review_list" class="a-section review-views">
+<h3 class="a-spacing-medium">Top reviews from the United Kingdom</h3>{reviews}</div></div>
 <ul class="a-pagination"><li class="a-last"><a href="?page=2">Next page</a></li></ul></div></body></html>"""
 
 

@@ -119,26 +119,33 @@ def _outermost_post(group: Group) -> etree._Element | None:
     if not named(group.key):
         return None
     tag = group.key[0]
-    shapes = [_shape(m) for m in group.members]
+    shapes = [_shape(m, through=True) for m in group.members]
     top = None
     for anc in (group.parent, *group.parent.iterancestors(tag)):
-        if anc.tag == tag and signature(anc) == group.key and _alike(_shape(anc), shapes, group.key):
+        if anc.tag == tag and signature(anc) == group.key and _alike(_shape(anc, through=True), shapes):
             top = anc
     return top if top is not None and top.getparent() is not None else None
 
 
-def _shape(el: etree._Element) -> set[tuple[str, str]]:
-    """The structures of an element's children."""
-    return {signature(child) for child in el if isinstance(child.tag, str)}
+def _shape(el: etree._Element, through: bool = False) -> set[tuple[str, str]]:
+    """The structures of an element's children; `through` a wrapper around a single box, the
+    box's (a review's wrapper around the review, both "a-section")."""
+    kids = [child for child in el if isinstance(child.tag, str)]
+    while through and len(kids) == 1 and len(kids[0]):
+        kids = [child for child in kids[0] if isinstance(child.tag, str)]
+    return {signature(child) for child in kids}
 
 
-def _alike(shape: set, shapes: list[set], key: Signature) -> bool:
+def _alike(shape: set, shapes: list[set], key: Signature | None = None) -> bool:
     """Whether children of these structures make a post like one of the members: at least
-    half the structures in common, the members' own (`key`: a wrapper around a post, or its
-    list of replies) not counted, and one at least."""
+    half the structures in common; with `key`, the members' own (a wrapper around a post, or
+    its list of replies) not counted, and one at least in common."""
+    if key is None:
+        return any(2 * len(shape & other) >= len(shape | other) for other in shapes)
     shape = shape - {key}
     return any(2 * len(common) >= len(shape | other)
                for other in shapes if (common := shape & (other - {key})))
+
 
 
 def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
