@@ -165,10 +165,15 @@ def body_despite_name(el: etree._Element, cache: dict) -> bool:
     its name no evidence. Asked of few elements, and remembered (`cache`)."""
     found = cache.get(el)
     if found is None:
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        found = cache[el] = _STRONG_NEGATIVE.search(names) is None and sum(
+        found = cache[el] = _weakly_named(el.get("class"), el.get("id")) and sum(
             1 for child in el if child.tag == "p" and _prose_text(text_of(child))) >= MIN_BODY_PARAGRAPHS
     return found
+
+
+@lru_cache(maxsize=8192)
+def _weakly_named(cls: str | None, ident: str | None) -> bool:
+    """Whether no whole boilerplate word is in the names (only a short part may be)."""
+    return _STRONG_NEGATIVE.search(f"{cls or ''} {ident or ''}") is None
 
 
 def _prose_text(text: str) -> bool:

@@ -70,9 +70,13 @@ def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> li
         if len(parent) < 2 or text.get(parent, 0) < min_text:
             continue
         linked = links.get(parent)
+        if not linked and len(parent) < MIN_RATED:
+            continue
         by_key: dict[Signature, list] = {}
         for child in parent:
-            if isinstance(child.tag, str) and text.get(child, 0) and (linked or len(child)):
+            # without links, only named boxes may group (see `_unlinked`)
+            if isinstance(child.tag, str) and text.get(child, 0) and (
+                    linked or len(child) and (child.get("class") or "-" in child.tag)):
                 by_key.setdefault(signature(child), []).append(child)
         for key, members in by_key.items():
             if len(members) >= 2 and sum(text[m] for m in members) >= min_text:

@@ -14,6 +14,7 @@ from hanflow.extract.tree import text_of
 # into the page rather than past a box.
 _SKIP = re.compile(r"^\s*+(?:skip\b(?!\s++to\b)|跳过|跳過)", re.I)
 MAX_SKIP_LABEL = 60  # characters of a skip link's text
+_FRAGMENT_LINKS = etree.XPath('//a[starts-with(@href, "#")]')  # links to an anchor of the page
 MAX_SKIPPED = 2000  # characters of a box a skip link passes over
 
 
@@ -23,9 +24,9 @@ def skipped_boxes(root: etree._Element) -> list:
     small (no article skips itself)."""
     ids: dict | None = None
     boxes = []
-    for link in root.iter("a"):
+    for link in _FRAGMENT_LINKS(root):
         href = link.get("href")
-        if not href or len(href) < 2 or href[0] != "#":
+        if len(href) < 2:
             continue
         label = text_of(link)
         if len(label) > MAX_SKIP_LABEL or not _SKIP.match(label):
