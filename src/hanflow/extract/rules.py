@@ -243,8 +243,8 @@ RULES: tuple[Rule, ...] = (
         # an affiliate disclosure: the page's links pay the publisher
         r"^[^.!?]{0,80}?\b(?:affiliate )?links?\b[^.!?]{0,80}?\b(?:on this page|in this (?:article|post|story|review)|"
         r"in our (?:stories|articles|reviews))\b[^.!?]{0,80}?\b(?:compensat\w*+|commissions?|earn)\b|"
-        r"^[^.!?]{0,100}?\bwe may (?:earn|receive|get) (?:a )?(?:small |affiliate )?(?:commission|compensation|"
-        r"share of (?:the )?(?:sales|revenue))\b"
+        r"(?:^|[.!?]\s++)[^.!?]{0,100}?\bwe may (?:earn|receive|get) (?:a |an )?(?:small |affiliate )?"
+        r"(?:commission|compensation|share of (?:the )?(?:sales|revenue))\b"
     ), 400, needle=("disclaimer", "notice", "storage", "expressed", "link", "we may")),
     Rule("promo", _rx(
         r"(?:关注|關注|订阅|訂閱|下载|下載|扫码|掃碼|扫描|掃描|加入|收听|收聽|like|按讚|点赞|點讚)\s*+(?:我们|我們|本号|本號|本报|本報|本网|本網|"
