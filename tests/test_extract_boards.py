@@ -251,11 +251,13 @@ def test_reviews_whose_wrapper_and_vote_bar_share_their_utility_class_are_the_re
     """Each review, its inner wrapper, its image strip and its vote bar are all "a-section":
     an element nested in a review that shares its first class but is built unlike every review
     is no reply, so the wrapper does not take the review's text as a reply's, and the page
-    is a forum page of every review's text. The vote bars and buttons go."""
+    is a forum page of every review's text, each led by its title. The star icon's label inside
+    the title link ("5.0 out of 5 stars") is the rating, not part of the title; the vote bars
+    and buttons go."""
     result = extract_html(B.utility_reviews())
     assert result.page_type == "forum"
     lines = result.text.splitlines()
-    assert [line for line in lines if line in B.RC_TEXTS] == B.RC_TEXTS
+    assert lines[1:] == [line for pair in zip(B.RC_TITLES, B.RC_TEXTS, strict=True) for line in pair]
     assert not any("found this helpful" in line or line in ("Helpful", "Report") for line in lines)
 
 

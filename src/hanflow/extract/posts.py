@@ -23,9 +23,9 @@ from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
-from hanflow.extract.ratings import rated
+from hanflow.extract.ratings import rated, rating_marks
 from hanflow.extract.repeats import Group, Path, Signature, at_path, body_path, named, nested_replies, signature
-from hanflow.extract.tree import text_of
+from hanflow.extract.tree import drop, text_of
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
 _WHEN = re.compile(
@@ -211,6 +211,9 @@ def _with_titles(bodies: dict, title_key: str) -> dict:
     """Each review's body led by its title (see `_title_of`), when no other review has the same:
     a title that recurs is a label ("Verified purchase"), not what the reviewer wrote."""
     titles = {post: _title_of(post, found, title_key, short=True) for post, found in bodies.items()}
+    for title in titles.values():
+        for mark in rating_marks(title) if title is not None else ():
+            drop(mark)  # the stars' label inside the title link is the rating, not the title
     texts = [normalized(text_of(el)) for el in titles.values() if el is not None]
     return {post: [el, *found] if el is not None and texts.count(normalized(text_of(el))) == 1 else found
             for (post, found), el in zip(bodies.items(), titles.values(), strict=True)}

@@ -35,3 +35,14 @@ def rated(member: etree._Element) -> bool:
             if len(text) <= MAX_RATING and _RATING.match(text):
                 return True
     return False
+
+
+def rating_marks(el: etree._Element) -> list:
+    """The outermost elements inside `el` whose whole text is a rating ("5.0 out of 5 stars"
+    in a star icon's label set inside a review's title link)."""
+    marks: list = []
+    for d in el.iterdescendants(etree.Element):
+        if (text := text_of(d)) and len(text) <= MAX_RATING and _RATING.match(text) \
+                and not any(m in marks for m in d.iterancestors()):
+            marks.append(d)
+    return marks
