@@ -32,6 +32,7 @@ from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, code_lines, drop_byline_boxes, element_text
 from hanflow.extract.repeats import Group, sibling_groups
 from hanflow.extract.rules import line_rule
+from hanflow.extract.skips import may_skip
 from hanflow.extract.tree import drop
 
 MIN_PARAGRAPH = 100  # prose an article needs outside its teaser lists, or the lists are the text
@@ -51,7 +52,7 @@ def extract_html(html: str) -> Extraction:
     declared = declared_type(types)
     fired = _profile_dates(html, meta)
     _headline_byline(root, meta)
-    prune(root, meta["title"])
+    prune(root, meta["title"], skips=may_skip(html))
     stats = measure(root)
     if stats.cut and drop_excerpts(stats.cut):  # the page printed some text twice: measure it once
         stats = measure(root)

@@ -224,16 +224,17 @@ def _headline_kept(root: etree._Element, kept: list, title_key: str) -> None:
         drop(h)
 
 
-def prune(root: etree._Element, title: str | None = None) -> None:
+def prune(root: etree._Element, title: str | None = None, skips: bool = True) -> None:
     """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
     headings' buttons, forms without prose, sign-up cards and the boxes a skip link passes
     over; unwrap hard-wrapped prose set as <pre>.
-    `title` is the page's title, whose headline is kept out of a pruned header."""
+    `title` is the page's title, whose headline is kept out of a pruned header; `skips` False
+    says the page has no skip link (see `skips.may_skip`)."""
     forms = list(root.iter("form"))  # judged before their controls go
     wrappers = {form for form in forms if _wraps_text(form)}
     cards = [_signup_card(form) for form in forms if _asks_for_email(form)]
     etree.strip_elements(root, *NEVER_TEXT, with_tail=False)
-    for card in [*cards, *skipped_boxes(root)]:
+    for card in [*cards, *(skipped_boxes(root) if skips else ())]:
         drop(card)
     candidates = hidden(root) + list(root.iter("noscript"))
     kept = holding_prose(root, candidates)

@@ -18,6 +18,12 @@ _FRAGMENT_LINKS = etree.XPath('//a[starts-with(@href, "#")]')  # links to an anc
 MAX_SKIPPED = 2000  # characters of a box a skip link passes over
 
 
+def may_skip(html: str) -> bool:
+    """Whether the page's source holds a skip link's word at all: a cheap test that spares most
+    pages the search (see `skipped_boxes`)."""
+    return "kip" in html or "KIP" in html or "跳过" in html or "跳過" in html
+
+
 def skipped_boxes(root: etree._Element) -> list:
     """The boxes that skip links pass over: each link's parent, when the link's anchor (`#id`)
     lies after the link inside that parent or is the parent's next element, and the parent is
