@@ -16,6 +16,7 @@ from hanflow.extract.excerpts import ELLIPSIS
 from hanflow.extract.tree import text_of
 
 PARAGRAPHS = frozenset({"p", "pre", "blockquote"})
+BOXES = frozenset({"div", "section", "article", "table", "ul", "ol", "dl", "form"})  # boxes of other boxes or text
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CONTAINERS = frozenset({"a", "div", "td", "article", "section", "main", "span", "font", "center",
                         "body", "form", "content", "dd", "tbody", "table", "tr"})

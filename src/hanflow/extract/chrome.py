@@ -89,13 +89,13 @@ _ACCEPT_REQUEST = re.compile(
     r"^[^。！？]{0,10}?本帖(?:隐藏|隱藏)的?内容|查看本帖(?:隐藏|隱藏)的?内容|"
     r"^游客[，,]\s*+(?:您好|你好)?[！!，,]?[^。！？]{0,30}?(?:登录|登陆|登入|注册|註冊|回复|回覆)", re.I)
 MAX_REQUEST = 240
-# A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
-# 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
-# ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文.
 # A post's "sent from" tail, which a board or a phone app appends: "——— 来自 Xiaomi 23013RK75C,
 # Android 14上的 S1Next v2.5.4", "Sent from my iPhone using Tapatalk", "发自我的 iPhone".
 _SENT_FROM = re.compile(r"^[-—–_~\s]{2,}+(?:来自|來自|发自|發自|sent from)\s*+\S.{0,80}+$|"
                         r"^(?:sent from my|sent using|发自我的|發自我的)\s*+\S.{0,60}+$", re.I)
+# A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
+# 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
+# ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文.
 _BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|^(?:发信站|發信站)\s*+[:：]|"
                   r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
                   r"^※\s*+(?:来源|來源|修改)\s*+[:：]")

@@ -14,12 +14,13 @@ question that is not built like its answers is read by `lead`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
+from hanflow.extract.block import BOXES, HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.dates import MONTH_DAY
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
@@ -214,9 +215,10 @@ def _with_titles(bodies: dict, title_key: str) -> dict:
     for title in titles.values():
         for mark in rating_marks(title) if title is not None else ():
             drop(mark)  # the stars' label inside the title link is the rating, not the title
-    texts = [normalized(text_of(el)) for el in titles.values() if el is not None]
-    return {post: [el, *found] if el is not None and texts.count(normalized(text_of(el))) == 1 else found
-            for (post, found), el in zip(bodies.items(), titles.values(), strict=True)}
+    texts = {post: normalized(text_of(el)) for post, el in titles.items() if el is not None}
+    counts = Counter(texts.values())
+    return {post: [titles[post], *found] if post in texts and counts[texts[post]] == 1 else found
+            for post, found in bodies.items()}
 
 
 def _innermost(found: dict) -> dict:
@@ -388,7 +390,6 @@ def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
 
 
 MIN_ANSWER = 40  # characters of plain prose in a reply set beside a post's text
-_BLOCKS = frozenset({"div", "p", "ul", "ol", "dl", "table", "section", "article", "blockquote", "pre"})
 
 
 def _answered_beside(post: etree._Element, bodies: list, stats: Stats, nested: set) -> list:
@@ -401,7 +402,7 @@ def _answered_beside(post: etree._Element, bodies: list, stats: Stats, nested: s
     for paragraph in post.iter("p", "div"):
         if paragraph in inside or stats.plain.get(paragraph, 0) < MIN_ANSWER:
             continue
-        if paragraph.tag == "div" and any(child.tag in _BLOCKS for child in paragraph):
+        if paragraph.tag == "div" and any(child.tag in BOXES or child.tag in PARAGRAPHS for child in paragraph):
             continue  # a box of boxes; its paragraphs are tried on their own
         if any(a in nested for a in paragraph.iterancestors()):
             continue
@@ -416,12 +417,12 @@ REPLY_BOX_DEPTH = 3  # levels above a reply's paragraph its box (with the reply'
 def _timed_box(paragraph: etree._Element, post: etree._Element, inside: set) -> bool:
     """Whether a box around the paragraph, below the post and holding none of its bodies,
     shows a time outside the paragraph (a reply's date beside its text)."""
+    own = set(paragraph.iter())
     box = paragraph.getparent()
     for _ in range(REPLY_BOX_DEPTH):
         if box is None or box is post or box in inside:
             return False
-        if any(el.tag == "time" or _short_when(el.text) for el in box.iter(etree.Element)
-               if el is not paragraph and paragraph not in el.iterancestors()):
+        if any(el.tag == "time" or _short_when(el.text) for el in box.iter(etree.Element) if el not in own):
             return True
         box = box.getparent()
     return False

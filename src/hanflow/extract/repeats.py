@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from hanflow.extract.block import PARAGRAPHS, Stats, prose_like
+from hanflow.extract.block import BOXES, PARAGRAPHS, Stats, prose_like
 from hanflow.extract.chrome import answerable
 from hanflow.extract.ratings import rated
 
@@ -93,23 +93,13 @@ def _unlinked(parent: etree._Element, key: Signature, members: list, stats: Stat
         return None
     if 2 * sum(stats.links.get(m, 0) > 0 for m in members) >= len(members):
         return None
-    if _rated_reviews(key, members):
+    if all(map(rated, members)):  # reviews, each giving a rating
         return Group(parent, key, members, unlinked=True, rated=True)
-    return Group(parent, key, members, unlinked=True) if _answerable_comments(key, members) else None
+    # comments that name their users in plain text: each with a time and a control acting on it
+    return Group(parent, key, members, unlinked=True) if all(map(answerable, members)) else None
 
 
 MIN_RATED = 3  # reviews or comments that link nothing make a group only this many at least
-
-
-def _rated_reviews(key: Signature, members: list) -> bool:
-    """Named boxes, at least `MIN_RATED`, each giving a rating."""
-    return len(members) >= MIN_RATED and named(key) and all(map(rated, members))
-
-
-def _answerable_comments(key: Signature, members: list) -> bool:
-    """Named boxes, at least `MIN_RATED`, each with a time and a control that acts on it (see
-    `chrome.answerable`): comments that name their users in plain text."""
-    return len(members) >= MIN_RATED and named(key) and all(map(answerable, members))
 
 
 @dataclass
@@ -211,10 +201,7 @@ def _boxed(el: etree._Element, stats: Stats) -> bool:
     two `inbox` wrappers (the message with the user's card, then the foot) are boxes; two
     <div> paragraphs are not."""
     loose = stats.text.get(el, 0) - sum(stats.text.get(c, 0) for c in el if isinstance(c.tag, str))
-    return loose * 2 < stats.text.get(el, 0) and any(c.tag in _BOXES and stats.text.get(c, 0) for c in el)
-
-
-_BOXES = frozenset({"div", "section", "article", "table", "ul", "ol", "dl", "form"})
+    return loose * 2 < stats.text.get(el, 0) and any(c.tag in BOXES and stats.text.get(c, 0) for c in el)
 
 
 def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Path | None:
