@@ -4,6 +4,7 @@ a live blog's entries are its text."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from hanflow.extract import extract_html
@@ -231,6 +232,34 @@ def test_a_section_about_a_fundraiser_that_links_its_donation_page_in_a_sentence
         "<span>We accept cards and bank transfers</span></div></div>", ".</p></div>")
     lines = extract_html(_with_body(section)).text.splitlines()
     assert "The harbour desk is paid for by its readers" in lines and len(lines) > len(S.ARTICLE_BODY)
+
+
+_VARIANT = ('<div class="hidden pitch-b"><h2>Local news needs local readers</h2>'
+            + "".join(f"<p>Version {n} of the pitch: the desk counts on readers to fund what it does, and every "
+                      "month we ask again, because the council's budget talks, the school board's votes and the "
+                      "harbour's dredging plans take days of work to report properly.</p>" for n in range(4))
+            + '<p><a href="/support">Back the desk</a></p></div>')
+
+
+def test_an_appeals_wordings_hidden_by_class_do_not_count_towards_its_size() -> None:
+    """A box that tries an appeal out in several wordings, all but one hidden by a CSS class:
+    the reader sees one appeal of a few paragraphs, and that is what is judged. Counted with
+    the hidden wordings, the box was too long to be an appeal and stayed in the text."""
+    box = LONG_APPEAL.replace("</h2>", "</h2>" + _VARIANT * 2, 1)
+    assert len("".join(lxml.html.fromstring(box).text_content().split())) > 1500
+    lines = extract_html(_with_body(box)).text.splitlines()
+    assert lines == S.ARTICLE_BODY
+
+
+def test_a_box_that_asks_only_in_a_hidden_wording_is_judged_by_what_shows() -> None:
+    """The asking words and the button only in a hidden wording: what the reader sees is a
+    section about the desk, which stays."""
+    shown = LONG_APPEAL.replace("please consider supporting us with a few pounds a month", "write to us").replace(
+        'href="https://support.example.org/uk/contribute?ref=epic"', 'href="/about/harbour-desk"')
+    box = shown.replace("</h2>", "</h2>" + _VARIANT.replace("Version", "Please consider supporting us: version"), 1)
+    lines = extract_html(_with_body(box)).text.splitlines()
+    assert "The harbour desk is paid for by its readers" in lines and len(lines) > len(S.ARTICLE_BODY)
+    assert not any("Version" in line or "version" in line for line in lines)
 
 
 RELEASE = [

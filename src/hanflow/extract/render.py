@@ -80,15 +80,18 @@ def appeal(el: etree._Element, length: int) -> bool:
     of a sentence or two, and a link to the publisher's subscription or donation page. No form
     needs to be in it (a sign-up form's box is pruned before). A longer pitch (a reader-funded
     site's appeal of several paragraphs) is one when it asks in so many words ("please
-    consider supporting us") and its link is a button, set apart from the paragraphs."""
-    if el.tag not in ("div", "section") or length > MAX_LONG_APPEAL:
+    consider supporting us") and its link is a button, set apart from the paragraphs.
+    Alternate versions of the box that CSS classes hide (an appeal tried out in several
+    wordings) are no part of what the reader sees, so they are not counted."""
+    if el.tag not in ("div", "section") or next(el.iter(*HEADINGS), None) is None:
         return False
-    if next(el.iter(*HEADINGS), None) is None:
-        return False
-    buttons = [a for a in el.iter("a") if _APPEAL_TARGET.match(a.get("href") or "")]
+    buttons = [a for a in el.iter("a") if _APPEAL_TARGET.match(a.get("href") or "") and not _hidden_in(a, el)]
     if not buttons:
         return False
-    text = text_of(el)
+    text = _visible_text(el)
+    length = len("".join(text.split()))
+    if length > MAX_LONG_APPEAL:
+        return False
     if length <= MAX_APPEAL and len(_SENTENCE.findall(text)) <= MAX_APPEAL_SENTENCES:
         return True
     return _ASKS.search(text) is not None and any(_apart(a, el) for a in buttons)
@@ -100,6 +103,25 @@ _ASKS = re.compile(r"\b(?:consider (?:supporting|donating|subscribing|contributi
                    r"support us\b|supporting us\b|(?:make|making) a (?:donation|contribution)|"
                    r"become a (?:member|supporter|subscriber) (?:today|now)|"
                    r"donate (?:today|now))|支持我们|支持我們|赞赏支持|讚賞支持", re.I)
+
+
+def _hidden_in(el: etree._Element, box: etree._Element) -> bool:
+    """Whether a CSS class hides `el` or one of its ancestors inside `box`."""
+    while el is not None and el is not box:
+        if hidden_by_class(el):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _visible_text(box: etree._Element) -> str:
+    """The box's text without the parts its CSS classes hide (comments are no text either)."""
+    parts: list[str] = [box.text or ""]
+    for child in box:
+        if isinstance(child.tag, str) and not hidden_by_class(child):
+            parts.append(_visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _apart(link: etree._Element, box: etree._Element) -> bool:
