@@ -125,3 +125,16 @@ def test_a_reference_to_a_control_character_is_removed_like_the_character(ref: s
     page = (f"<html><body><div class='x'><noscript class='y'></noscript>{ref}<p>水位下降了&#12;三米{ref}，"
             f"码头&#x20;暂停&#10;开放&#19968;天。</p></div></body></html>")
     assert extract_html(page).text == "水位下降了 三米，码头 暂停 开放一天。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["&#", "&#x", "&", "#", "x", "X", "0", "1", "2", "3", "5", "6", "b", "e", "f", "F",
+                                 ";", "9", "水", " "]), max_size=40))
+def test_references_are_scrubbed_as_the_pattern_itself_substitutes_them(parts: list[str]) -> None:
+    """The scrub looks for the pattern only where "&#" stands; it must give what the pattern's
+    own substitution over the whole text gives, for any run of references, near-references
+    and text."""
+    from hanflow.extract.parse import _BAD_REFERENCE, _referenced, _without_bad_references
+
+    data = "".join(parts).encode()
+    assert _without_bad_references(data) == _BAD_REFERENCE.sub(_referenced, data)

@@ -69,7 +69,7 @@ def parse_html(html: str) -> etree._Element | None:
     if not data.strip():
         return None
     if b"&#" in data:
-        data = _BAD_REFERENCE.sub(_referenced, data)
+        data = _without_bad_references(data)
     if b"noframes" in data or b"NOFRAMES" in data:  # libxml2 reads its content as bare text
         data = _NOFRAMES.sub(rb"<\1div", data)
     root = _parsed(data)
@@ -81,6 +81,27 @@ def parse_html(html: str) -> etree._Element | None:
             flat = _parsed(_ALL_BUT_BREAKS.sub(b" ", data))
         root = flat if flat is not None else root
     return root
+
+
+def _without_bad_references(data: bytes) -> bytes:
+    """`data` with each reference of `_BAD_REFERENCE` replaced (`_referenced`). The regex is
+    tried only where `bytes.find` sees "&#": a page holds a few hundred of those at most, and
+    the regex engine's own scan for them took a sixth of the time libxml2 takes to parse."""
+    pieces: list[bytes] = []
+    start = 0
+    pos = data.find(b"&#")
+    while pos >= 0:
+        found = _BAD_REFERENCE.match(data, pos)
+        if found is None:
+            pos = data.find(b"&#", pos + 2)
+            continue
+        pieces += (data[start:pos], _referenced(found))
+        start = found.end()
+        pos = data.find(b"&#", start)
+    if not pieces:
+        return data
+    pieces.append(data[start:])
+    return b"".join(pieces)
 
 
 def _referenced(found: re.Match[bytes]) -> bytes:
