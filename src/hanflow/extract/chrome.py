@@ -1,6 +1,8 @@
-"""Per-post chrome that survives inside a post's body: expanders, reply and vote buttons,
-counters, floor numbers, signature separators. Whole short lines only, in forum mode only
-(the same words inside an article's sentence are text)."""
+"""Per-post chrome. Lines of it that survive inside a post's body: expanders, reply and vote
+buttons, counters, floor numbers, signature separators (whole short lines only, in forum mode
+only: the same words inside an article's sentence are text). And the chrome elements outside
+a post's body that tell a post from a paragraph: an author link and a time (`post_chrome`),
+or a button that acts on the post (`acted_on`)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import re
 
 from lxml import etree
 
+from hanflow.extract.block import HEADINGS
 from hanflow.extract.dates import MONTH_DAY
+from hanflow.extract.tree import text_of
 
 RULE = "post_chrome"
 DESCRIPTION = ("per-post chrome on forum / Q&A pages (展开阅读全文, 回复, 举报, Reply, Share, vote counts, "
@@ -140,3 +144,56 @@ def answerable(post: etree._Element) -> bool:
         if timed and acts:
             return True
     return False
+
+
+# Chrome elements: what of a post's chrome lies outside its body.
+
+# A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
+SHOWN_TIME = re.compile(
+    r"\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?|"
+    r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
+    r"\b\d+\s*(?:s|m|h|d|w|mo|y|sec|min|minute|hr\.?|hour|day|week|month|year)s?\s+ago\b|\byesterday\b|"
+    r"^#\d+$|^\d+\s*楼$|^\d{1,2}\s*(?:m|h|d|w|mo|y)$|" + MONTH_DAY, re.I)
+
+
+def post_chrome(post: etree._Element, bodies: list) -> int:
+    """How much of a post's chrome lies outside its body: an author link (a name, not a
+    button or a section heading; a heading that shows a time is the post's header, its name
+    link the author's) and a time (a <time>, or a time or date written): 0, 1, 2."""
+    inside = set(bodies)
+    name = when = False
+    stack = [(post, False)]
+    while stack and not (name and when):
+        el, in_heading = stack.pop()
+        if el in inside:
+            continue
+        when = when or when_at(el, post)
+        name = name or (el.tag == "a" and not in_heading and name_like(el))
+        if not in_heading and el.tag in HEADINGS:
+            in_heading = not any(when_at(d, post) for d in el.iter(etree.Element))
+        stack.extend((child, in_heading) for child in el if isinstance(child.tag, str))
+    return name + when
+
+
+def acted_on(post: etree._Element, bodies: list) -> bool:
+    """Whether the post carries, outside its body, a button that acts on it (`is_action`):
+    the chrome of reviews that show neither a linked name nor a time outside their text."""
+    inside = set(bodies)
+    for el in post.iter("a", "button"):
+        if is_action(text_of(el)) and not any(a in inside for a in el.iterancestors()):
+            return True
+    return False
+
+
+def short_when(text: str | None) -> bool:
+    return bool(text) and len(text := text.strip()) < 40 and SHOWN_TIME.search(text) is not None
+
+
+def name_like(link: etree._Element) -> bool:
+    text = text_of(link).strip()
+    return bool(text) and len(text) <= 40 and not is_chrome(text)
+
+
+def when_at(el: etree._Element, post: etree._Element) -> bool:
+    """Whether `el` shows a time of the post's chrome (as `post_chrome` reads it)."""
+    return el.tag == "time" or short_when(el.text) or el is not post and short_when(el.tail)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from lxml import etree
 
 from hanflow.extract.block import INLINE, PARAGRAPHS, Stats
+from hanflow.extract.chrome import post_chrome
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import normalized, reads_like
-from hanflow.extract.posts import Thread, post_chrome
+from hanflow.extract.posts import Thread
 from hanflow.extract.tree import text_of
 
 LEAD_PROSE = 15  # plain prose characters of a block before the posts that leads the thread

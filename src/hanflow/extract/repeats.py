@@ -244,3 +244,27 @@ def at_path(member: etree._Element, path: Path) -> list:
     for sig in path:
         level = [c for el in level for c in el if isinstance(c.tag, str) and signature(c) == sig]
     return level
+
+
+PARAGRAPH_WORTH = 200
+
+
+def holds_prose(bodies: dict, stats: Stats) -> bool:
+    """Three posts with text (two in a thread of two), and sentences: punctuated text in two
+    posts, or a paragraph's worth in one (replies of a few words carry no punctuation)."""
+    texts = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
+    with_text = sum(n >= 2 for n in texts)
+    sentences = sum(any(stats.plain.get(b, 0) > 0 or stats.punct.get(b, 0) and n >= 10 for b in found)
+                    for found, n in zip(bodies.values(), texts, strict=True))
+    return (with_text >= min(3, len(texts)) and with_text >= 2
+            and (sentences >= 2 or max(texts, default=0) >= PARAGRAPH_WORTH))
+
+
+def count_reaches(flags, needed: int) -> bool:
+    """Whether at least `needed` of the flags are true (stops as soon as it knows)."""
+    count = 0
+    for flag in flags:
+        count += bool(flag)
+        if count >= needed:
+            return True
+    return False

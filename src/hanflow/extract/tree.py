@@ -53,3 +53,13 @@ def outermost(root: etree._Element, tag: str) -> list[etree._Element]:
         found.append(el)
         inside.update(el.iterdescendants(tag))
     return found
+
+
+def up_to(el: etree._Element, top: etree._Element) -> list:
+    """The ancestors of `el` below `top`."""
+    out = []
+    for anc in el.iterancestors():
+        if anc is top:
+            break
+        out.append(anc)
+    return out
