@@ -1261,3 +1261,42 @@ def shop_reviews() -> str:
     return f"""<html><head><title>{SR_TITLE}的点评</title></head><body><div class="nav"><a href="/">首页</a> <a href="/food">美食</a></div>
 <h1 class="shop-name">{SR_TITLE}</h1><div class="reviews-items"><ul>{items}</ul></div>
 <div class="footer">©2024 点评网</div></body></html>"""
+
+
+# A Q&A page whose best answer stands in a box of its own above the other answers, built like
+# them (the same item class and parts), its text set in a template of its own.
+BA_TITLE = "阳台种的番茄只开花不结果，是什么原因"
+BA_QUESTION = "今年春天在朝南的阳台种了三盆番茄，现在花开了不少，可是一个果子都没坐住，花谢了就掉。请问是哪里出了问题？"
+BA_BEST = [
+    "番茄开花不坐果，阳台上最常见的原因有三个，可以逐一排查。",
+    "第一是授粉不够。番茄虽然是自花授粉，但需要花粉被震落才能落到柱头上。室外有风和昆虫帮忙，阳台上往往两样都没有。开花的时候每天上午轻轻弹一弹花序，或者用电动牙刷的背面碰一碰花柄，坐果率会明显提高。",
+    "第二是温度。白天超过三十二度、夜里低于十三度，花粉的活力都会大大下降。朝南的阳台中午玻璃后面很容易过热，可以开窗通风，或者在最热的几个小时拉上一层纱帘。",
+    "第三是氮肥太多。叶子长得又大又绿、枝条很旺，却不结果，多半是肥料里的氮偏多。开花以后改用磷钾含量高的肥料，少浇一点水，让植株从长叶子转到结果子上来。",
+    "按这三点调整，一般两三周后新开的花就能坐住果了。",
+]
+BA_MORE = [  # the same advice written up as a guide runs on
+    "选种也有讲究。樱桃番茄比大果番茄更耐热，坐果也更容易，第一次在阳台种番茄的话，可以先从樱桃番茄开始。",
+    "盆要够大。一株番茄至少需要二十升左右的土，盆太小根系挤在一起，植株容易早衰，开了花也养不住果子。",
+    "浇水要均匀。土壤忽干忽湿，不但影响坐果，已经结出的果子也容易裂开。最好每天早上看一看，表土干了再浇透。",
+]
+BA_OTHERS = ["我家也这样，后来每天拿筷子敲敲花枝，就开始结果了。",
+             "看看是不是太热了，我的阳台中午能到三十五度，花全掉了。",
+             "少施点肥试试，叶子太旺反而不结果。"]
+
+
+def _ba_item(i: int, body: str) -> str:
+    return (f'<div class="qa-item"><div class="qa-meta"><a class="uname" href="/u/{i}">园丁{i}</a>'
+            f'<span class="qa-time">2024-04-0{i + 1}</span></div><div class="qa-main">{body}</div>'
+            f'<div class="qa-foot"><a href="javascript:;">有用({30 - i})</a> <a href="javascript:;">举报</a></div></div>')
+
+
+def best_answer_apart() -> str:
+    best = _ba_item(0, '<div class="best-content">' + "<br>".join(BA_BEST) + "</div>")
+    others = "".join(_ba_item(i + 1, f'<div class="qa-content"><span class="txt">{t}</span></div>')
+                     for i, t in enumerate(BA_OTHERS))
+    return f"""<html><head><title>{BA_TITLE}_问答社区</title></head><body>
+<div class="top-nav"><a href="/">首页</a> <a href="/garden">园艺</a> <a href="/ask">我要提问</a></div>
+<div class="q-main"><h1>{BA_TITLE}</h1><div class="q-desc">{BA_QUESTION}</div></div>
+<div class="best-box"><div class="best-label">最佳回答</div>{best}</div>
+<div class="other-box"><h2>其他回答</h2>{others}</div>
+<div class="footer">©2024 问答社区</div></body></html>"""

@@ -507,6 +507,29 @@ def test_answers_that_are_mostly_code_keep_their_sentences_around_the_code() -> 
     assert [line.strip() for line in result.text.splitlines()] == [line.strip() for line in expected]
 
 
+def test_a_best_answer_set_apart_above_the_others_is_part_of_the_thread() -> None:
+    """The best answer, in a box of its own, is built like the other answers but holds many
+    times their text: it is no article with comments under it. The question, the best answer
+    and the other answers are the text, in order."""
+    result = extract_html(B.best_answer_apart())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.BA_TITLE, B.BA_QUESTION, *B.BA_BEST, *B.BA_OTHERS]
+
+
+def test_an_article_sharing_its_comments_class_but_not_their_build_is_an_article() -> None:
+    """An article in a box with the comments' item class, but built of paragraphs where a
+    comment has its meta, body and foot: the comments stay comments under an article."""
+    comments = "".join(B._ba_item(i + 1, f'<div class="qa-content"><span class="txt">{t}</span></div>')
+                       for i, t in enumerate(B.BA_OTHERS))
+    article = [*B.BA_BEST, *B.BA_MORE]
+    page = (f"<html><head><title>阳台番茄坐果指南</title></head><body><h1>阳台番茄坐果指南</h1>"
+            f'<div class="qa-item">{"".join(f"<p>{t}</p>" for t in article)}</div>'
+            f'<div class="comments"><h2>评论</h2>{comments}</div></body></html>')
+    result = extract_html(page)
+    assert result.page_type == "article"
+    assert result.text.splitlines() == article
+
+
 @pytest.mark.parametrize("tag", ["p", "div"])
 def test_an_owners_reply_beside_a_review_follows_that_review(tag: str) -> None:
     """The owner's reply sits beside the review's text box, in a box with its own label and

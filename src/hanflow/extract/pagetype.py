@@ -5,7 +5,8 @@ A type the page declares in JSON-LD (NewsArticle, BlogPosting; QAPage,
 DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum, unless
 a separate block of prose outweighs all the posts together (thrice, unless the page calls
 itself an article in og:type) and each one thrice: an article with comments under it is an
-article; a question with its answers, a post with its replies are a forum. A page whose
+article; a question with its answers, a post with its replies are a forum (also when the best answer
+is set apart from the others, built like them). A page whose
 text is mostly teaser lists, with no prose block left once they are set aside, is a listing.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from hanflow.extract.block import Stats
-from hanflow.extract.posts import Thread, enough_posts
+from hanflow.extract.posts import Thread, enough_posts, set_apart
 
 ARTICLE, FORUM, LISTING = "article", "forum", "listing"
 PAGE_TYPES = (ARTICLE, FORUM, LISTING)
@@ -64,8 +65,9 @@ def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_ty
 
 def _best_outside(thread: Thread, stats: Stats) -> int:
     """The most net prose the posts leave out: of an element outside every post body, less
-    the net prose of the bodies inside it (an article with comments under it)."""
-    bodies = [b for found in thread.bodies.values() for b in found]
+    the net prose of the bodies inside it (an article with comments under it). A post set
+    apart from the others (`set_apart`) counts as a body."""
+    bodies = [b for found in thread.bodies.values() for b in found] + set_apart(thread, stats)
     inside = {el for b in bodies for el in b.iter()}
     adjusted = dict(stats.net)
     for body in bodies:

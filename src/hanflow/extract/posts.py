@@ -63,6 +63,25 @@ def enough_posts(thread: Thread) -> bool:
     return len(thread.posts) >= (2 if thread.signed else MIN_POSTS)
 
 
+def set_apart(thread: Thread, stats: Stats) -> list[etree._Element]:
+    """Posts set apart from the thread, elsewhere on the page: elements built like its posts
+    (their tag, first class name and children's structures) that hold text, lie in no post
+    and hold none, such as a Q&A page's best answer in a box of its own above the others.
+    Their text is the thread's, not an article's beside it."""
+    group, posts = thread.group, set(thread.posts)
+    tag, shapes = group.key[0], [_shape(m, through=True) for m in group.members]
+    root = group.parent.getroottree().getroot()
+    found = []
+    for el in root.iter(tag):
+        if el in posts or signature(el) != group.key or not stats.text.get(el, 0):
+            continue
+        if any(a in posts for a in el.iterancestors()) or any(d in posts for d in el.iterdescendants(tag)):
+            continue
+        if _alike(_shape(el, through=True), shapes):
+            found.append(el)
+    return found
+
+
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
                 ) -> Thread | None:
     """The group of posts holding the most prose, if any group looks like posts."""
