@@ -1300,3 +1300,28 @@ def best_answer_apart() -> str:
 <div class="best-box"><div class="best-label">最佳回答</div>{best}</div>
 <div class="other-box"><h2>其他回答</h2>{others}</div>
 <div class="footer">©2024 问答社区</div></body></html>"""
+
+
+# An issue's comments, each with a role badge beside its author's name and a hidden copy of
+# its source (the edit form's markdown, hidden by a prefixed utility class until "Edit").
+RB_TITLE = "Export stops at the first row with an empty date"
+RB_COMMENTS = [
+    "Exporting a sheet where one row has no date ends the file at that row, without an error.",
+    "Confirmed on the current release. The date parser raises, and the writer swallows the exception.",
+    "A fix is up for review: empty dates are written as empty cells, and a parse error now stops the export loudly.",
+]
+RB_ROLES = ["Author", "Maintainer", "Owner"]
+
+
+def role_badges(user: str = "") -> str:
+    items = "".join(
+        f'<div class="timeline-item comment"><div class="comment-header"><a class="author" href="/{user or "u" + str(i)}">'
+        f'{user or "u" + str(i)}</a> <span class="time-since">{i + 2} days ago</span>'
+        f'<div class="ui basic label role-label">{role}</div></div><div class="comment-body">'
+        f'<div class="render-content markup"><p>{text}</p></div><div class="edit-content-zone tw-hidden">'
+        f'<textarea class="raw">**Draft:** {text}</textarea><div class="raw-content">{text.upper()}</div></div></div></div>'
+        for i, (text, role) in enumerate(zip(RB_COMMENTS, RB_ROLES, strict=True)))
+    return f"""<html><head><title>{RB_TITLE} · Issue #88 · sheets/exporter</title></head><body>
+<div class="navbar"><a href="/">Forge</a> <a href="/explore">Explore</a></div>
+<h1 class="issue-title">{RB_TITLE}</h1><div class="issue-content"><div class="timeline">{items}</div></div>
+<div class="footer">Powered by a forge</div></body></html>"""

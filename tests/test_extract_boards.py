@@ -530,6 +530,22 @@ def test_an_article_sharing_its_comments_class_but_not_their_build_is_an_article
     assert result.text.splitlines() == article
 
 
+def test_role_badges_and_a_hidden_copy_of_each_comments_source_are_not_its_text() -> None:
+    """A role badge on a line of its own (Owner, Maintainer) is chrome, and the copy of a
+    comment's source that a prefixed utility class (`tw-hidden`) hides until "Edit" is no
+    second copy of its text."""
+    result = extract_html(B.role_badges())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.RB_TITLE, *B.RB_COMMENTS]
+
+
+def test_a_user_named_like_a_role_is_still_an_author() -> None:
+    """A poster called "admin" links a name, not a badge: every comment keeps its author."""
+    result = extract_html(B.role_badges(user="admin"))
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.RB_TITLE, *B.RB_COMMENTS]
+
+
 @pytest.mark.parametrize("tag", ["p", "div"])
 def test_an_owners_reply_beside_a_review_follows_that_review(tag: str) -> None:
     """The owner's reply sits beside the review's text box, in a box with its own label and

@@ -110,8 +110,16 @@ _VARIANT = re.compile(rf"^(?:{_WHEN})?\s*+(?:颜色分类|顏色分類|颜色|�
                       r"套餐类型|套餐類型|版本)\s*+[:：][^。！？!?]{1,40}+$")
 
 
-def is_chrome(line: str) -> bool:
-    if len(line) <= MAX_LEN and (_CHROME.match(line) is not None or _VARIANT.match(line) is not None):
+# A role badge beside a poster's name, on a line of its own: Owner, Maintainer, OP, Staff.
+_ROLE = re.compile(r"^\s*+(?:owner|maintainer|contributor|collaborator|member|moderator|admin|administrator|staff|"
+                   r"author|op|original poster|樓主|版主|管理员|管理員)\s*+$", re.I)
+
+
+def is_chrome(line: str, roles: bool = True) -> bool:
+    """Whether the line is per-post chrome; `roles` False: a role's name ("admin") is none,
+    as a user may be called that."""
+    if len(line) <= MAX_LEN and (_CHROME.match(line) is not None or _VARIANT.match(line) is not None
+                                 or roles and _ROLE.match(line) is not None):
         return True
     if len(line) <= MAX_CITATION and (_CITATION.match(line) is not None or _SOURCE_LINE.match(line) is not None):
         return True
@@ -191,7 +199,7 @@ def short_when(text: str | None) -> bool:
 
 def name_like(link: etree._Element) -> bool:
     text = text_of(link).strip()
-    return bool(text) and len(text) <= 40 and not is_chrome(text)
+    return bool(text) and len(text) <= 40 and not is_chrome(text, roles=False)
 
 
 def when_at(el: etree._Element, post: etree._Element) -> bool:

@@ -18,7 +18,7 @@ from hanflow.extract.tree import text_of
 
 MIN_PROSE = 100
 # Utility classes of the common CSS frameworks that mean display:none / visually hidden.
-_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden",
+_HIDING_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "u-hidden", "tw-hidden",
                              "visually-hidden", "sr-only"})
 # ... unless a responsive class shows the element again (`hidden md:block`, `d-none d-lg-flex`).
 _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|table\S*|contents)(?=\s|$)")

@@ -148,7 +148,9 @@ def _labelled_link(el: etree._Element, length: int) -> bool:
 
 def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
     """Drop link lists, boilerplate-classed sub-blocks, sub-blocks hidden by a CSS class
-    (unless they hold most of the blocks' text), permalinks ("¶") and pull quotes (a quotation
+    (unless they hold twice the text of the rest, as a hidden element that `hidden` keeps
+    does: a hidden copy of the text, such as a comment's source behind its edit button, is
+    no more than the visible text and goes), permalinks ("¶") and pull quotes (a quotation
     whose words the blocks' text says again) inside the chosen blocks."""
     stack = [child for block in reversed(blocks) for child in reversed(block)]
     total = sum(stats.text.get(block, 0) for block in blocks)
@@ -157,7 +159,7 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if hidden_by_class(el) and stats.text.get(el, 0) * 2 < total or permalink(el):
+        if hidden_by_class(el) and 3 * stats.text.get(el, 0) < 2 * total or permalink(el):
             drop(el)
             continue
         if el.tag == "blockquote" and stats.text.get(el, 0) >= MIN_PULL_QUOTE:
