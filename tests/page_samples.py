@@ -392,6 +392,18 @@ def _live_entry(i: int, text: str) -> str:
       <div class="entry-footer"><a class="share" href="#">Share</a></div></div>"""
 
 
+LIVE_HEADS = ["Leaders through halfway in just over an hour", "Medical tents report a quiet first hour",
+              "Brass band keeps the embankment crowd going", "Twelve thousand runners line up at the park gates"]
+
+
+def _titled_live_entry(i: int, text: str) -> str:
+    """An entry led by its own headline, a link to the entry: a teaser card in shape."""
+    return f"""<article class="update-card" id="update-{i}"><div class="update-head">
+      <time datetime="2024-04-21T1{i}:00">1{i}.00</time><button>Copy link</button></div>
+      <h3 class="update-title"><a href="/live/marathon/update-{i}">{LIVE_HEADS[i]}</a></h3>
+      <div class="update-body"><p>{text}</p></div></article>"""
+
+
 LIVE_BLOG = f"""<html><head><title>{LIVE_TITLE} | Riverside Post</title>
 <meta property="og:type" content="article">
 <script type="application/ld+json">{{"@context": "https://schema.org", "@type": "LiveBlogPosting",
@@ -400,3 +412,8 @@ LIVE_BLOG = f"""<html><head><title>{LIVE_TITLE} | Riverside Post</title>
 <main><h1>{LIVE_TITLE}</h1>
 <div class="updates">{"".join(_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES))}</div></main>
 <footer><p>&copy; Riverside Post</p></footer></body></html>"""
+
+
+TITLED_LIVE_BLOG = LIVE_BLOG.replace(
+    "".join(_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES)),
+    "".join(_titled_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES)))

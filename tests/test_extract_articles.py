@@ -66,6 +66,16 @@ def test_a_live_blog_is_an_article_of_its_entries() -> None:
     assert extract_html(plain).text.splitlines() != [S.LIVE_TITLE, *S.LIVE_ENTRIES]
 
 
+def test_a_live_blogs_entries_led_by_linked_headlines_are_its_text() -> None:
+    """Each entry leads with its own headline, a link to the entry: a story list's teaser in
+    shape, but on a page that declares itself a live blog, its entries, each with its title.
+    (Read as teasers, the entries were set aside and the page came out empty.)"""
+    result = extract_html(S.TITLED_LIVE_BLOG)
+    assert result.page_type == "article"
+    expected = [line for head, text in zip(S.LIVE_HEADS, S.LIVE_ENTRIES, strict=True) for line in (head, text)]
+    assert result.text.splitlines() == [S.LIVE_TITLE, *expected]
+
+
 @pytest.mark.parametrize("cls", ["post-author-box", "article_tags", "news-recommend", "entry-meta",
                                  "post-newsletter"])
 def test_a_part_named_after_its_article_is_still_boilerplate(cls: str) -> None:

@@ -58,9 +58,14 @@ def extract_html(html: str) -> Extraction:
         stats = measure(root)
     groups = sibling_groups(root, stats)
     teasers = _outermost(teaser_groups(groups, stats, normalized(meta["title"] or "")))
-    thread = find_thread(groups, stats, teasers, meta["title"])
+    # A live blog's entries each lead with a headline linking the entry: teasers in shape, but
+    # the page's text when the page declares itself a live blog.
+    live = is_live_blog(types)
+    thread = find_thread(groups, stats, [] if live else teasers, meta["title"], entries=live)
     removed: list[tuple[str, str]] = []
-    live = thread is not None and enough_posts(thread) and is_live_blog(types)
+    live = live and thread is not None and enough_posts(thread)
+    if live:
+        teasers = [g for g in teasers if g is not thread.group]
     if live or thread_type(declared, thread, stats, tags.get("og:type")) == FORUM and thread is not None:
         kept = _thread_lines(root, thread, stats, meta["title"], removed)
         if kept:

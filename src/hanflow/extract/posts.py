@@ -83,11 +83,12 @@ def set_apart(thread: Thread, stats: Stats) -> list[etree._Element]:
 
 
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
-                ) -> Thread | None:
-    """The group of posts holding the most prose, if any group looks like posts."""
+                entries: bool = False) -> Thread | None:
+    """The group of posts holding the most prose, if any group looks like posts. `entries`:
+    the page declares a live blog, whose posts each have a title of their own."""
     key = normalized(title) if title else ""
     candidates = _candidates(groups, stats, skip)
-    threads = [t for g in candidates if (t := _thread(g, stats, key))]
+    threads = [t for g in candidates if (t := _thread(g, stats, key, entries))]
     best = max(threads, key=lambda t: t.prose, default=None)
     while best is not None and not enough_posts(best) and (inner := _inner_threads(best, threads)):
         best = max(inner, key=lambda t: t.prose)
@@ -169,17 +170,17 @@ def _alike(shape: set, shapes: list[set], key: Signature | None = None) -> bool:
                for other in shapes if (common := shape & (other - {key})))
 
 
-def _thread(group: Group, stats: Stats, title_key: str = "") -> Thread | None:
+def _thread(group: Group, stats: Stats, title_key: str = "", entries: bool = False) -> Thread | None:
     """The group as a thread, or None. Replies nested in a post are not its text: each is a
     post of its own, also when built unlike the posts (see `unlike_replies`); the group is
     read without those when it reads as no thread with them."""
     unlike = unlike_replies(group, stats)
-    found = _as_thread(group, stats, title_key, unlike) if unlike[0] else None
-    return found or _as_thread(group, stats, title_key)
+    found = _as_thread(group, stats, title_key, unlike, entries) if unlike[0] else None
+    return found or _as_thread(group, stats, title_key, entries=entries)
 
 
-def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Path] = (set(), ())
-               ) -> Thread | None:
+def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Path] = (set(), ()),
+               entries: bool = False) -> Thread | None:
     """The group as a thread with the given unlike replies and their body path; cheap tests
     first. A post's chrome lies outside its body and its replies."""
     posts, (others, other_path) = _with_replies(group), unlike
@@ -202,11 +203,12 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not group.unlinked and not count_reaches(shown, (len(members) + 1) // 2):
         return None  # reviews or comments that link nobody may show no chrome outside their text
     reviews = group.rated or count_reaches(map(rated, members), len(members) // 2 + 1)
-    if not reviews and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
+    if not (reviews or entries) and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, others)
     thread = Thread(group, path, bodies=bodies)
-    thread.bodies = _finished(thread, stats, {*posts, *others} - set(members), title_key if reviews else None)
+    titled = title_key if reviews or entries else None  # each review's or entry's own title leads it
+    thread.bodies = _finished(thread, stats, {*posts, *others} - set(members), titled)
     thread.posts = list(thread.bodies)
     sizes = [sum(stats.text.get(b, 0) - stats.links.get(b, 0) for b in found) for found in bodies.values()]
     thread.prose, thread.largest = sum(sizes), max(sizes)
