@@ -417,3 +417,17 @@ LIVE_BLOG = f"""<html><head><title>{LIVE_TITLE} | Riverside Post</title>
 TITLED_LIVE_BLOG = LIVE_BLOG.replace(
     "".join(_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES)),
     "".join(_titled_live_entry(i, t) for i, t in enumerate(LIVE_ENTRIES)))
+
+# The same updates, two paragraphs each, on a page that declares no live blog, with a cookie
+# notice left in the page as a paragraph: what is left once the updates are set aside as
+# teasers is that notice, which a line rule then removes.
+LIVE_MORE = ["Organisers expect the first finishers a little after eleven o'clock.",
+             "Two runners were helped to the tent at the twenty-mile marker with cramp.",
+             "The band has promised to keep playing until the last runner passes.",
+             "Pens are being opened one by one to keep the start line from crowding."]
+COOKIE_PARAGRAPH = ("We use cookies and similar technologies to improve your experience, personalise content "
+                    "and ads, and analyse our traffic. By clicking “Accept all”, you agree to our use of cookies.")
+UNDECLARED_UPDATES = TITLED_LIVE_BLOG.replace('"LiveBlogPosting"', '"NewsArticle"').replace(
+    "<footer>", f'<div class="notice-text"><p>{COOKIE_PARAGRAPH}</p></div><footer>')
+for _entry, _more in zip(LIVE_ENTRIES, LIVE_MORE, strict=True):
+    UNDECLARED_UPDATES = UNDECLARED_UPDATES.replace(f"<p>{_entry}</p>", f"<p>{_entry}</p><p>{_more}</p>")

@@ -76,6 +76,17 @@ def test_a_live_blogs_entries_led_by_linked_headlines_are_its_text() -> None:
     assert result.text.splitlines() == [S.LIVE_TITLE, *expected]
 
 
+def test_a_page_whose_text_looks_like_teasers_never_comes_out_empty() -> None:
+    """Updates led by linked headlines, on a page that declares no live blog, are teasers in
+    shape; what is left beside them is a cookie notice, which a line rule removes. With no
+    line left, the block chosen with the teasers counted is the text: the page had come out
+    empty (a `no_text` reject)."""
+    lines = extract_html(S.UNDECLARED_UPDATES).text.splitlines()
+    wanted = [line for pair in zip(S.LIVE_ENTRIES, S.LIVE_MORE, strict=True) for line in pair]
+    assert [line for line in lines if line in wanted] == wanted
+    assert S.COOKIE_PARAGRAPH not in lines
+
+
 @pytest.mark.parametrize("cls", ["post-author-box", "article_tags", "news-recommend", "entry-meta",
                                  "post-newsletter"])
 def test_a_part_named_after_its_article_is_still_boilerplate(cls: str) -> None:

@@ -12,7 +12,7 @@ from hanflow.extract.block import Stats, best_block, measure, suppress
 from hanflow.extract.dates import find_date
 from hanflow.extract.excerpts import drop_excerpts
 from hanflow.extract.lead import lead_blocks, page_headline, previews
-from hanflow.extract.lines import META_RULES, filter_lines, lift_meta, normalized, reporters
+from hanflow.extract.lines import META_RULES, Filtered, filter_lines, lift_meta, normalized, reporters
 from hanflow.extract.listing import teaser_groups
 from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
@@ -126,9 +126,11 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
             removed.append((rule, " ".join(element_text(m) for m in group.members)))
             for item in group.members:
                 drop(item)
-    clean_blocks(blocks, stats, removed)
-    drop_byline_boxes(blocks, meta.get("author"), removed)
-    result = filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
+    result = _block_text(blocks, stats, meta, removed)
+    if not result.kept and whole and chosen.isdisjoint(whole) and not any(a in chosen for b in whole
+                                                                          for a in b.iterancestors()):
+        blocks = whole  # what was left beside the teaser lists held no line of text: they are it
+        result = _block_text(blocks, stats, meta, removed)
     _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
     if "author" not in result.meta and (named := reporters(result.kept)):
         result.meta["author"] = named
@@ -139,6 +141,13 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
                       source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
                       **meta)
+
+
+def _block_text(blocks: list, stats: Stats, meta: dict, removed: list) -> Filtered:
+    """The content blocks' lines, their boilerplate sub-blocks, byline boxes and lines removed."""
+    clean_blocks(blocks, stats, removed)
+    drop_byline_boxes(blocks, meta.get("author"), removed)
+    return filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
 
 
 def _prose_besides(block, items: list, stats: Stats) -> int:
