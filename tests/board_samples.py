@@ -1325,3 +1325,49 @@ def role_badges(user: str = "") -> str:
 <div class="navbar"><a href="/">Forge</a> <a href="/explore">Explore</a></div>
 <h1 class="issue-title">{RB_TITLE}</h1><div class="issue-content"><div class="timeline">{items}</div></div>
 <div class="footer">Powered by a forge</div></body></html>"""
+
+
+# A forum thread whose replies stand in an "indented" box after the comment they answer,
+# not inside it; one reply holds a code block between its paragraphs.
+IR_TITLE = "Import stops at an empty date"
+IR_TEXTS = [
+    ["The nightly import stops at the first row whose date is empty, and the log says nothing."],
+    ["Same here since the last update. It worked for a year before that."],
+    ["We worked around it with a small preprocessing hook. Here is what we run before the import:", "CODE",
+     "It fills the empty dates with the day of the import, which is good enough for us."],
+    ["Thanks, that hook did the trick for our site as well."],
+    ["There is an open issue for this in the tracker, with a patch waiting for review."],
+    ["The patch applies cleanly on the current release, and the import finishes now."],
+]
+IR_CODE = ["for row in rows:", "    row.date = row.date or today()"]
+
+
+def _ir_body(paragraphs: list[str]) -> str:
+    return "".join(f'<div class="codeblock"><pre><code>{chr(10).join(IR_CODE)}</code></pre></div>' if p == "CODE"
+                   else f"<p>{p}</p>" for p in paragraphs)
+
+
+def _ir_comment(i: int, inner: str = "") -> str:
+    return (f'<a id="comment-{i}"></a><div class="comment clearfix"><div class="submitted"><span>'
+            f'<a class="username" href="/u/user{i}">user{i}</a> <span class="comment-time">commented 3 March 2024 at '
+            f'1{i}:00</span></span><div class="permalink"><a href="/comment/{i}">Comment #{i}</a></div></div>'
+            f'<div class="content"><div class="field field-name-comment-body"><div class="field-items">'
+            f'<div class="field-item even">{_ir_body(IR_TEXTS[i])}</div></div></div></div>'
+            f'<ul class="links inline"><li><a href="/reply/{i}">reply</a></li></ul></div>{inner}')
+
+
+def indented_replies() -> str:
+    def indented(inner: str) -> str:
+        return f'<div class="indented">{inner}</div>'
+    tree = (_ir_comment(1, indented(_ir_comment(2, indented(_ir_comment(3))))) + _ir_comment(4, indented(_ir_comment(5))))
+    return (f'<html><head><title>{IR_TITLE} | Forum</title></head><body><div id="nav"><a href="/">Home</a></div>'
+            f'<h1>{IR_TITLE}</h1><div class="node node-forum clearfix"><div class="submitted"><a class="username" '
+            f'href="/u/op">op</a> <span>posted 3 March 2024 at 09:00</span></div><div class="content"><div class="field '
+            f'field-name-body"><div class="field-items"><div class="field-item even">{_ir_body(IR_TEXTS[0])}</div></div>'
+            f'</div></div></div><div id="comments" class="comment-wrapper"><h2 class="title">Comments</h2>{tree}</div>'
+            f'</body></html>')
+
+
+def indented_texts() -> list[str]:
+    return [IR_TITLE, *(line for paragraphs in IR_TEXTS for p in paragraphs
+                        for line in (IR_CODE if p == "CODE" else [p]))]

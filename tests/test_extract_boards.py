@@ -546,6 +546,37 @@ def test_a_user_named_like_a_role_is_still_an_author() -> None:
     assert result.text.splitlines() == [B.RB_TITLE, *B.RB_COMMENTS]
 
 
+def test_replies_in_a_box_after_the_comment_they_answer_are_posts_in_order() -> None:
+    """Each comment's replies stand in an "indented" box after it, not inside it: they are
+    posts of the thread, in page order (the top-level comments had been lost to the thread
+    of the indented boxes), and a reply's code block between its paragraphs is its text."""
+    result = extract_html(B.indented_replies())
+    assert result.page_type == "forum"
+    assert [line.strip() for line in result.text.splitlines()] == [line.strip() for line in B.indented_texts()]
+
+
+def test_replies_built_unlike_their_posts_keep_the_code_between_their_paragraphs() -> None:
+    """The bodies of replies built unlike the posts lie at a path of their own; ending at
+    paragraphs, it is widened to their container as the posts' path is, so that a code block
+    between a reply's paragraphs stays."""
+    from lxml import etree
+
+    from hanflow.extract.posts import _widened
+    from hanflow.extract.repeats import at_path
+
+    root = etree.fromstring(
+        '<div><div class="post"><a href="/u/a">ann</a><time>10:00</time><div class="body"><p>One.</p></div>'
+        '<div class="reply"><a href="/u/b">bo</a><time>10:05</time><div class="text"><p>Two.</p><pre>x = 1</pre>'
+        '<p>Three.</p></div></div></div><div class="post"><a href="/u/c">cy</a><time>11:00</time><div class="body">'
+        '<p>Four.</p></div><div class="reply"><a href="/u/d">di</a><time>11:05</time><div class="text"><p>Five.</p>'
+        "</div></div></div></div>", etree.HTMLParser()).find(".//body/div")
+    posts, replies = root.findall("div"), root.findall(".//div[@class='reply']")
+    path, other = (("div", "body"), ("p", "")), (("div", "text"), ("p", ""))
+    bodies = {post: at_path(post, path) for post in posts} | {reply: at_path(reply, other) for reply in replies}
+    _, wide = _widened(path, bodies, (set(replies), other))
+    assert [[el.get("class") for el in wide[reply]] for reply in replies] == [["text"], ["text"]]
+
+
 @pytest.mark.parametrize("tag", ["p", "div"])
 def test_an_owners_reply_beside_a_review_follows_that_review(tag: str) -> None:
     """The owner's reply sits beside the review's text box, in a box with its own label and

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import HEADINGS, PARAGRAPHS, Stats
+from hanflow.extract.block import BOXES, HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.listing import headline, headline_like, repeats_title
 from hanflow.extract.ratings import rated, rating_marks
@@ -205,7 +205,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     reviews = group.rated or count_reaches(map(rated, members), len(members) // 2 + 1)
     if not (reviews or entries) and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
         return None
-    path, bodies = _widened(path, bodies, others)
+    path, bodies = _widened(path, bodies, unlike)
     thread = Thread(group, path, bodies=bodies)
     titled = title_key if reviews or entries else None  # each review's or entry's own title leads it
     thread.bodies = _finished(thread, stats, {*posts, *others} - set(members), titled)
@@ -292,15 +292,22 @@ def _beneath(top: etree._Element, steps: Path, others: set) -> list:
     return level
 
 
-def _widened(path: Path, bodies: dict, unlike: set) -> tuple[Path, dict]:
+def _widened(path: Path, bodies: dict, unlike: tuple[set, Path]) -> tuple[Path, dict]:
     """A body path that ends at paragraphs, widened to their container when no post's container
     holds its chrome: a post's lists, code and quotes between its paragraphs are its text.
-    The bodies of `unlike` replies lie at a path of their own and stay as they are."""
-    if len(path) < 2 or path[-1][0] not in PARAGRAPHS:
+    The bodies of `unlike` replies lie at a path of their own, widened the same way."""
+    others, other_path = unlike
+    path, wide = _wider(path, {post: found for post, found in bodies.items() if post not in others})
+    if others:
+        wide |= _wider(other_path, {post: found for post, found in bodies.items() if post in others})[1]
+    return path, {post: wide[post] for post in bodies}
+
+
+def _wider(path: Path, bodies: dict) -> tuple[Path, dict]:
+    if len(path) < 2 or path[-1][0] not in PARAGRAPHS or not bodies:
         return path, bodies
     posts = list(bodies)
-    wide = {post: bodies[post] if post in unlike else at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts)
-            for post in posts}
+    wide = {post: at_path(post, path[:-1]) or _at_suffix(post, path[:-1], posts) for post in posts}
     if any(chrome.post_chrome(post, wide[post]) != chrome.post_chrome(post, found) for post, found in bodies.items()):
         return path, bodies
     return path[:-1], wide
@@ -442,14 +449,30 @@ def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str =
 
 
 def _with_replies(group: Group) -> list:
-    """The members and, in document order, the same-structure posts nested in them (only for
-    named structures: a bare <div> or <li> inside a post is not a reply). A nested element
-    of the members' first class built unlike every member (a utility class such as
-    "a-section" on a review's wrapper, its vote bar, its image strip) is no reply."""
+    """The members and, in document order, the same-structure posts nested in them or in the
+    boxes between and after them that hold nothing else (a reply list set after the comment
+    it answers, an "indented" box). Only for named structures: a bare <div> or <li> inside a
+    post is not a reply. A nested element of the members' first class built unlike every
+    member (a utility class such as "a-section" on a review's wrapper, its vote bar, its image
+    strip) is no reply."""
     if not named(group.key):
         return list(group.members)
-    tag, shapes = group.key[0], [_shape(m) for m in group.members]
-    return [el for member in group.members for el in member.iter(tag)
-            if el is member or signature(el) == group.key and _alike(_shape(el), shapes, group.key)]
+    tag, shapes, members = group.key[0], [_shape(m) for m in group.members], set(group.members)
+    boxes = [child for child in group.parent if child in members or child.tag in BOXES and len(child)]
+    posts = []
+    for box in boxes[boxes.index(group.members[0]):]:
+        found = [el for el in box.iter(tag) if el is box and box in members
+                 or signature(el) == group.key and _alike(_shape(el), shapes, group.key)]
+        if box in members or found and _only_posts(box, found):
+            posts += found
+    return posts
+
+
+def _only_posts(box: etree._Element, posts: list) -> bool:
+    """Whether the box shows nothing but the posts (a reply list's box: no label, no heading of
+    its own, as a box showing an accepted solution again has)."""
+    inside = set(posts)
+    outer = [el for el in posts if not any(a in inside for a in el.iterancestors())]
+    return not "".join(text_of(box).split()).replace("".join("".join(text_of(el).split()) for el in outer), "", 1)
 
 
