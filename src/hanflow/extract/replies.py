@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from hanflow.extract import repeats
 from hanflow.extract.block import BOXES, PARAGRAPHS, Stats
 from hanflow.extract.chrome import name_like, post_chrome, short_when, when_at
-from hanflow.extract.repeats import (
-    Group,
-    Path,
-    Signature,
-    at_path,
-    body_path,
-    count_reaches,
-    holds_prose,
-    named,
-    signature,
-)
+from hanflow.extract.repeats import Group, Path, Signature
 from hanflow.extract.tree import text_of, up_to
 
 
@@ -30,23 +21,23 @@ def unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
     author link and time outside, and is not built like the header around that link; its
     structure recurs in the group, and the replies read like posts: text at a body path of
     their own, their author link and time outside it."""
-    if not named(group.key):  # bare boxes are a layout's, not posts with replies
+    if not repeats.named(group.key):  # bare boxes are a layout's, not posts with replies
         return set(), ()
     found: dict[Signature, dict] = {}
     others: set[Signature] = set()  # structures of which a box names another author
     for member in group.members:
         for reply, other in _reply_boxes(member, stats):
-            found.setdefault(signature(reply), {})[reply] = None
+            found.setdefault(repeats.signature(reply), {})[reply] = None
             if other:
-                others.add(signature(reply))
+                others.add(repeats.signature(reply))
     best: tuple[set, Path] = (set(), ())
     for sig, boxes in ((sig, list(b)) for sig, b in found.items() if sig in others):
         if len(boxes) < 2 or sig == group.key or len(boxes) <= len(best[0]):
             continue
-        path = body_path(boxes, stats)
-        bodies = {box: at_path(box, path) for box in boxes} if path else {}
-        if (bodies and holds_prose(bodies, stats)
-                and count_reaches((post_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
+        path = repeats.body_path(boxes, stats)
+        bodies = {box: repeats.at_path(box, path) for box in boxes} if path else {}
+        if (bodies and repeats.holds_prose(bodies, stats)
+                and repeats.count_reaches((post_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
             best = (set(boxes), path)
     return best
 
@@ -62,7 +53,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
     own = set(author_link.iterancestors())  # a box holds neither the post's author link nor its time
     # A box built like the element around the post's own author link is a reply's header (its
     # name and time), not the reply: the reply is a box further out.
-    headers = {signature(anc) for anc in up_to(author_link, member)}
+    headers = {repeats.signature(anc) for anc in up_to(author_link, member)}
     timed: tuple[set, etree._Element | None] | None = None  # what holds a time; on the first need
     above: dict = {}  # an ancestor passed on the way up -> the first box-like one above it, or None
     boxes: dict = {}
@@ -74,7 +65,7 @@ def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Elem
             if anc in above:
                 found = above[anc]
                 break
-            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and named(key := signature(anc)) \
+            if stats.text.get(anc, 0) > stats.links.get(anc, 0) and repeats.named(key := repeats.signature(anc)) \
                     and key not in headers:
                 timed = _timed(member) if timed is None else timed
                 if anc in timed[0]:
