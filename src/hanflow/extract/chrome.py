@@ -126,6 +126,7 @@ def is_chrome(line: str, roles: bool = True) -> bool:
     return len(line) <= MAX_REQUEST and (_ACCEPT_REQUEST.match(line) is not None or _BBS.match(line) is not None
                                          or _SENT_FROM.match(line) is not None)
 
+
 # A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
 _ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
                      r"report|reply|helpful|not helpful|upvote|downvote)\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
@@ -157,6 +158,8 @@ def answerable(post: etree._Element) -> bool:
 # Chrome elements: what of a post's chrome lies outside its body.
 
 # A time or a date as a post's chrome shows it: 12:30, 2024-05-01, 3 天前, 5 hours ago, #3, 2楼.
+# Searched for inside a short text (a header's "ann · 3 天前"), unlike `_WHEN`, which a whole
+# chrome line must be.
 SHOWN_TIME = re.compile(
     r"\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?|"
     r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"

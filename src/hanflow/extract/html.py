@@ -127,9 +127,11 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
             for item in group.members:
                 drop(item)
     result = _block_text(blocks, stats, meta, removed)
-    if not result.kept and whole and chosen.isdisjoint(whole) and not any(a in chosen for b in whole
-                                                                          for a in b.iterancestors()):
-        blocks = whole  # what was left beside the teaser lists held no line of text: they are it
+    if not result.kept and whole and not any(b in chosen or any(map(chosen.__contains__, b.iterancestors()))
+                                             for b in whole):
+        # what was left beside the teaser lists held no line of text, and the block chosen with
+        # them lies outside it (inside, it read as nothing too): they are the text
+        blocks = whole
         result = _block_text(blocks, stats, meta, removed)
     _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
     if "author" not in result.meta and (named := reporters(result.kept)):

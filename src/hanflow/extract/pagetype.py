@@ -5,9 +5,9 @@ A type the page declares in JSON-LD (NewsArticle, BlogPosting; QAPage,
 DiscussionForumPosting) is taken as it is. Otherwise a thread of posts makes a forum, unless
 a separate block of prose outweighs all the posts together (thrice, unless the page calls
 itself an article in og:type) and each one thrice: an article with comments under it is an
-article; a question with its answers, a post with its replies are a forum (also when the best answer
-is set apart from the others, built like them). A page whose
-text is mostly teaser lists, with no prose block left once they are set aside, is a listing.
+article; a question with its answers, a post with its replies are a forum (also when the
+best answer is set apart from the others, built like them). A page whose text is mostly
+teaser lists, with no prose block left once they are set aside, is a listing.
 """
 
 from __future__ import annotations

@@ -183,7 +183,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
                entries: bool = False) -> Thread | None:
     """The group as a thread with the given unlike replies and their body path; cheap tests
     first. A post's chrome lies outside its body and its replies."""
-    posts, (others, other_path) = _with_replies(group), unlike
+    posts, (others, other_path) = _with_replies(group, stats), unlike
     if others:
         order = {el: i for i, el in enumerate(group.parent.iter())}
         posts = sorted({*posts, *others}, key=order.__getitem__)
@@ -304,6 +304,7 @@ def _widened(path: Path, bodies: dict, unlike: tuple[set, Path]) -> tuple[Path, 
 
 
 def _wider(path: Path, bodies: dict) -> tuple[Path, dict]:
+    """`path` and `bodies` widened from paragraphs to their container (see `_widened`)."""
     if len(path) < 2 or path[-1][0] not in PARAGRAPHS or not bodies:
         return path, bodies
     posts = list(bodies)
@@ -448,7 +449,7 @@ def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str =
     return False
 
 
-def _with_replies(group: Group) -> list:
+def _with_replies(group: Group, stats: Stats) -> list:
     """The members and, in document order, the same-structure posts nested in them or in the
     boxes between and after them that hold nothing else (a reply list set after the comment
     it answers, an "indented" box). Only for named structures: a bare <div> or <li> inside a
@@ -463,16 +464,16 @@ def _with_replies(group: Group) -> list:
     for box in boxes[boxes.index(group.members[0]):]:
         found = [el for el in box.iter(tag) if el is box and box in members
                  or signature(el) == group.key and _alike(_shape(el), shapes, group.key)]
-        if box in members or found and _only_posts(box, found):
+        if box in members or found and _only_posts(box, found, stats):
             posts += found
     return posts
 
 
-def _only_posts(box: etree._Element, posts: list) -> bool:
+def _only_posts(box: etree._Element, posts: list, stats: Stats) -> bool:
     """Whether the box shows nothing but the posts (a reply list's box: no label, no heading of
-    its own, as a box showing an accepted solution again has)."""
+    its own, as a box showing an accepted solution again has): all its text is theirs."""
     inside = set(posts)
     outer = [el for el in posts if not any(a in inside for a in el.iterancestors())]
-    return not "".join(text_of(box).split()).replace("".join("".join(text_of(el).split()) for el in outer), "", 1)
+    return stats.text.get(box, 0) == sum(stats.text.get(el, 0) for el in outer)
 
 

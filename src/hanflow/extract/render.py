@@ -10,7 +10,7 @@ from hanflow.extract.block import HEADINGS, Stats, body_despite_name, class_weig
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import is_prose
 from hanflow.extract.rules import SECTION_HEAD
-from hanflow.extract.tree import drop, outermost, permalink, text_of
+from hanflow.extract.tree import drop, outermost, permalink, text_of, up_to
 
 BREAKS = HEADINGS | frozenset({"p", "div", "li", "tr", "blockquote", "pre", "section", "article", "ul", "ol",
                                "dl", "dd", "dt", "figcaption", "figure", "table", "br", "hr", "address",
@@ -107,11 +107,7 @@ _ASKS = re.compile(r"\b(?:consider (?:supporting|donating|subscribing|contributi
 
 def _hidden_in(el: etree._Element, box: etree._Element) -> bool:
     """Whether a CSS class hides `el` or one of its ancestors inside `box`."""
-    while el is not None and el is not box:
-        if hidden_by_class(el):
-            return True
-        el = el.getparent()
-    return False
+    return hidden_by_class(el) or any(map(hidden_by_class, up_to(el, box)))
 
 
 def _visible_text(box: etree._Element) -> str:
@@ -126,12 +122,7 @@ def _visible_text(box: etree._Element) -> str:
 
 def _apart(link: etree._Element, box: etree._Element) -> bool:
     """Whether the link stands outside the box's paragraphs (a button, not a word in a sentence)."""
-    el = link.getparent()
-    while el is not None and el is not box:
-        if el.tag in ("p", "li"):
-            return False
-        el = el.getparent()
-    return True
+    return not any(el.tag in ("p", "li") for el in up_to(link, box))
 
 
 def _labelled_link(el: etree._Element, length: int) -> bool:
