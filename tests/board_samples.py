@@ -245,20 +245,26 @@ ZA = [
 ]
 
 
-def zhihu() -> str:
+def zhihu(answers: list[str] = ZA, wrapped_from: int | None = None) -> str:
+    """A question with its answers; from answer `wrapped_from` on, each body sits in one more
+    unnamed wrapper (an expanded answer's <span>, which a collapsed one lacks)."""
     ans = "".join(
         f"""<div class="List-item" tabindex="0"><div class="ContentItem AnswerItem" data-zop='{{"authorName":"答主{i}"}}'>
 <div class="ContentItem-meta"><div class="AuthorInfo AnswerItem-authorInfo"><span class="UserLink AuthorInfo-avatarWrapper"><a class="UserLink-link" href="//www.zhihu.com/people/a{i}"><img class="Avatar" src="/a.jpg"></a></span>
 <div class="AuthorInfo-content"><div class="AuthorInfo-head"><span class="UserLink AuthorInfo-name"><a class="UserLink-link" href="//www.zhihu.com/people/a{i}">答主{i}</a></span></div><div class="AuthorInfo-detail"><div class="AuthorInfo-badgeText">摄影师</div></div></div></div>
 <div class="LabelContainer-wrapper"></div><div class="css-h5al4j"><span><span class="Voters"><button type="button" class="Button">{i + 3}0 人赞同了该回答</button></span></span></div></div>
-<div class="RichContent RichContent--unescapable"><div class="RichContent-inner"><span class="RichText ztext CopyrightRichText-richText" itemprop="text"><p data-pid="x{i}">{t}</p></span></div>
+<div class="RichContent RichContent--unescapable">{"<span>" if _wrapped(i, wrapped_from) else ""}<div class="RichContent-inner"><span class="RichText ztext CopyrightRichText-richText" itemprop="text"><p data-pid="x{i}">{t}</p></span></div>{"</span>" if _wrapped(i, wrapped_from) else ""}
 <div class="ContentItem-time"><a target="_blank" href="/question/1/answer/{i}"><span data-tooltip="发布于 2024-03-0{i + 1} 10:00">发布于 2024-03-0{i + 1} 10:00</span></a></div>
 <div class="ContentItem-actions"><span><button class="Button VoteButton">赞同 {i + 3}0</button></span><button class="Button ContentItem-action">{i + 2} 条评论</button><button class="Button">分享</button><button class="Button">收藏</button></div></div></div></div>"""
-        for i, t in enumerate(ZA)
+        for i, t in enumerate(answers)
     )
     return f"""<html><head><meta charset="utf-8"><title>预算五千，新手买什么相机好？ - 知乎</title></head><body><header class="AppHeader"><a href="/">知乎</a></header>
 <main role="main" class="App-main"><div class="QuestionHeader"><h1 class="QuestionHeader-title">预算五千，新手买什么相机好？</h1><div class="QuestionRichText"><span class="RichText ztext">想买第一台相机，主要拍旅行风景和家人，不知道选单反还是微单。</span></div></div>
-<div class="Question-main"><div class="ListShortcut"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>3 个回答</span></h4></div>{ans}</div></div></div></main></body></html>"""
+<div class="Question-main"><div class="ListShortcut"><div class="List"><div class="List-header"><h4 class="List-headerText"><span>{len(answers)} 个回答</span></h4></div>{ans}</div></div></div></main></body></html>"""
+
+
+def _wrapped(i: int, wrapped_from: int | None) -> bool:
+    return wrapped_from is not None and i >= wrapped_from
 
 
 RV_TITLES = ["Great blender", "Good but the lid leaks", "Replaced quickly"]

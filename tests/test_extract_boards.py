@@ -608,3 +608,15 @@ def test_comments_that_link_no_user_but_show_a_time_and_a_reply_control_are_the_
     assert lines[0] == B.VC_TITLE and B.VC_INTRO in lines
     said = [line.replace("@灯泡 ", "") for line in lines]
     assert [line for line in said if line in B.VC_COMMENTS] == B.VC_COMMENTS
+
+
+def test_answers_whose_bodies_differ_by_an_unnamed_wrapper_are_one_thread() -> None:
+    """Two answers say something, a third only cheers: the first answer's body lacks the
+    <span> wrapper the others' have (collapsed, not expanded), so no path holds both bodies
+    strictly. The path's named steps hold them both: the page is the question and every
+    answer."""
+    answers = [B.ZA[0], B.ZA[1], "顶！"]
+    result = extract_html(B.zhihu(answers, wrapped_from=1))
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in answers] == answers

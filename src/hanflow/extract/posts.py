@@ -29,9 +29,11 @@ from hanflow.extract.repeats import (
     Path,
     Signature,
     at_path,
+    beneath,
     body_path,
     count_reaches,
     holds_prose,
+    loosely_at,
     named,
     nested_replies,
     signature,
@@ -193,7 +195,8 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
         return None
     posts = _in_order(posts, _stragglers(group, path, stats))
     found = _innermost({post: at_path(post, other_path) if post in others else at_path(post, path)
-                        or _at_suffix(post, path, posts) for post in posts})
+                        or _at_suffix(post, path, posts) or loosely_at(post, path, set(posts) - {post})
+                        for post in posts})
     inside = {b for bodies in found.values() for b in bodies}
     bodies = {p: found[p] for p in found if not any(a in inside for a in p.iterancestors())}
     if not holds_prose(bodies, stats) or others and _nested(inside):
@@ -272,24 +275,7 @@ def _at_suffix(post: etree._Element, path: Path, posts: list) -> list:
     tops = [top for top in post.iter(suffix[0][0]) if top is not post and signature(top) == suffix[0]
             and not any(a in others for a in up_to(top, post))]
     found = [el for top in tops for el in at_path(top, suffix[1:])]
-    return found or [el for top in tops for el in _beneath(top, suffix[1:], others)]
-
-
-def _beneath(top: etree._Element, steps: Path, others: set) -> list:
-    """The elements at `steps` below `top` where wrappers stand between the steps (a body
-    set in a media or lazy-loading element of its own): at each step the outermost
-    descendants of that signature, none inside another post."""
-    level = [top]
-    for sig in steps:
-        nxt = []
-        for el in level:
-            taken: set = set()
-            for d in el.iterdescendants(sig[0]):
-                if signature(d) == sig and not any(a in taken or a in others for a in up_to(d, el)):
-                    taken.add(d)
-                    nxt.append(d)
-        level = nxt
-    return level
+    return found or [el for top in tops for el in beneath(top, suffix[1:], others)]
 
 
 def _widened(path: Path, bodies: dict, unlike: tuple[set, Path]) -> tuple[Path, dict]:

@@ -19,6 +19,7 @@ from lxml import etree
 from hanflow.extract.block import BOXES, PARAGRAPHS, Stats, prose_like
 from hanflow.extract.chrome import answerable
 from hanflow.extract.ratings import rated
+from hanflow.extract.tree import up_to
 
 _DIGIT = re.compile(r"\d")
 MAX_BODY_DEPTH = 8
@@ -229,7 +230,18 @@ def body_path(members: list, stats: Stats, replies: Replies | None = None) -> Pa
         score = votes[path] * present
         if present * 2 >= n and present >= least and (score > best_score or score == best_score and rank < best_rank):
             best, best_score, best_rank = path, score, rank
-    return best
+    return best or _loose_path(members, votes, least, replies)
+
+
+def _loose_path(members: list, votes: dict, least: int, replies: Replies | None) -> Path | None:
+    """The most voted path that enough members hold loosely (see `loosely_at`), when none
+    holds strictly: posts built alike but for an unnamed wrapper some of them lack."""
+    others = set(replies.posts) if replies else set()
+    for path in sorted(votes, key=lambda p: -votes[p]):
+        present = sum(bool(at_path(m, path) or loosely_at(m, path, others)) for m in members)
+        if present * 2 >= len(members) and present >= max(least, 2):
+            return path
+    return None
 
 
 def _prosy(member: etree._Element, stats: Stats, replies: Replies | None) -> bool:
@@ -244,6 +256,31 @@ def at_path(member: etree._Element, path: Path) -> list:
     for sig in path:
         level = [c for el in level for c in el if isinstance(c.tag, str) and signature(c) == sig]
     return level
+
+
+def beneath(top: etree._Element, steps: Path, others: set) -> list:
+    """The elements at `steps` below `top` where wrappers stand between the steps (a body
+    set in a media or lazy-loading element of its own): at each step the outermost
+    descendants of that signature, none inside another post."""
+    level = [top]
+    for sig in steps:
+        nxt = []
+        for el in level:
+            taken: set = set()
+            for d in el.iterdescendants(sig[0]):
+                if signature(d) == sig and not any(a in taken or a in others for a in up_to(d, el)):
+                    taken.add(d)
+                    nxt.append(d)
+        level = nxt
+    return level
+
+
+def loosely_at(member: etree._Element, path: Path, others: set | frozenset = frozenset()) -> list:
+    """The member's elements at the path's named steps, with unnamed wrappers of the path
+    missing or others standing between them (one answer's body lacks a wrapper span the
+    others have): see `beneath`. None where the path has no named step but its last."""
+    steps = [sig for sig in path[:-1] if sig[1]]
+    return beneath(member, (*steps, path[-1]), others) if steps and len(steps) < len(path) - 1 else []
 
 
 PARAGRAPH_WORTH = 200
