@@ -1377,3 +1377,35 @@ def indented_replies() -> str:
 def indented_texts() -> list[str]:
     return [IR_TITLE, *(line for paragraphs in IR_TEXTS for p in paragraphs
                         for line in (IR_CODE if p == "CODE" else [p]))]
+
+
+OB_TITLE = "辞职回老家开了一家面包店，半年来的账本"
+OB_OPENING = [
+    "去年秋天从省城的设计院辞职，带着八万块积蓄回到县城，在菜市场旁边租了一个二十平的门面。",
+    "头两个月几乎天天亏钱，早上五点起来揉面，卖不完的面包晚上分给邻居，后来慢慢有了回头客。",
+    "现在每天能卖出两百个左右，扣掉房租和面粉黄油，一个月能剩六七千，比上班时少，但心里踏实。",
+]
+OB_REPLIES = ["楼主加油，县城能做起来不容易。", "面包店最怕的就是库存，卖不完怎么处理的？",
+              "支持一下，下次回家去买。", "六七千在县城很不错了。", "看哭了，想起我爸妈的小卖部。"]
+
+
+def _ob_reply(i: int, text: str) -> str:
+    return (f'<div class="reply-item" data-floor="{i + 2}"><div class="reply-user"><a href="/u/{i}">路人{i}</a>'
+            f'<span class="reply-time">2024-05-1{i} 20:3{i}</span><span class="reply-floor">{i + 2}楼</span></div>'
+            f'<div class="reply-body"><div class="post-text"><p>{text}</p></div></div>'
+            f'<div class="reply-ops"><span>亮了({9 - i})</span><span>回复</span></div></div>')
+
+
+def opening_body_alike(box: str = "post-text") -> str:
+    """A board thread whose opening post is laid out unlike the replies (a topic box with its
+    own user card and action bar), but writes its text in the replies' body box; the page
+    calls itself an article in og:type, as many boards do. `box`: the opening post's body box."""
+    replies = "".join(_ob_reply(i, t) for i, t in enumerate(OB_REPLIES))
+    body = "".join(f"<p>{p}</p>" for p in OB_OPENING)
+    return (f'<html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>{OB_TITLE} - 社区'
+            f'</title></head><body><div class="top-menu"><a href="/">首页</a><a href="/bbs">论坛</a></div>'
+            f'<div class="thread-main"><div class="topic-box"><h1 class="topic-title">{OB_TITLE}</h1>'
+            f'<div class="topic-user"><a href="/u/op">面包师傅</a><span>2024-05-10 08:00</span></div>'
+            f'<div class="topic-content"><div class="{box}">{body}</div></div>'
+            f'<div class="topic-ops"><span>推荐(88)</span><span>收藏</span><span>只看楼主</span></div></div>'
+            f'<div class="reply-list">{replies}</div></div><div class="footer">关于我们 联系方式</div></body></html>')

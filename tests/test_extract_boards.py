@@ -620,3 +620,21 @@ def test_answers_whose_bodies_differ_by_an_unnamed_wrapper_are_one_thread() -> N
     assert result.page_type == "forum"
     lines = result.text.splitlines()
     assert [line for line in lines if line in answers] == answers
+
+
+def test_an_opening_post_writing_in_the_replies_body_box_makes_the_page_a_thread() -> None:
+    """The opening post outweighs the short replies, and the page says og:type article, but
+    its text sits in the same named body box as every reply's: the page is a thread, and
+    its text the opening post and every reply, without floor numbers or action bars."""
+    result = extract_html(B.opening_body_alike())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.OB_TITLE, *B.OB_OPENING, *B.OB_REPLIES]
+
+
+def test_an_article_whose_body_box_is_not_the_comments_keeps_its_comments_out() -> None:
+    """The same page with the opening text in a box of its own name: an article (og:type)
+    with short comments under it, whose text is the article alone."""
+    result = extract_html(B.opening_body_alike(box="topic-text"))
+    assert result.page_type == "article"
+    assert not any(reply in result.text for reply in B.OB_REPLIES)
+    assert all(p in result.text for p in B.OB_OPENING)

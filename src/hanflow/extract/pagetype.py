@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from hanflow.extract.block import Stats
-from hanflow.extract.posts import Thread, enough_posts, set_apart
+from hanflow.extract.posts import Thread, bodies_alike, enough_posts, set_apart
 
 ARTICLE, FORUM, LISTING = "article", "forum", "listing"
 PAGE_TYPES = (ARTICLE, FORUM, LISTING)
@@ -66,8 +66,10 @@ def thread_type(declared: str | None, thread: Thread | None, stats: Stats, og_ty
 def _best_outside(thread: Thread, stats: Stats) -> int:
     """The most net prose the posts leave out: of an element outside every post body, less
     the net prose of the bodies inside it (an article with comments under it). A post set
-    apart from the others (`set_apart`) counts as a body."""
-    bodies = [b for found in thread.bodies.values() for b in found] + set_apart(thread, stats)
+    apart from the others (`set_apart`) counts as a body, and so does an opening post's body
+    built like theirs (`bodies_alike`)."""
+    bodies = [b for found in thread.bodies.values() for b in found]
+    bodies += set_apart(thread, stats) + bodies_alike(thread, stats)
     inside = {el for b in bodies for el in b.iter()}
     adjusted = dict(stats.net)
     for body in bodies:

@@ -84,6 +84,21 @@ def set_apart(thread: Thread, stats: Stats) -> list[etree._Element]:
     return found
 
 
+def bodies_alike(thread: Thread, stats: Stats) -> list[etree._Element]:
+    """Elements outside the posts named as the posts' bodies are (tag and first class name),
+    holding text and no post: a forum's opening post, laid out on its own above the replies,
+    writes its text in the replies' body box ("t_f", "thread-content-detail"). A bare <div>
+    or <p> at the path's end is anyone's, and says nothing."""
+    body = thread.path[-1] if thread.path else None
+    if body is None or not named(body):
+        return []
+    posts = set(thread.posts)
+    root = thread.group.parent.getroottree().getroot()
+    return [el for el in root.iter(body[0]) if signature(el) == body and stats.text.get(el, 0)
+            and el not in posts and not any(a in posts for a in el.iterancestors())
+            and not any(d in posts for d in el.iterdescendants(thread.group.key[0]))]
+
+
 def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str | None = None,
                 entries: bool = False) -> Thread | None:
     """The group of posts holding the most prose, if any group looks like posts. `entries`:
