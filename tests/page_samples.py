@@ -431,3 +431,27 @@ UNDECLARED_UPDATES = TITLED_LIVE_BLOG.replace('"LiveBlogPosting"', '"NewsArticle
     "<footer>", f'<div class="notice-text"><p>{COOKIE_PARAGRAPH}</p></div><footer>')
 for _entry, _more in zip(LIVE_ENTRIES, LIVE_MORE, strict=True):
     UNDECLARED_UPDATES = UNDECLARED_UPDATES.replace(f"<p>{_entry}</p>", f"<p>{_entry}</p><p>{_more}</p>")
+
+
+CITED_TITLE = "社区菜园的十年"
+CITED_BODY = [
+    "城东的社区菜园始建于二〇一四年，最初只是一块闲置的停车场，居民自发清理了碎石，分成三十块小菜地。",
+    "菜园实行轮值制度，每户每月负责一周的浇水和堆肥，收成的三分之一交给社区食堂，供附近的老人免费取用。",
+    "二〇一九年起，附近小学把菜园当作自然课的课堂，学生每学期种一茬萝卜或者豌豆，并写下观察日记。",
+    "如今菜园的候补名单已经排到两年以后，街道正在商量把隔壁的空地也划进来，再添二十块菜地。",
+]
+CITED_SOURCES = [f"作者{i}，《城市社区菜园调查报告》第{i}卷，某某出版社，20{10 + i}-0{i}-1{i}，第{i * 7}页。"
+                 for i in range(1, 9)]
+
+
+def cited_article() -> str:
+    """An encyclopedia-style article with a numbered list of its sources under it, each led
+    by a "^" link back to its mark in the text."""
+    marks = "".join(f'<sup class="reference"><a href="#cite_note-{i}">[{i}]</a></sup>' for i in range(1, 3))
+    body = "".join(f"<p>{p}{marks if i == 0 else ''}</p>" for i, p in enumerate(CITED_BODY))
+    refs = "".join(f'<li id="cite_note-{i}"><span class="backlink"><b><a href="#cite_ref-{i}">^</a></b></span> '
+                   f'<span class="reference-text"><cite class="citation">{s}</cite></span></li>'
+                   for i, s in enumerate(CITED_SOURCES, 1))
+    return (f'<html><head><meta charset="utf-8"><title>{CITED_TITLE} - 百科</title></head><body>'
+            f'<div id="content"><h1 id="firstHeading">{CITED_TITLE}</h1><div class="parser-output">{body}'
+            f'<h2>参考文献</h2><ol class="references">{refs}</ol></div></div></body></html>')

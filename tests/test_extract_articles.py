@@ -442,3 +442,11 @@ def test_a_box_named_by_a_boilerplate_word_is_no_body_however_much_it_holds(cls:
         '<div class="side-rail">', f'<div class="story-body">{"".join(f"<p>{p}</p>" for p in S.ARTICLE_BODY[:2])}'
         '</div><div class="side-rail">')
     assert extract_html(page).text.splitlines() == S.ARTICLE_BODY[:2]
+
+
+def test_a_list_of_sources_each_led_by_a_caret_link_is_no_thread() -> None:
+    """A "^" link back to a citation's mark names nobody: the sources under an article are
+    no posts with authors, and the page is the article."""
+    result = extract_html(S.cited_article())
+    assert result.page_type == "article"
+    assert all(p[:20] in result.text for p in S.CITED_BODY)

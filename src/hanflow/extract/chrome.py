@@ -201,8 +201,10 @@ def short_when(text: str | None) -> bool:
 
 
 def name_like(link: etree._Element) -> bool:
+    """Whether a link's text may be a user's name: short, no chrome, and holding a letter or
+    digit (a "^" or "↑" back to a citation's mark names nobody)."""
     text = text_of(link).strip()
-    return bool(text) and len(text) <= 40 and not is_chrome(text, roles=False)
+    return 0 < len(text) <= 40 and any(c.isalnum() for c in text) and not is_chrome(text, roles=False)
 
 
 def when_at(el: etree._Element, post: etree._Element) -> bool:
