@@ -455,3 +455,32 @@ def cited_article() -> str:
     return (f'<html><head><meta charset="utf-8"><title>{CITED_TITLE} - 百科</title></head><body>'
             f'<div id="content"><h1 id="firstHeading">{CITED_TITLE}</h1><div class="parser-output">{body}'
             f'<h2>参考文献</h2><ol class="references">{refs}</ol></div></div></body></html>')
+
+
+FAQ_TITLE = "How to keep a sourdough starter alive while travelling"
+FAQ_BODY = [
+    "A starter left alone for two weeks will not die. It will sulk, smell of nail polish and need three feeds.",
+    "Before you leave, feed it a stiff mix of one part water to two parts flour and keep it in the coldest spot.",
+    "When you come back, discard all but a spoonful and feed it twice a day until it doubles within six hours.",
+]
+FAQ = [
+    ("Can I freeze a starter?", "Yes. Spread it thin on baking paper, let it dry and break it into flakes."),
+    ("What is the grey liquid on top?", "It is alcohol made by hungry yeast. Pour it off or stir it in, then feed it."),
+    ("How do I know it has recovered?", "It rises to twice its height within six hours of a feed, and smells fresh."),
+]
+
+
+def declared_faq(declared: bool = True) -> str:
+    """A blog post whose FAQ sits in a box whose plugin's name holds a boilerplate word
+    ("widget"), with English answers of few commas; `declared`: the page lists the questions
+    in FAQPage JSON-LD."""
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":['
+          + ",".join(f'{{"@type":"Question","name":"{q}","acceptedAnswer":{{"@type":"Answer","text":"{a}"}}}}'
+                     for q, a in FAQ) + "]}</script>") if declared else ""
+    items = "".join(f'<div class="faq-widget-item"><h3 class="faq-widget-question">{q}</h3>'
+                    f'<div class="faq-widget-answer"><p>{a}</p></div></div>' for q, a in FAQ)
+    body = "".join(f"<p>{p}</p>" for p in FAQ_BODY)
+    return (f'<html><head><title>{FAQ_TITLE}</title>{ld}</head><body><nav><a href="/">Home</a> '
+            f'<a href="/bread">Bread</a></nav><article class="post"><h1>{FAQ_TITLE}</h1>'
+            f'<div class="entry-content">{body}<h2>Questions</h2><div class="faq-widget">{items}</div></div>'
+            f'</article><footer>Copyright Crumb Notes</footer></body></html>')

@@ -450,3 +450,16 @@ def test_a_list_of_sources_each_led_by_a_caret_link_is_no_thread() -> None:
     result = extract_html(S.cited_article())
     assert result.page_type == "article"
     assert all(p[:20] in result.text for p in S.CITED_BODY)
+
+
+def test_a_faq_the_page_declares_is_text_whatever_its_box_is_called() -> None:
+    """The FAQ's box and entries are named as a widget, which is boilerplate by name; the
+    page lists the same questions in FAQPage JSON-LD, which says they are its text."""
+    lines = extract_html(S.declared_faq()).text.splitlines()
+    assert [line for line in lines if line in {t for qa in S.FAQ for t in qa}] == [t for qa in S.FAQ for t in qa]
+
+
+def test_a_faq_box_named_as_boilerplate_goes_when_the_page_declares_no_faq() -> None:
+    """Without the declaration the name is all there is to go on: the box goes as before."""
+    text = extract_html(S.declared_faq(declared=False)).text
+    assert S.FAQ_BODY[0] in text and S.FAQ[0][0] not in text

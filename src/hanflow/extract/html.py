@@ -14,7 +14,7 @@ from hanflow.extract.excerpts import drop_excerpts
 from hanflow.extract.lead import lead_blocks, page_headline, previews
 from hanflow.extract.lines import META_RULES, Filtered, filter_lines, lift_meta, normalized, reporters
 from hanflow.extract.listing import teaser_groups
-from hanflow.extract.meta import ld_objects, ld_types, meta_tags, page_metadata
+from hanflow.extract.meta import faq_questions, ld_objects, ld_types, meta_tags, page_metadata
 from hanflow.extract.model import Extraction
 from hanflow.extract.pagetype import (
     ARTICLE,
@@ -74,7 +74,7 @@ def extract_html(html: str) -> Extraction:
             return Extraction(text="\n".join(kept), removed=removed, page_type=ARTICLE if live else FORUM,
                               profiles=fired, **meta)
     comments = thread.group if thread is not None and enough_posts(thread) else None
-    result = _article(root, stats, teasers, meta, removed, declared, comments)
+    result = _article(root, stats, teasers, meta, removed, declared, comments, faq_questions(objects))
     result.profiles = fired
     return result
 
@@ -104,10 +104,11 @@ def _date_fallbacks(root, meta: dict, stop: set, first_post=None) -> None:
 
 
 def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list, declared: str | None,
-             comments: Group | None = None) -> Extraction:
+             comments: Group | None = None, faq: tuple[str, ...] = ()) -> Extraction:
     """The content block, with teaser lists counted as boilerplate; a listing when they
     hold most of the page and no article is left beside them (then the lists are the text).
-    Posts of a thread judged to be comments under the article are boilerplate too."""
+    Posts of a thread judged to be comments under the article are boilerplate too; the FAQ
+    the page declares (`faq`) is text."""
     items = [m for g in teasers for m in g.members]
     whole = best_block(root, stats) if items else []
     for item in items:
@@ -126,13 +127,13 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
             removed.append((rule, " ".join(element_text(m) for m in group.members)))
             for item in group.members:
                 drop(item)
-    result = _block_text(blocks, stats, meta, removed)
+    result = _block_text(blocks, stats, meta, removed, faq)
     if not result.kept and whole and not any(b in chosen or any(map(chosen.__contains__, b.iterancestors()))
                                              for b in whole):
         # what was left beside the teaser lists held no line of text, and the block chosen with
         # them lies outside it (inside, it read as nothing too): they are the text
         blocks = whole
-        result = _block_text(blocks, stats, meta, removed)
+        result = _block_text(blocks, stats, meta, removed, faq)
     _nearby_bylines(blocks[0], result.meta, lambda el: stats.text.get(el, 0))
     if "author" not in result.meta and (named := reporters(result.kept)):
         result.meta["author"] = named
@@ -145,9 +146,9 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
                       **meta)
 
 
-def _block_text(blocks: list, stats: Stats, meta: dict, removed: list) -> Filtered:
+def _block_text(blocks: list, stats: Stats, meta: dict, removed: list, faq: tuple[str, ...] = ()) -> Filtered:
     """The content blocks' lines, their boilerplate sub-blocks, byline boxes and lines removed."""
-    clean_blocks(blocks, stats, removed)
+    clean_blocks(blocks, stats, removed, questions=faq)
     drop_byline_boxes(blocks, meta.get("author"), removed)
     return filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))
 

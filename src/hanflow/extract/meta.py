@@ -66,6 +66,21 @@ def ld_objects(root: etree._Element) -> list[dict[str, Any]]:
     return objects + [e for e in entities if isinstance(e, dict)]
 
 
+def faq_questions(objects: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The questions the page declares as its FAQ (the names in a FAQPage's mainEntity),
+    whitespace collapsed."""
+    found: list[str] = []
+    for obj in objects:
+        kinds = obj.get("@type")
+        if "FAQPage" not in (kinds if isinstance(kinds, list) else [kinds]):
+            continue
+        entity = obj.get("mainEntity")
+        for question in entity if isinstance(entity, list) else [entity]:
+            if isinstance(question, dict) and isinstance(name := question.get("name"), str) and name.strip():
+                found.append(" ".join(name.split()))
+    return tuple(found)
+
+
 def ld_types(objects: list[dict[str, Any]]) -> set[str]:
     """The @type names the page's JSON-LD declares."""
     types: set[str] = set()

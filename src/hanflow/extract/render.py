@@ -61,10 +61,21 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
     if density > 0.5 and punct < 20 or density > 0.3 and punct < 3:
         return "link_block"
     if by_class and class_weight(el, linkless=density == 0) < 0 and punct < 10 and not body_despite_name(el, {}):
-        return "class_block"
+        return CLASS_RULE
     if by_class and appeal(el, length):
         return "promo"
     return None
+
+
+CLASS_RULE = "class_block"
+
+
+def holds_faq(el: etree._Element, questions: tuple[str, ...]) -> bool:
+    """Whether the element shows a question of the FAQ the page declares."""
+    if not questions:
+        return False
+    text = " ".join(text_of(el).split())
+    return any(question in text for question in questions)
 
 
 MAX_APPEAL = 400  # characters of a box asking for money or a sign-up: its heading, pitch and button
@@ -137,17 +148,20 @@ def _labelled_link(el: etree._Element, length: int) -> bool:
     return bool(outside) and (SECTION_HEAD.match(outside) is not None or _READ_LABEL.match(outside) is not None)
 
 
-def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True) -> None:
+def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_class: bool = True,
+                 questions: tuple[str, ...] = ()) -> None:
     """Drop link lists, boilerplate-classed sub-blocks, sub-blocks hidden by a CSS class
     (unless they hold twice the text of the rest, as a hidden element that `hidden` keeps
     does: a hidden copy of the text, such as a comment's source behind its edit button, is
     no more than the visible text and goes), permalinks ("¶") and pull quotes (a quotation
-    whose words the blocks' text says again) inside the chosen blocks."""
-    stack = [child for block in reversed(blocks) for child in reversed(block)]
+    whose words the blocks' text says again) inside the chosen blocks. A box named as
+    boilerplate that shows the FAQ the page declares (`questions`: its questions) is text,
+    and names inside it are no evidence ("rank-math-block", "faq-widget")."""
+    stack = [(child, by_class) for block in reversed(blocks) for child in reversed(block)]
     total = sum(stats.text.get(block, 0) for block in blocks)
     whole: str | None = None  # the blocks' text, read when a quotation asks
     while stack:
-        el = stack.pop()
+        el, names = stack.pop()
         if not isinstance(el.tag, str):
             continue
         if hidden_by_class(el) and 3 * stats.text.get(el, 0) < 2 * total or permalink(el):
@@ -159,13 +173,16 @@ def clean_blocks(blocks: list, stats: Stats, removed: list[tuple[str, str]], by_
                 removed.append((PULL_QUOTE, element_text(el)))
                 drop(el)
                 continue
-        if el.tag in _SUB_BLOCKS and (rule := junk_rule(el, stats, by_class)):
+        rule = junk_rule(el, stats, names) if el.tag in _SUB_BLOCKS else None
+        if rule == CLASS_RULE and holds_faq(el, questions):
+            rule, names = None, False
+        if rule:
             text = element_text(el)
             if text:
                 removed.append((rule, text))
             drop(el)
             continue
-        stack.extend(reversed(el))
+        stack.extend((child, names) for child in reversed(el))
 
 
 MAX_BYLINE_BOX = 200  # characters of a byline box: a time, names, a desk, share buttons
