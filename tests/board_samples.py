@@ -457,13 +457,25 @@ def _toot(i: int, user: str, text: str, opening: bool = False) -> str:
 <div class="toot-bar"><button>Reply</button><button>Boost</button></div></div></div></div>"""
 
 
-def boxed_opening() -> str:
+def _detailed_toot(user: str, text: str) -> str:
+    return f"""<div class="toot-detail"><a class="toot-detail__name" href="/@{user}">{user}</a>
+<div class="toot-content"><div class="toot-text"><p>{text}</p></div></div>
+<div class="toot-detail__meta"><time datetime="2024-02-01T09:00:00Z">Feb 1, 2024, 09:00</time> · 12 boosts</div></div>"""
+
+
+def boxed_opening(detailed: bool = False) -> str:
     """A thread whose opening post is framed apart from the replies (another wrapper inside the
-    same kind of item); its text lies at the end of the replies' body path."""
+    same kind of item); its text lies at the end of the replies' body path. `detailed`: the
+    opening post is laid out on its own before the items, in no item, its text in the
+    replies' body box."""
     users = ["windowsill", "seedling_sam", "ana_grows", "plotholder"]
-    toots = "".join(_toot(i, u, t, opening=i == 0) for i, (u, t) in enumerate(zip(users, POSTS, strict=True)))
-    return f"""<html><head><title>{users[0]}: "{POSTS[0][:30]}…" - Social</title></head><body>
-<div class="columns"><div class="pane pane--nav"><a href="/explore">Explore</a><a href="/about">About</a></div>
+    toots = "".join(_detailed_toot(u, t) if detailed and i == 0 else _toot(i, u, t, opening=i == 0)
+                    for i, (u, t) in enumerate(zip(users, POSTS, strict=True)))
+    head = f"""<html><head><title>{users[0]}: "{POSTS[0][:30]}…" - Social</title></head><body>"""
+    nav = '<nav class="nav"><a href="/explore">Explore</a><a href="/about">About</a></nav>'
+    if detailed:
+        return f"""{head}{nav}<main class="column"><div class="timeline" role="feed">{toots}</div></main></body></html>"""
+    return f"""{head}<div class="columns"><div class="pane pane--nav">{nav}</div>
 <div class="pane pane--main"><div class="timeline" role="feed">{toots}</div></div></div></body></html>"""
 
 
@@ -936,6 +948,7 @@ PAGES = {
     "forms": script_forms(),
     "headed": headed_comments(),
     "boxed": boxed_opening(),
+    "detailed": boxed_opening(detailed=True),
     "listed": listed_opening(),
     "subjects": subject_comments(),
     "wrapped": wrapped_bodies(),

@@ -28,6 +28,7 @@ EXPECTED = {
     "forms": [B.TITLE, *B.POSTS],
     "headed": [B.TITLE, *B.POSTS],
     "boxed": B.POSTS,
+    "detailed": B.POSTS,  # the status laid out on its own, in the replies' body box, leads
     "subjects": [B.TITLE, *B.POSTS],
     "wrapped": [B.TITLE, *B.POSTS],
     "replied": B.replied_texts(),

@@ -12,7 +12,7 @@ from hanflow.extract.block import INLINE, PARAGRAPHS, Stats
 from hanflow.extract.chrome import post_chrome
 from hanflow.extract.hidden import hidden_by_class
 from hanflow.extract.lines import normalized, reads_like
-from hanflow.extract.posts import Thread
+from hanflow.extract.posts import Thread, bodies_alike
 from hanflow.extract.tree import text_of
 
 LEAD_PROSE = 15  # plain prose characters of a block before the posts that leads the thread
@@ -23,18 +23,35 @@ def lead_blocks(root: etree._Element, thread: Thread, stats: Stats, title: str |
     most plain prose between the page's headline (see `page_headline`) and the posts, none
     inside another, in document order (a question, and a best answer set apart from the other
     answers). Without such a headline, the opening post set apart from the posts (see
-    `_opening_post`), if any."""
+    `_opening_post`), if any, else the bodies built like the posts' before the first post
+    (an app's status page: the status, laid out on its own, in the replies' box)."""
     heading = page_headline(root, title)
     container = thread.group.parent
     shared = set(container.iterancestors())
     if heading is None:
         opening = _opening_post(container, stats)
-        order = {el: i for i, el in enumerate(opening.iter())} if opening is not None else {}
+        if opening is None:
+            return _alike_before(root, thread, stats)
+        order = {el: i for i, el in enumerate(opening.iter())}
         return _most_prose(list(order), shared, stats, order)
     order = {el: i for i, el in enumerate(root.iter())}
     start, end = order[heading], order.get(container, 0)
     lead = _most_prose([el for el, i in order.items() if start < i < end], shared, stats, order)
     return _not_said_again(lead, thread)
+
+
+def _alike_before(root: etree._Element, thread: Thread, stats: Stats) -> list:
+    """The bodies built like the posts' (see `bodies_alike`) that come before the first post."""
+    alike = set(bodies_alike(thread, stats))
+    if not alike:
+        return []
+    before = []
+    for el in root.iter(etree.Element):
+        if el is thread.posts[0]:
+            return before
+        if el in alike:
+            before.append(el)
+    return []
 
 
 def _not_said_again(lead: list, thread: Thread) -> list:
