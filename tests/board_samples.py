@@ -1422,3 +1422,36 @@ def opening_body_alike(box: str = "post-text") -> str:
             f'<div class="topic-content"><div class="{box}">{body}</div></div>'
             f'<div class="topic-ops"><span>推荐(88)</span><span>收藏</span><span>只看楼主</span></div></div>'
             f'<div class="reply-list">{replies}</div></div><div class="footer">关于我们 联系方式</div></body></html>')
+
+
+CB_TITLE = "家里的旧路由器要不要换成 Wi-Fi 6？"
+CB_TOPIC = "路由器用了五年，最近晚上看视频经常卡，手机离路由器两个房间信号就只剩一格。想问问换 Wi-Fi 6 有没有明显提升，还是先换个位置试试？"
+CB_REPLIES = ["先把路由器从电视柜里拿出来，放高一点，很多时候问题就解决了。",
+              "换了以后穿墙好了一些，但真正解决问题的是加了一个有线回程的节点。",
+              "同意楼上，两个房间的距离 mesh 比单台路由器靠谱。",
+              "先看看是不是邻居的信道太挤，换个信道也许就好了。"]
+
+
+def _cb_cell(i: int, text: str) -> str:
+    return (f'<div id="r_{i}" class="cell"><table><tr><td width="48"><img class="avatar" src="/a/{i}.png"></td>'
+            f'<td><div class="fr"><a href="#;" class="thank">感谢回复者</a> <span class="no">{i + 1}</span></div>'
+            f'<strong><a href="/member/u{i}" class="dark">u{i}</a></strong> <span class="ago">{i + 2} 小时前</span>'
+            f'<div class="reply_content">{text}</div></td></tr></table></div>')
+
+
+def boxed_cells() -> str:
+    """A topic page of boxes: the topic's box (its author and time in a header cell), the box
+    of the replies (a cell a reply, after a cell counting them), a box asking to sign in and
+    one of related topics;
+    half the boxes carry a link or a time outside their cells, so the boxes read as posts too."""
+    cells = "".join(_cb_cell(i, t) for i, t in enumerate(CB_REPLIES))
+    return (f'<html><head><meta charset="utf-8"><title>{CB_TITLE} - 社区</title></head><body>'
+            f'<div id="Top"><a href="/">首页</a><a href="/signin">登录</a></div><div id="Main">'
+            f'<div class="box"><div class="header"><a href="/member/op"><img class="avatar" src="/a/op.png"></a>'
+            f'<h1>{CB_TITLE}</h1><small class="gray"><a href="/member/op">op</a> · 5 小时前 · 320 次点击</small></div>'
+            f'<div class="cell"><div class="topic_content">{CB_TOPIC}</div></div></div>'
+            f'<div class="box"><div class="cell"><span class="gray">{len(CB_REPLIES)} 条回复 • 2024-06-01 10:00</span></div>'
+            f'{cells}</div><div class="box"><div class="inner"><a href="/signin">登录</a> 以后才能回复，没有账号可以先'
+            f'<a href="/signup">注册</a></div></div><div class="box"><div class="cell">相关主题</div>'
+            f'<div class="cell"><a href="/t/2">千兆宽带配什么路由器</a></div><div class="cell"><a href="/t/3">'
+            f'mesh 组网的回程怎么选</a></div></div></div></body></html>')

@@ -639,3 +639,12 @@ def test_an_article_whose_body_box_is_not_the_comments_keeps_its_comments_out() 
     assert result.page_type == "article"
     assert not any(reply in result.text for reply in B.OB_REPLIES)
     assert all(p in result.text for p in B.OB_OPENING)
+
+
+def test_boxes_one_of_which_holds_the_replies_are_no_thread_of_their_own() -> None:
+    """The page's boxes each show a name and a time, so they read as posts, but one of them
+    holds the replies, a thread of their own: the replies are the thread, led by the topic,
+    without the box headers' names, times and counts."""
+    result = extract_html(B.boxed_cells())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.CB_TITLE, B.CB_TOPIC, *B.CB_REPLIES]

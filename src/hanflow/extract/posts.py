@@ -106,10 +106,21 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
     key = normalized(title) if title else ""
     candidates = _candidates(groups, stats, skip)
     threads = [t for g in candidates if (t := _thread(g, stats, key, entries))]
+    threads = [t for t in threads if not any(u is not t and enough_posts(u) and _holds_thread(t, u) for u in threads)]
     best = max(threads, key=lambda t: t.prose, default=None)
     while best is not None and not enough_posts(best) and (inner := _inner_threads(best, threads)):
         best = max(inner, key=lambda t: t.prose)
     return best
+
+
+def _holds_thread(outer: Thread, inner: Thread) -> bool:
+    """Whether one post body of `outer` holds a thread's worth of `inner`'s posts: the page's
+    boxes read as posts, one of them the box of the replies. A post's body holds no thread."""
+    for found in outer.bodies.values():
+        inside = {el for body in found for el in body.iter()}
+        if sum(post in inside for post in inner.posts) >= MIN_POSTS:
+            return True
+    return False
 
 
 def _inner_threads(outer: Thread, threads: list[Thread]) -> list[Thread]:
