@@ -1442,8 +1442,8 @@ def _cb_cell(i: int, text: str) -> str:
 def boxed_cells() -> str:
     """A topic page of boxes: the topic's box (its author and time in a header cell), the box
     of the replies (a cell a reply, after a cell counting them), a box asking to sign in and
-    one of related topics;
-    half the boxes carry a link or a time outside their cells, so the boxes read as posts too."""
+    one of related topics; half the boxes carry a link or a time outside their cells, so the
+    boxes read as posts too."""
     cells = "".join(_cb_cell(i, t) for i, t in enumerate(CB_REPLIES))
     return (f'<html><head><meta charset="utf-8"><title>{CB_TITLE} - 社区</title></head><body>'
             f'<div id="Top"><a href="/">首页</a><a href="/signin">登录</a></div><div id="Main">'
