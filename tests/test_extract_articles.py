@@ -88,10 +88,11 @@ def test_a_page_whose_text_looks_like_teasers_never_comes_out_empty() -> None:
 
 
 @pytest.mark.parametrize("cls", ["post-author-box", "article_tags", "news-recommend", "entry-meta",
-                                 "post-newsletter"])
+                                 "post-newsletter", "jp-relatedposts", "recommend-articles"])
 def test_a_part_named_after_its_article_is_still_boilerplate(cls: str) -> None:
     """Templates prefix their parts with the block they belong to: "post-author" is the post's
-    author box, not more of the post, so the article word does not cancel the boilerplate one."""
+    author box, not more of the post, so the article word does not cancel the boilerplate one.
+    Nor does it after a word pointing to other pages: "relatedposts" lists other posts."""
     box = (f'<div class="{cls}"><p>Ann Carter covers transport and the city. Get her weekly '
            "notes in your inbox, every Friday</p></div>")
     assert extract_html(_with_body(box)).text.splitlines() == S.ARTICLE_BODY

@@ -31,6 +31,8 @@ _POSITIVE = re.compile(
 _NEGATIVE_WORDS = (r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
                    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
                    r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply")
+# Boilerplate words that point to other pages: what follows them names what is listed.
+_ELSEWHERE = frozenset({"related", "relate", "recommend", "tuijian", "sponsor", "promo"})
 # Short words count only as whole parts of a name ("ad" in "ad-slot", not in "header").
 _NEGATIVE_PARTS = ("ad", "ads", "hot", "side", "tags?", "list", "links", "meta", "tools?", "print", "author")
 
@@ -75,7 +77,10 @@ def _names_weight(cls: str | None, ident: str | None, on_list: bool = False) -> 
     """-25 when a name holds a boilerplate word, +25 when one holds an article word outside
     those ("news" in "newsletter" is no evidence of an article). A name whose article word
     comes first is its template's part of the article or post ("post-author", "article_tags",
-    "news-recommend"): it is boilerplate, and its article word counts for nothing."""
+    "news-recommend"): it is boilerplate, and its article word counts for nothing. So does the
+    article word after a boilerplate word that points to other pages ("jp-relatedposts",
+    "recommend-news": other posts, listed); after one that names a kind of text, it says what
+    the block holds ("review-body", "comment-content")."""
     negative = _NEGATIVE_ON_LISTS if on_list else _NEGATIVE
     weight, others = 0, []
     for name in f"{cls or ''} {ident or ''}".split():
@@ -85,7 +90,7 @@ def _names_weight(cls: str | None, ident: str | None, on_list: bool = False) -> 
             continue
         weight = -25
         head = _POSITIVE.search(name, 0, found.start())
-        if head is None:
+        if head is None and found.group().lower() not in _ELSEWHERE:
             others.append(negative.sub(" ", name))
     return weight + (25 if _POSITIVE.search(" ".join(others)) else 0)
 
