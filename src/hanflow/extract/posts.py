@@ -106,7 +106,8 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
     key = normalized(title) if title else ""
     candidates = _candidates(groups, stats, skip)
     threads = [t for g in candidates if (t := _thread(g, stats, key, entries))]
-    threads = [t for t in threads if not any(u is not t and enough_posts(u) and _holds_thread(t, u) for u in threads)]
+    full = [t for t in threads if enough_posts(t)]
+    threads = [t for t in threads if not any(u is not t and _holds_thread(t, u) for u in full)]
     best = max(threads, key=lambda t: t.prose, default=None)
     while best is not None and not enough_posts(best) and (inner := _inner_threads(best, threads)):
         best = max(inner, key=lambda t: t.prose)
@@ -116,11 +117,13 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
 def _holds_thread(outer: Thread, inner: Thread) -> bool:
     """Whether one post body of `outer` holds a thread's worth of `inner`'s posts: the page's
     boxes read as posts, one of them the box of the replies. A post's body holds no thread."""
-    for found in outer.bodies.values():
-        inside = {el for body in found for el in body.iter()}
-        if sum(post in inside for post in inner.posts) >= MIN_POSTS:
-            return True
-    return False
+    owner = {body: post for post, found in outer.bodies.items() for body in found}
+    counts: Counter = Counter()
+    for post in inner.posts:
+        held = next((owner[a] for a in (post, *post.iterancestors()) if a in owner), None)
+        if held is not None:
+            counts[held] += 1
+    return any(n >= MIN_POSTS for n in counts.values())
 
 
 def _inner_threads(outer: Thread, threads: list[Thread]) -> list[Thread]:
