@@ -8,7 +8,8 @@ in it are set aside, so each post is kept once. A group of replies nested in a p
 own structure is judged with the tree's top-level posts (a tree may have a single one).
 Replies of another structure than the post they answer (a reply list in a comment's footer)
 are posts too, at a body path of their own (see `replies`). What counts as a post's chrome
-is `chrome`'s. The question that is not built like its answers is read by `lead`.
+is `chrome`'s; what makes a group a list's items rather than posts, and a review's title,
+`titles`'. The question that is not built like its answers is read by `lead`.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import BOXES, HEADINGS, PARAGRAPHS, Stats
+from hanflow.extract.block import BOXES, PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
-from hanflow.extract.listing import headline, headline_like, repeats_title
-from hanflow.extract.ratings import rated, rating_marks
+from hanflow.extract.ratings import rated
 from hanflow.extract.repeats import (
     Group,
     Path,
@@ -39,11 +39,11 @@ from hanflow.extract.repeats import (
     signature,
 )
 from hanflow.extract.replies import answered_beside, unlike_replies
-from hanflow.extract.tree import drop, text_of, up_to
+from hanflow.extract.titles import listed, with_titles
+from hanflow.extract.tree import up_to
 
 MAX_CANDIDATES = 8
 UNNAMED_DOMINANCE = 0.8
-_TITLE_CLASS = re.compile(r"title|subject|headline|heading", re.I)
 
 
 @dataclass
@@ -235,7 +235,7 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
     if not group.unlinked and not count_reaches(shown, (len(members) + 1) // 2):
         return None  # reviews or comments that link nobody may show no chrome outside their text
     reviews = group.rated or count_reaches(map(rated, members), len(members) // 2 + 1)
-    if not (reviews or entries) and not _signed_replies(replies, bodies) and _listed(members, bodies, stats, title_key):
+    if not (reviews or entries) and not _signed_replies(replies, bodies) and listed(members, bodies, stats, title_key):
         return None
     path, bodies = _widened(path, bodies, unlike)
     thread = Thread(group, path, bodies=bodies)
@@ -256,23 +256,7 @@ def _finished(thread: Thread, stats: Stats, nested: set, review_key: str | None)
     page's title key), led by the review's own title."""
     bodies = {post: _with_quoted(post, found, thread.path) for post, found in thread.bodies.items()}
     bodies = {post: [*found, *answered_beside(post, found, stats, nested)] for post, found in bodies.items()}
-    return bodies if review_key is None else _with_titles(bodies, review_key)
-
-
-MAX_REVIEW_TITLE = 150  # characters of a review's title
-
-
-def _with_titles(bodies: dict, title_key: str) -> dict:
-    """Each review's body led by its title (see `_title_of`), when no other review has the same:
-    a title that recurs is a label ("Verified purchase"), not what the reviewer wrote."""
-    titles = {post: _title_of(post, found, title_key, short=True) for post, found in bodies.items()}
-    for title in titles.values():
-        for mark in rating_marks(title) if title is not None else ():
-            drop(mark)  # the stars' label inside the title link is the rating, not the title
-    texts = {post: normalized(text_of(el)) for post, el in titles.items() if el is not None}
-    counts = Counter(texts.values())
-    return {post: [titles[post], *found] if post in texts and counts[texts[post]] == 1 else found
-            for post, found in bodies.items()}
+    return bodies if review_key is None else with_titles(bodies, review_key)
 
 
 def _innermost(found: dict) -> dict:
@@ -397,16 +381,6 @@ def _in_order(posts: list, stragglers: list) -> list:
     return [post for run in tops for post in run]
 
 
-def _listed(members: list, bodies: dict, stats: Stats, title_key: str) -> bool:
-    """Whether half the members are built like items of a list rather than posts (titled,
-    headed or with bodies apart; see below). (Members that each give a rating are reviews,
-    whatever their titles: the caller asks only of others.)"""
-    titles = [_titled(m, bodies[m], title_key) for m in members]
-    distinct = {t for t in titles if t and titles.count(t) == 1}
-    items = (t in distinct or _item(m, bodies[m], stats, title_key) for m, t in zip(members, titles, strict=True))
-    return count_reaches(items, (len(members) + 1) // 2)
-
-
 def _signed_replies(replies, bodies: dict) -> bool:
     """Replies nested in the members, most of them with an author's link and a time outside
     their bodies: a comment tree, whose subject lines are no titles of an index's entries
@@ -415,53 +389,6 @@ def _signed_replies(replies, bodies: dict) -> bool:
         return False
     signed = [chrome.post_chrome(reply, bodies.get(reply, [])) == 2 for reply in replies.posts]
     return 2 * sum(signed) > len(signed)
-
-
-def _item(member: etree._Element, bodies: list, stats: Stats, title_key: str = "") -> bool:
-    """Built like an item of a list rather than a post (see below)."""
-    return len({b.getparent() for b in bodies}) > 1 or _headed(member, bodies, stats, title_key)
-
-
-# Not posts: members with a headline link beside the body (cards of a story list), members
-# with a title of their own (entries of a blog's index page; a reply titled "Re: <thread>"
-# is still a post, and a rank shown on every user card is no title), members whose bodies
-# lie apart (layout rows, columns of cards).
-
-
-def _titled(member: etree._Element, bodies: list, title_key: str) -> str | None:
-    """The member's own title's text, if it has one (see `_title_of`). Titles that repeat
-    across the members are user ranks, not titles (the caller keeps only distinct ones)."""
-    el = _title_of(member, bodies, title_key)
-    return normalized(text_of(el)) if el is not None else None
-
-
-def _title_of(member: etree._Element, bodies: list, title_key: str, short: bool = False) -> etree._Element | None:
-    """The member's own title, if it has one: a heading or a title-classed element outside
-    the body, worded like a headline (`short`: any words, as a review's title may be "Great
-    blender"), not the page's title."""
-    inside = set(bodies)
-    for el in member.iter():
-        if el in inside:
-            continue
-        if el.tag in HEADINGS or _TITLE_CLASS.search(el.get("class") or ""):
-            raw = text_of(el)
-            text = normalized(raw)
-            worded = 0 < len(raw) <= MAX_REVIEW_TITLE and not chrome.is_chrome(raw) if short else headline_like(raw)
-            if (worded and not chrome.SHOWN_TIME.search(raw) and text
-                    and not (title_key and (title_key in text or text in title_key))
-                    and not any(a in inside for a in el.iterancestors())):
-                return el
-    return None
-
-
-def _headed(member: etree._Element, bodies: list, stats: Stats, title_key: str = "") -> bool:
-    """A headline link beside the body: a card of a story list, not a post."""
-    for el in dict.fromkeys([member] + [b.getparent() for b in bodies if b.getparent() is not None]):
-        found = headline(el, stats)
-        if (found is not None and not any(a in bodies for a in found[0].iterancestors())
-                and not repeats_title(found[0], title_key, stats)):
-            return True
-    return False
 
 
 def _with_replies(group: Group, stats: Stats) -> list:
