@@ -1237,19 +1237,24 @@ def _dq_comment(user: str, text: str, nested: bool = False, replies: str = "") -
             f'<div class="comment-body"><p>{text}</p></div><div class="reactions"><button>👍 3</button></div></div>{replies}</div>')
 
 
-def discussion() -> str:
+def discussion(question_in_timeline: bool = False) -> str:
+    """`question_in_timeline`: the question is the timeline's first item, built like the
+    comments, its preview of the answer inside it."""
     preview = ('<div class="answer-preview"><div class="preview-head"><span>Answered by</span> '
                '<a href="/tern_ops">tern_ops</a> <relative-time datetime="2024-02-01T10:00:00Z">Feb 1, 2024</relative-time></div>'
                f'<div class="preview-body"><p>{DQ_ANSWER[:125]}…</p></div><a href="#answer" class="btn">View full answer</a></div>')
     replies = "".join(_dq_comment(u, t, nested=True) for u, t in zip(["asker_liz", "tern_ops"], DQ_REPLIES, strict=True))
     comments = _dq_comment("tern_ops", DQ_ANSWER, replies=replies) + _dq_comment("lockfile_lu", DQ_OTHER)
+    question = f"""<div class="timeline-item discussion-question"><div class="comment-group"><div class="comment-header"><h3 class="comment-header-text">
+<a class="author" href="/asker_liz">asker_liz</a> <relative-time datetime="2024-01-31T09:00:00Z">Jan 31, 2024</relative-time></h3></div>
+<div class="comment-body"><p>{DQ_QUESTION}</p></div></div>{preview}</div>"""
+    timeline = f"<h2>2 comments · 2 replies</h2>{comments}"
+    if question_in_timeline:
+        question, timeline = "", question + timeline
     return f"""<html><head><title>{DQ_TITLE} · Discussion #12 · example/builder</title></head><body>
 <div class="header"><a href="/">Code host</a> <a href="/explore">Explore</a></div>
 <h1 class="discussion-title">{DQ_TITLE}</h1>
-<div class="timeline-item discussion-question"><div class="comment-group"><div class="comment-header"><h3 class="comment-header-text">
-<a class="author" href="/asker_liz">asker_liz</a> <relative-time datetime="2024-01-31T09:00:00Z">Jan 31, 2024</relative-time></h3></div>
-<div class="comment-body"><p>{DQ_QUESTION}</p></div></div>{preview}</div>
-<div class="timeline"><h2>2 comments · 2 replies</h2>{comments}</div>
+{question}<div class="timeline">{timeline}</div>
 <div class="footer">© Code host</div></body></html>"""
 
 

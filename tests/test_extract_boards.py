@@ -409,13 +409,16 @@ def test_a_table_that_holds_every_post_is_no_post_beside_them() -> None:
     assert result.text.splitlines() == [B.TP_TITLE, B.TP_POSTS[0], B.TP_POSTS[1], *B.TP_POSTS[1:]]
 
 
-def test_a_discussion_whose_headers_are_headings_keeps_every_comment_and_drops_the_answer_preview() -> None:
+@pytest.mark.parametrize("question_in_timeline", [False, True])
+def test_a_discussion_whose_headers_are_headings_keeps_every_comment_and_drops_the_answer_preview(
+        question_in_timeline: bool) -> None:
     """Each comment's header is an <h3> holding its author's link and its time: a heading that
     shows a time is a post's header, so its link names the author (replies nested under the
     answer were lost, and the page read as an article of the preview). The accepted answer's
     preview under the question (its first words cut short by "…", "Answered by", "View full
-    answer") is the answer a second time and goes."""
-    result = extract_html(B.discussion())
+    answer") is the answer a second time and goes, also when the question is the first of the
+    posts."""
+    result = extract_html(B.discussion(question_in_timeline))
     assert result.page_type == "forum"
     assert result.text.splitlines() == B.discussion_texts()
     assert ("post_chrome", next(t for r, t in result.removed if t.startswith("Answered by"))) in result.removed

@@ -170,7 +170,10 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     chrome and boilerplate lines dropped. The title leads when the page shows it as its
     headline: on a thread it is the question."""
     lead = lead_blocks(root, thread, stats, title)
-    for box in previews(lead, thread):
+    first = thread.posts[0]
+    boxes = [*previews(lead, thread), *previews(thread.bodies[first], thread, first)]
+    thread.bodies[first] = [b for b in thread.bodies[first] if not any(a in boxes for a in (b, *b.iterancestors()))]
+    for box in boxes:
         removed.append((chrome.RULE, element_text(box)))
         drop(box)
     parts = [lead] if lead else []

@@ -63,25 +63,30 @@ def _not_said_again(lead: list, thread: Thread) -> list:
     return [block for block in lead if "".join(text_of(block).split()) not in said]
 
 
-def _said(thread: Thread) -> str:
-    """What the posts say, whitespace removed, a post a line."""
-    return "\n".join("".join("".join(map(text_of, found)).split()) for found in thread.bodies.values())
+def _said(thread: Thread, but: etree._Element | None = None) -> str:
+    """What the posts (`but` one) say, whitespace removed, a post a line."""
+    return "\n".join("".join("".join(map(text_of, found)).split()) for post, found in thread.bodies.items()
+                     if post is not but)
 
 
 MAX_PREVIEW_CHROME = 80  # characters around a post's excerpt: "Answered by X <date>", "View full answer"
 
 
-def previews(lead: list, thread: Thread) -> list:
+def previews(lead: list, thread: Thread, opening: etree._Element | None = None) -> list:
     """Boxes in the lead blocks that preview a post (the accepted answer shown under the
     question): the excerpt of a post, cut short by an ellipsis, with a line or two of chrome
     around it; the outermost such boxes, in document order. Only paragraphs cut short are
-    climbed from, each up to the first box that is no preview."""
-    said = _said(thread) if lead else ""
+    climbed from, each up to the first box that is no preview. `opening`: the lead blocks are
+    this post's bodies, and only the other posts' text is said again."""
+    said: str | None = None
     found: list = []
     for block in lead:
         for paragraph in block.iter(*PARAGRAPHS):
             cut = "".join(text_of(paragraph).split())
-            if not cut.endswith(("…", "...")) or cut.rstrip("….") not in said:
+            if not cut.endswith(("…", "...")):
+                continue
+            said = _said(thread, opening) if said is None else said
+            if cut.rstrip("….") not in said:
                 continue
             box = None
             for anc in paragraph.iterancestors("div", "section", "aside"):
