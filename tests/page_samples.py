@@ -484,3 +484,27 @@ def declared_faq(declared: bool = True) -> str:
             f'<a href="/bread">Bread</a></nav><article class="post"><h1>{FAQ_TITLE}</h1>'
             f'<div class="entry-content">{body}<h2>Questions</h2><div class="faq-widget">{items}</div></div>'
             f'</article><footer>Copyright Crumb Notes</footer></body></html>')
+
+
+NOTES_TITLE = "What the parish rate books say about the winter of 1881"
+NOTES_BODY = [
+    "The rate books of the parish survive for every year but one, and the missing year is the one people ask about.",
+    "What they do show is a town that paid its poor rate late, in small sums, and mostly in the spring after the thaw.",
+    "Read together with the grocer's day book, they suggest that most households ran on credit from November to March.",
+]
+NOTES = ["The missing volume was lent to a county history society in 1952 and never came back.",
+         "The grocer's day book is kept with the family papers, not in the parish chest, which is why it was missed."]
+
+
+def footnoted_article() -> str:
+    """A newsletter post whose notes sit under it, each in a "footnote" box led by its number,
+    linking back to its mark in the text."""
+    marks = "".join(f'<a class="footnote-anchor" id="footnote-anchor-{i}" href="#footnote-{i}">{i}</a>'
+                    for i in range(1, 3))
+    body = "".join(f"<p>{p}{marks if i == 1 else ''}</p>" for i, p in enumerate(NOTES_BODY))
+    notes = "".join(f'<div class="footnote"><a id="footnote-{i}" href="#footnote-anchor-{i}" class="footnote-number">'
+                    f'{i}</a><div class="footnote-content"><p>{n}</p></div></div>' for i, n in enumerate(NOTES, 1))
+    return (f'<html><head><title>{NOTES_TITLE}</title></head><body><div class="topbar"><a href="/">Parish Notes</a>'
+            f'</div><article class="post"><h1 class="post-title">{NOTES_TITLE}</h1><div class="body markup">{body}'
+            f'<div class="footnotes">{notes}</div></div></article><div class="footer">Subscribe · Archive</div>'
+            f'</body></html>')

@@ -464,3 +464,10 @@ def test_a_faq_box_named_as_boilerplate_goes_when_the_page_declares_no_faq() -> 
     """Without the declaration the name is all there is to go on: the box goes as before."""
     text = extract_html(S.declared_faq(declared=False)).text
     assert S.FAQ_BODY[0] in text and S.FAQ[0][0] not in text
+
+
+def test_an_articles_footnotes_are_its_text() -> None:
+    """Notes under a post are the author's text: "footnote" names no page footer."""
+    text = extract_html(S.footnoted_article()).text
+    assert all(line in text for line in [*S.NOTES_BODY, *S.NOTES])
+    assert "Subscribe" not in text

@@ -28,7 +28,7 @@ _TAG_BONUS = {"article": 10, "main": 5, "div": 5, "td": 3, "pre": 3, "blockquote
 _POSITIVE = re.compile(
     r"article|content|body|text|entry|main|post|story|detail|news|blog|zw|zhengwen|cont(?!ainer)|"
     r"artibody|endtext|txt|page-content|rich", re.I)
-_NEGATIVE_WORDS = (r"comment|footer|foot|nav|menu|sidebar|related|relate|share|social|advert|banner|"
+_NEGATIVE_WORDS = (r"comment|footer|foot(?!note)|nav|menu|sidebar|related|relate|share|social|advert|banner|"
                    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
                    r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply")
 # Boilerplate words that point to other pages: what follows them names what is listed.
