@@ -340,6 +340,8 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool
     "Post by ann » Sun Feb 11, 2024 9:14 am",
     "Reply Post by [ann_lee] (2024-01-12 09:58):",
     "Reply to Reply Post by [ann_lee] (2024-01-12 09:41)",
+    "[Reply]Post by [ann_lee] (2024-01-12 09:58):",  # the link's text in brackets
+    "Reply to [Reply] Post by [ann_lee] (2024-01-12 09:41)",
     "老陈 发表于 2024-3-1 10:30",
     "引用 老陈 发表于 5楼",
     "引用 老陈 发表于 楼主",

@@ -67,11 +67,12 @@ _NAME = r"[\[【]?+[^\s:：\[\]【】()（）]{1,30}+[\]】]?+"
 _AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:[-/.](?:19|20)\d{{2}})?+"
        r"(?:,?\s*+\d{1,2}:\d{2}(?::\d{2})?+\s*+(?:[ap]m)?+)?+")
 # The same line as other boards write it, the label first: "Quote from: ann on January 14, 2024,
-# 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):",
+# 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):"
+# (its link's text in brackets: "[Reply]Post by [ann] (…)", "Reply to [Reply] Post by [ann] (…)"),
 # "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼". A time (or floor) is needed here too, but
 # for a heading that mentions the user ("@ann wrote:"): a post's own words do not open so.
 _SOURCE_LINE = re.compile(
-    rf"^(?:(?:(?:reply to\s++)?reply\s++)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
+    rf"^(?:(?:(?:reply to\s*+)?\[?+reply\]?+\s*+)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
     rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
     # the time first, in brackets: "(01-12-2024, 11:03 AM)ann Wrote:"
     rf"^[(（]\s*+{_AT}\s*+[)）]\s*+{_NAME}(?:\s+{_NAME}){{0,2}}\s++(?:wrote|said)\s*+[:：]?\s*+$|"
