@@ -27,12 +27,18 @@ NEWSLETTER = ('<figure class="x1"><a href="#EmailSignup-skip-link-3">skip past n
               f'<div class="card"><p>{PROMO[0]}</p><span>{PROMO[1]}</span><p>{PROMO[2]}</p>'
               '<iframe title="Sign up" src="/email/form/3"></iframe></div>'
               '<div id="EmailSignup-skip-link-3" role="note">after newsletter promotion</div></figure>')
+# The same promotion with the skip link and its anchor set among the text's paragraphs, the
+# promotion's figure between them.
+BESIDE = ('<a href="#EmailSignup-skip-link-4">skip past newsletter promotion</a>'
+          f'<figure class="x1"><div class="card"><p>{PROMO[0]}</p><span>{PROMO[1]}</span><p>{PROMO[2]}</p>'
+          '<iframe title="Sign up" src="/email/form/4"></iframe></div></figure>'
+          '<div id="EmailSignup-skip-link-4" role="note">after newsletter promotion</div>')
 ADVERT = ('<div class="ad-wrapper"><a href="#after-ad-mid1">Skip Advertisement</a><div class="ad">'
           f'<p>{PROMO[2]}</p></div></div><div id="after-ad-mid1"></div>')
 
 
 def test_a_box_a_skip_link_passes_over_is_not_the_text() -> None:
-    for inline in (NEWSLETTER, ADVERT):
+    for inline in (NEWSLETTER, BESIDE, ADVERT):
         result = extract_html(_page(inline))
         assert result.text.splitlines() == STORY
 

@@ -26,8 +26,9 @@ def may_skip(html: str) -> bool:
 
 
 def skipped_boxes(root: etree._Element) -> list:
-    """The boxes that skip links pass over: each link's parent, when the link's anchor (`#id`)
-    lies after the link inside that parent or is the parent's next element, and the parent is
+    """The boxes that skip links pass over: when the link's anchor (`#id`) is a later sibling
+    of the link, what lies between them (see `_siblings_passed_over`); else the link's parent,
+    when the anchor lies after the link inside it or is its next element, and the parent is
     small (no article skips itself)."""
     ids: dict | None = None
     boxes = []
@@ -41,9 +42,29 @@ def skipped_boxes(root: etree._Element) -> list:
         if ids is None:  # built once, for the first skip link: most pages have none
             ids = {el.get("id"): el for el in root.iter(etree.Element) if el.get("id")}
         box, target = link.getparent(), ids.get(href[1:])
-        if box is not None and target is not None and _passed_over(link, box, target):
+        if box is None or target is None:
+            continue
+        if target.getparent() is box:  # the anchor beside the link: what lies between them
+            boxes += _siblings_passed_over(link, target)
+        elif _passed_over(link, box, target):
             boxes.append(box)
     return boxes
+
+
+def _siblings_passed_over(link: etree._Element, target: etree._Element) -> list:
+    """A skip link set among the text's paragraphs, its anchor a later sibling: the link, the
+    elements between them (the promotion) and the anchor when it holds no more than a label
+    ("after newsletter promotion"); nothing when the anchor is not ahead or the span is not
+    small enough to be a promotion."""
+    passed, size = [link], 0
+    for sib in link.itersiblings():
+        if sib is target:
+            return passed + ([target] if len(text_of(target)) <= MAX_SKIP_LABEL else [])
+        size += len(text_of(sib)) if isinstance(sib.tag, str) else 0
+        if size > MAX_SKIPPED:
+            return []
+        passed.append(sib)
+    return []
 
 
 def _passed_over(link: etree._Element, box: etree._Element, target: etree._Element) -> bool:
