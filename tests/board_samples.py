@@ -888,19 +888,39 @@ VC_COMMENTS = [
 ]
 
 
-def _plain_comment(i: int, text: str) -> str:
+VC_SUBREPLIES = [
+    "我用的是一点五平方的护套线，五金店就有，买的时候跟老板说是台灯用的就行，顺便买一个带开关的插头更省事。",
+    "补充一句，老台灯如果是金属灯座，最好换成带地线的三芯线，虽然麻烦一点，但是用起来安心很多。",
+    "谢谢两位，已经下单了，周末动手试试，换好了再来汇报。",
+]
+
+
+def _sub_reply(i: int, text: str) -> str:
+    return (f'<div class="sub-reply-item"><div class="sub-user-info"><div class="sub-user-name">用户{i + 7}</div></div>'
+            f'<span class="reply-content-container sub-reply-content"><span class="reply-content">{text}</span></span>'
+            f'<div class="sub-reply-info"><span class="sub-reply-time">2023-11-2{i + 1} 19:1{i}</span>'
+            f'<span class="sub-reply-btn">回复</span></div></div>')
+
+
+def _plain_comment(i: int, text: str, replies: list[str] | None = None) -> str:
     mention = '<a class="jump-link user" href="//space.example/9">@灯泡</a> ' if i == 2 else ""
+    subs = (f'<div class="sub-reply-container"><div class="sub-reply-list">{"".join(_sub_reply(j, t) for j, t in enumerate(replies))}'
+            f'<div class="view-more"><span>共{len(replies) + 5}条回复, </span><span class="view-more-btn">点击查看</span></div></div></div>'
+            if replies else "")
     return f"""<div class="reply-item"><div class="root-reply-container"><div class="root-reply-avatar"><img src="/face/{i}.webp" alt=""></div>
 <div class="content-warp"><div class="user-info"><div class="user-name" data-user-id="{100 + i}">用户{i + 1}</div><i class="level-icon lv{i + 2}"></i></div>
 <div class="root-reply"><span class="reply-content-container"><span class="reply-content">{mention}{text}</span></span>
 <div class="reply-info"><span class="reply-time">2023-11-2{i + 1} 18:0{i}</span><span class="reply-like"><span>{20 - i}</span></span><span class="reply-btn">回复</span></div>
-</div></div></div></div>"""
+</div></div></div>{subs}</div>"""
 
 
-def plain_name_comments() -> str:
+def plain_name_comments(sub_replies: bool = False) -> str:
     """A video page whose comments name their users in plain text (no link to any profile),
-    each with a time and a reply control; one comment mentions another user by a link."""
-    comments = "".join(_plain_comment(i, text) for i, text in enumerate(VC_COMMENTS))
+    each with a time and a reply control; one comment mentions another user by a link.
+    `sub_replies`: two comments carry a list of the replies to them, each reply with its own
+    time and control, more text than the comment they answer."""
+    comments = "".join(_plain_comment(i, text, VC_SUBREPLIES if sub_replies and i in (1, 2) else None)
+                       for i, text in enumerate(VC_COMMENTS))
     return f"""<html><head><title>{VC_TITLE}_哔哩哔哩_bilibili</title></head><body>
 <div class="bili-header"><a href="/">首页</a><a href="/anime">番剧</a></div>
 <div class="video-container"><h1 class="video-title">{VC_TITLE}</h1><div class="video-desc"><span class="desc-info-text">{VC_INTRO}</span></div>

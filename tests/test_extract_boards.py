@@ -653,3 +653,14 @@ def test_boxes_one_of_which_holds_the_replies_are_no_thread_of_their_own() -> No
     result = extract_html(B.boxed_cells())
     assert result.page_type == "forum"
     assert result.text.splitlines() == [B.CB_TITLE, B.CB_TOPIC, *B.CB_REPLIES]
+
+
+def test_comments_with_lists_of_replies_keep_their_own_text() -> None:
+    """Two comments carry the list of replies to them, more text than the comment itself:
+    each comment's body is its own text, not its list of replies (which held no text in the
+    comments without replies, so those were lost)."""
+    result = extract_html(B.plain_name_comments(sub_replies=True))
+    assert result.page_type == "forum"
+    lines = [line.replace("@灯泡 ", "") for line in result.text.splitlines()]
+    assert [line for line in lines if line in B.VC_COMMENTS] == B.VC_COMMENTS
+    assert not any(line.startswith(("共", "2023-")) for line in lines)

@@ -140,6 +140,19 @@ def is_action(label: str) -> bool:
     return len(label) <= MAX_ACTION and _ACTION.match(label) is not None
 
 
+def controls_reach(el: etree._Element, needed: int) -> bool:
+    """Whether `needed` leaves of the element are controls acting on a post (see `is_action`):
+    a cheap test before looking for the posts that carry them."""
+    found = 0
+    for leaf in el.iter(etree.Element):
+        text = leaf.text
+        if text and not len(leaf) and is_action(text.strip()):
+            found += 1
+            if found >= needed:
+                return True
+    return False
+
+
 def answerable(post: etree._Element) -> bool:
     """Whether a box carries a post's chrome without a link: a time written as an element's
     whole text ("2023-11-25 18:03", a <time>) and a control that acts on it (回复, Report),

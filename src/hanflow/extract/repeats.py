@@ -163,9 +163,13 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
             if isinstance(child.tag, str) and child not in skip and _own_text(child, stats, replies) > 0:
                 total, kids = sums.get(sig := signature(child), (0.0, []))
                 sums[sig] = (total + _weight(child, stats, replies), [*kids, child])
+        while sums:  # the heaviest child, unless it lists replies to the post (their text is theirs)
+            sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
+            if len(kids) > 1 or not reply_items(kids[0]):
+                break
+            del sums[sig]
         if not sums:
             break
-        sig, (n, kids) = max(sums.items(), key=lambda kv: kv[1][0])
         loose = (_own_text(el, stats, replies)
                  - sum(_own_text(k, stats, replies) for _, ks in sums.values() for k in ks))
         if n < CORE_SHARE * (sum(w for w, _ in sums.values()) + max(loose, 0) / 4):
@@ -179,6 +183,27 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
         path = (*path, sig)
         el = heavy
     return path
+
+
+def reply_items(el: etree._Element) -> list:
+    """The items of the list of replies the element is (or wraps, alone): two or more named
+    boxes of one structure, each with a time and a control acting on it (see `answerable`),
+    as a comment's list of the replies to it is; none if it is no such list."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    while len(kids) == 1:
+        kids = [c for c in kids[0] if isinstance(c.tag, str)]
+    if len(kids) < 2:
+        return []
+    keys: dict[Signature, int] = {}
+    for kid in kids:
+        key = signature(kid)
+        if named(key) and len(kid):
+            keys[key] = keys.get(key, 0) + 1
+    key = max(keys, key=keys.__getitem__, default=None)
+    if key is None or keys[key] < 2:
+        return []
+    items = [k for k in kids if signature(k) == key]
+    return items if count_reaches(map(answerable, items), 2) else []
 
 
 def _dominant(kids: list, weight: float, stats: Stats, replies: Replies | None) -> etree._Element | None:

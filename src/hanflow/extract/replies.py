@@ -9,7 +9,7 @@ from lxml import etree
 
 from hanflow.extract import repeats
 from hanflow.extract.block import BOXES, PARAGRAPHS, Stats
-from hanflow.extract.chrome import name_like, post_chrome, short_when, when_at
+from hanflow.extract.chrome import controls_reach, name_like, post_chrome, short_when, when_at
 from hanflow.extract.repeats import Group, Path, Signature
 from hanflow.extract.tree import text_of, up_to
 
@@ -30,7 +30,7 @@ def unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
             found.setdefault(repeats.signature(reply), {})[reply] = None
             if other:
                 others.add(repeats.signature(reply))
-    best: tuple[set, Path] = (set(), ())
+    best: tuple[set, Path] = _listed_replies(group, stats)
     for sig, boxes in ((sig, list(b)) for sig, b in found.items() if sig in others):
         if len(boxes) < 2 or sig == group.key or len(boxes) <= len(best[0]):
             continue
@@ -40,6 +40,25 @@ def unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
                 and repeats.count_reaches((post_chrome(b, bodies[b]) == 2 for b in boxes), len(boxes) // 2 + 1)):
             best = (set(boxes), path)
     return best
+
+
+def _listed_replies(group: Group, stats: Stats) -> tuple[set, Path]:
+    """Replies that name their users in plain text, listed in the posts they answer (see
+    `repeats.reply_items`), and their body path, when they read like posts (text at the path
+    in at least two of them)."""
+    found: dict = {}  # the items in document order, once (a list and its wrapper give the same)
+    for member in group.members:
+        if not controls_reach(member, 3):  # its own control and two replies' at least
+            continue
+        taken: set = set()
+        for el in member.iter(etree.Element):
+            if el is not member and el not in taken and (listed := repeats.reply_items(el)):
+                found.update(dict.fromkeys(listed))
+                taken.update(d for item in listed for d in item.iter())
+    items = list(found)
+    path = repeats.body_path(items, stats) if len(items) >= 2 else None
+    bodies = {item: repeats.at_path(item, path) for item in items} if path else {}
+    return (set(items), path) if bodies and repeats.holds_prose(bodies, stats) else (set(), ())
 
 
 def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Element, bool]]:
