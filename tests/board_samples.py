@@ -36,7 +36,9 @@ def xenforo() -> str:
 <div class="p-body-sidebar"><div class="block"><h3>Latest posts</h3><ul><li><a href="/t/2">Pepper seeds</a></li><li><a href="/t/3">Soil mix</a></li></ul></div></div></div></body></html>"""
 
 
-def phpbb() -> str:
+def phpbb(state: str = "") -> str:
+    """`state`: a tag of the thread's state the page's title and headline add ("[SOLVED]"),
+    which the posts' subjects lack."""
     posts = "".join(
         f"""<div id="p{i}" class="post has-profile bg{i % 2 + 1}"><div class="inner">
 <dl class="postprofile" id="profile{i}"><dt class="has-profile-rank"><a href="./memberlist.php?u={i}" class="username">grower{i}</a></dt>
@@ -47,8 +49,8 @@ def phpbb() -> str:
 <div class="content">{t}</div></div></div><div class="back2top"><a href="#top" class="top">Top</a></div></div></div><hr class="divider">"""
         for i, t in enumerate(POSTS)
     )
-    return f"""<html><head><title>{TITLE} - Garden Board</title></head><body><div id="wrap"><div id="page-header"><a href="./index.php">Board index</a></div>
-<div id="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=1">{TITLE}</a></h2><div class="action-bar"><a href="./posting.php?mode=reply">Post Reply</a> 4 posts</div>
+    return f"""<html><head><title>{TITLE}{state} - Garden Board</title></head><body><div id="wrap"><div id="page-header"><a href="./index.php">Board index</a></div>
+<div id="page-body"><h2 class="topic-title"><a href="./viewtopic.php?t=1">{TITLE}{state}</a></h2><div class="action-bar"><a href="./posting.php?mode=reply">Post Reply</a> 4 posts</div>
 {posts}</div><div id="page-footer">Powered by phpBB</div></div></body></html>"""
 
 

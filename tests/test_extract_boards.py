@@ -664,3 +664,12 @@ def test_comments_with_lists_of_replies_keep_their_own_text() -> None:
     lines = [line.replace("@灯泡 ", "") for line in result.text.splitlines()]
     assert [line for line in lines if line in B.VC_COMMENTS] == B.VC_COMMENTS
     assert not any(line.startswith(("共", "2023-")) for line in lines)
+
+
+def test_a_thread_whose_title_adds_its_state_keeps_its_posts() -> None:
+    """The page's title and headline add "[SOLVED]" to the subject each post repeats: the
+    posts' subject links still lead to this page (they are no teasers), and the page is the
+    thread, led by its headline as shown."""
+    result = extract_html(B.phpbb(state=" [SOLVED]"))
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [f"{B.TITLE} [SOLVED]", *B.POSTS]

@@ -22,6 +22,7 @@ MAX_EXCERPT = 250  # characters outside links in a teaser, besides its headline 
 MAX_HEADED_EXCERPT = 1000  # ... or when the headline link is set in a heading
 MIN_TITLE_KEY = 8  # characters of a normalised page title that a headline may not repeat
 MAX_REPLY_PREFIX = 4  # characters before it in a reply's permalink: "Re", "RE2", "回复"
+MAX_STATE_TAG = 10  # characters of a thread's state the page's title may add: "solved", "已解决"
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -56,12 +57,16 @@ def cut_short(item: etree._Element) -> bool:
 def repeats_title(link: etree._Element, title_key: str, stats: Stats) -> bool:
     """Whether a headline link is the page's own title (`title_key`, normalised), at most after
     a reply's prefix ("Re:", "回复："): it leads to this page, as a board's permalink over each
-    post does. A headline that merely holds the title ("Climate change: what next" on a topic
-    page) leads elsewhere. A link with fewer characters than the key cannot hold it."""
-    if len(title_key) < MIN_TITLE_KEY or stats.text.get(link, 0) < len(title_key):
+    post does; also when the page's title adds a short tag of the thread's state to the
+    subject ("[SOLVED]", "【已解决】"). A headline that merely holds the title ("Climate change:
+    what next" on a topic page) leads elsewhere. A link much shorter than the key cannot be it."""
+    if len(title_key) < MIN_TITLE_KEY or stats.text.get(link, 0) < len(title_key) - MAX_STATE_TAG:
         return False
     text = normalized(text_of(link))
-    return text.endswith(title_key) and len(text) - len(title_key) <= MAX_REPLY_PREFIX
+    if text.endswith(title_key) and len(text) - len(title_key) <= MAX_REPLY_PREFIX:
+        return True
+    return any((core := text[cut:]) and core in title_key and len(title_key) - len(core) <= MAX_STATE_TAG
+               and len(core) >= MIN_TITLE_KEY for cut in range(MAX_REPLY_PREFIX + 1))
 
 
 def teaser_headline(item: etree._Element, stats: Stats) -> etree._Element | None:
