@@ -185,12 +185,17 @@ def _core(member: etree._Element, stats: Stats, replies: Replies | None = None) 
     return path
 
 
+MAX_LIST_WRAPPERS = 3  # single-child wrappers around a list of replies, looked through
+
+
 def reply_items(el: etree._Element) -> list:
     """The items of the list of replies the element is (or wraps, alone): two or more named
     boxes of one structure, each with a time and a control acting on it (see `answerable`),
     as a comment's list of the replies to it is; none if it is no such list."""
     kids = [c for c in el if isinstance(c.tag, str)]
-    while len(kids) == 1:
+    for _ in range(MAX_LIST_WRAPPERS):
+        if len(kids) != 1:
+            break
         kids = [c for c in kids[0] if isinstance(c.tag, str)]
     if len(kids) < 2:
         return []
