@@ -105,7 +105,7 @@ def _page_lines() -> list[str]:
             except DecodeError:
                 continue
             if root is not None:
-                out += [ln.strip() for ln in root.text_content().splitlines() if ln.strip()]
+                out += [ln.strip() for ln in "".join(root.itertext()).splitlines() if ln.strip()]
     return out
 
 

@@ -41,6 +41,8 @@ BODY = [
     ("All rights reserved.", "copyright"),
     ("声明：本站转载此文出于传递更多信息之目的，并不意味着赞同其观点。", "disclaimer"),
     ("扫描二维码关注我们的微信公众号", "promo"),
+    ("Get the Harbour Weekly science newsletter. Odd finds from the coast, every Friday.", "promo"),
+    ("Get our free weekly newsletter!", "promo"),
     ("分享到：", "share"),
     ("微信 微博 QQ空间", "share"),
     ("[打印] [关闭]", "page_tools"),
@@ -88,6 +90,8 @@ def test_edge_rules_match_only_at_the_edges(line: str, rule: str) -> None:
     "By 2030, the network will have doubled in length.",
     "来源于生活的灵感，往往最打动人。",
     "图书馆明天起延长开放时间。",
+    "Get the newsletter to the printers by Friday, the editor told the volunteers.",
+    "Getting the newsletter out each week took the whole committee.",
 ])
 def test_article_lines_are_kept(line: str) -> None:
     lines = [BODY[0], line, BODY[1], BODY[2]]

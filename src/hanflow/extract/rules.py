@@ -269,11 +269,13 @@ RULES: tuple[Rule, ...] = (
                                   "公众号|公眾號|微信号|微信號|follow|sign up|subscribe|按此|get|download|"
                                   "在看|尽在|盡在|点我|點我")),
     # A newsletter's pitch of a sentence or three, led by its call or closed by it as a sentence
-    # of its own: "Sign up for The Morning Brief newsletter. Our five-part series … Sign up here."
+    # of its own: "Sign up for The Morning Brief newsletter. Our five-part series … Sign up here.",
+    # "Get CNN's Wonder Theory science newsletter. Travel the cosmos with …"
     Rule("promo", _rx(
         r"^\W*+(?:sign up|subscribe)(?: now| today| free)? (?:for|to) [^.!?]{0,60}?\bnewsletters?\b|"
+        r"^\W*+get (?:[^.!?]{0,50}?\s)?newsletters?\s*+(?:[.!]|$)|"
         r"(?:^|[.!?]\s++)(?:sign up|subscribe|register)(?: for free)? (?:here|now|today)\W*+$"
-    ), 300, needle=("sign up", "subscribe", "register")),
+    ), 300, needle=("sign up", "subscribe", "register", "get")),
     Rule("share", _rx(
         _OPEN + r"(?:分享到|分享至|转发到|轉發到|一键分享|一鍵分享)\s*+[:：]?(?:\s*+(?:微信|朋友圈|微博|qq空间|QQ空間|"
         r"qq|豆瓣|facebook|twitter|whatsapp|linkedin|email|[\s|/、·]))*+\s*+$|"
