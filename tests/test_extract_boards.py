@@ -4,6 +4,8 @@ the tests): each is a forum page whose text is the headline, the question, and e
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hanflow.extract import chrome, extract_html
@@ -673,3 +675,19 @@ def test_a_thread_whose_title_adds_its_state_keeps_its_posts() -> None:
     result = extract_html(B.phpbb(state=" [SOLVED]"))
     assert result.page_type == "forum"
     assert result.text.splitlines() == [f"{B.TITLE} [SOLVED]", *B.POSTS]
+
+
+def test_a_layout_column_reading_as_a_thread_of_the_same_posts_gives_way_to_the_posts() -> None:
+    """A board page built with utility classes (NodeBB's markup, the text written for the
+    tests): a column of the page shares the first class `d-flex` with boxes inside each post,
+    so it reads as a thread holding the same prose as the posts' own list. The innermost of
+    such threads is the posts': each post once, in order (the column's reading printed two
+    answers twice, before the thread)."""
+    page = (Path(__file__).parent / "data" / "pages" / "utility_board.html").read_text(encoding="utf-8")
+    result = extract_html(page)
+    lines = result.text.splitlines()
+    assert result.page_type == "forum"
+    assert len(lines) == len(set(lines))
+    assert lines[0] == "Zigbee door sensors drop off the network every 3-4 days"
+    assert any(line.startswith("I have eleven Zigbee contact sensors") for line in lines[:3])
+    assert lines[-1] == "Marking this as solved. Thanks, everyone!"

@@ -108,10 +108,16 @@ def find_thread(groups: list[Group], stats: Stats, skip: list[Group], title: str
     threads = [t for g in candidates if (t := _thread(g, stats, key, entries))]
     full = [t for t in threads if enough_posts(t)]
     threads = [t for t in threads if not any(u is not t and _holds_thread(t, u) for u in full)]
-    best = max(threads, key=lambda t: t.prose, default=None)
+    # of threads holding the same prose (the same posts, read through a layout's wrapper too),
+    # the innermost group is the posts'
+    best = max(threads, key=lambda t: (t.prose, _depth(t.group.parent)), default=None)
     while best is not None and not enough_posts(best) and (inner := _inner_threads(best, threads)):
         best = max(inner, key=lambda t: t.prose)
     return best
+
+
+def _depth(el: etree._Element) -> int:
+    return sum(1 for _ in el.iterancestors())
 
 
 def _holds_thread(outer: Thread, inner: Thread) -> bool:
