@@ -1482,3 +1482,24 @@ def boxed_cells() -> str:
             f'<a href="/signup">注册</a></div></div><div class="box"><div class="cell">相关主题</div>'
             f'<div class="cell"><a href="/t/2">千兆宽带配什么路由器</a></div><div class="cell"><a href="/t/3">'
             f'mesh 组网的回程怎么选</a></div></div></div></body></html>')
+
+
+NC_STATUS = "今天去看了新开的社区图书馆，周末开到晚上九点，儿童区还有绘本老师讲故事，推荐住在附近的朋友去看看。"
+NC_COMMENTS = ["请问需要办证吗？还是刷身份证就能借？", "刷身份证就行，第一次要在前台登记一下。",
+               "周末人多吗？想带孩子去。", "下午人多一点，上午去比较安静，儿童区也有空位。"]
+
+
+def _nc_comment(i: int, text: str) -> str:
+    return (f'<div class="list_li" comment_id="{i}"><div class="face"><a href="//social.example/u{i}"><img alt="读者{i}" '
+            f'src="/f/{i}.jpg"></a></div><div class="list_con"><div class="text"><a href="//social.example/u{i}" '
+            f'usercard="id={i}">读者{i}</a>：{text}</div><div class="func"><span class="time">11月2{i}日 10:0{i}</span>'
+            f'<a href="javascript:;" action-type="reply">回复</a><a href="javascript:;">赞</a></div></div></div>')
+
+
+def named_comments() -> str:
+    """A status with its comments, each comment's text opened by its author's linked name and
+    a colon ("读者1：…"), as a microblog's comment list writes them."""
+    comments = "".join(_nc_comment(i, t) for i, t in enumerate(NC_COMMENTS))
+    return (f'<html><head><meta charset="utf-8"><title>社区图书馆 - 微博</title></head><body><div class="nav"><a href="/">首页</a>'
+            f'</div><div class="detail"><div class="status_text">{NC_STATUS}</div><div class="comment_list">'
+            f'<div class="list_ul">{comments}</div></div></div></body></html>')

@@ -691,3 +691,13 @@ def test_a_layout_column_reading_as_a_thread_of_the_same_posts_gives_way_to_the_
     assert lines[0] == "Zigbee door sensors drop off the network every 3-4 days"
     assert any(line.startswith("I have eleven Zigbee contact sensors") for line in lines[:3])
     assert lines[-1] == "Marking this as solved. Thanks, everyone!"
+
+
+def test_a_comments_author_written_before_its_text_is_chrome() -> None:
+    """Each comment opens with its author's linked name and a colon: the name is the post's
+    chrome, the text after the colon its body."""
+    result = extract_html(B.named_comments())
+    assert result.page_type == "forum"
+    lines = result.text.splitlines()
+    assert [line for line in lines if line in B.NC_COMMENTS] == B.NC_COMMENTS
+    assert not any(line.startswith("读者") for line in lines)

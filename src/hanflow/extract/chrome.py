@@ -140,6 +140,23 @@ def is_action(label: str) -> bool:
     return len(label) <= MAX_ACTION and _ACTION.match(label) is not None
 
 
+def drop_leading_name(body: etree._Element) -> str | None:
+    """Drop the author's name that opens a post's body as "name：" (a comment list that writes
+    the commenter's linked name before the text, 早八人阿远：…): the body's first element, a
+    link that reads as a name, right at its start and followed by a colon. The name dropped."""
+    first = next(iter(body), None) if not (body.text or "").strip() else None
+    if first is None or first.tag != "a" or not name_like(first):
+        return None
+    tail = (first.tail or "").lstrip()
+    if not tail.startswith((":", "：")) or not tail[1:].strip() and first.getnext() is None:
+        return None  # no colon, or nothing said after it: no name before a text
+    name = text_of(first).strip()
+    body.text = (body.text or "") + tail[1:]
+    first.tail = None
+    body.remove(first)
+    return name
+
+
 def controls_reach(el: etree._Element, needed: int) -> bool:
     """Whether `needed` leaves of the element are controls acting on a post (see `is_action`):
     a cheap test before looking for the posts that carry them."""

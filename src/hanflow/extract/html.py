@@ -178,6 +178,9 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
         drop(box)
     parts = [lead] if lead else []
     parts += [thread.bodies[post] for post in thread.posts if thread.bodies[post]]
+    for blocks in parts[1 if lead else 0:]:
+        if blocks and (name := chrome.drop_leading_name(blocks[0])):
+            removed.append((chrome.RULE, name))
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for blocks in parts:
