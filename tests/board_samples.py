@@ -1503,3 +1503,38 @@ def named_comments() -> str:
     return (f'<html><head><meta charset="utf-8"><title>社区图书馆 - 微博</title></head><body><div class="nav"><a href="/">首页</a>'
             f'</div><div class="detail"><div class="status_text">{NC_STATUS}</div><div class="comment_list">'
             f'<div class="list_ul">{comments}</div></div></div></body></html>')
+
+
+BP_POST = ["上週末去山上露營，第一次自己搭帳篷，花了快一個小時才搭好。",
+           "晚上氣溫降到八度，睡袋的舒適溫度標十度，半夜還是被冷醒，建議大家睡袋要多抓一點餘裕。"]
+BP_PUSHES = ["推 新手露營最怕的就是冷", "睡墊也很重要，地面的冷比空氣更難受", "下次可以帶個暖暖包塞在睡袋腳邊",
+             "十度的睡袋在山上真的不太夠"]
+
+
+def bbs_pushes() -> str:
+    """A BBS post as a web view shows it: the post's text loose in the page's box, then the
+    pushes, each a row of plain parts: a tag, the user's id, the text, an address and a time."""
+    pushes = "".join(f'<div class="push"><span class="hl push-tag">{"推" if i % 2 == 0 else "→"} </span>'
+                     f'<span class="f3 hl push-userid">camper{i:02d}</span><span class="f3 push-content">: {t}</span>'
+                     f'<span class="push-ipdatetime"> 1.160.{i}.{i * 7} 11/0{i + 1} 2{i}:1{i}\n</span></div>'
+                     for i, t in enumerate(BP_PUSHES))
+    text = "\n".join(BP_POST)
+    return (f'<html><head><meta charset="utf-8"><title>[心得] 第一次露營 - 看板 camping</title></head><body>'
+            f'<div id="topbar"><a href="/bbs/">批踢踢</a></div><div id="main-container"><div id="main-content" '
+            f'class="bbs-screen bbs-content">{text}\n<span class="f2">※ 發信站: 某某站, 來自: 1.160.1.1</span>\n'
+            f'{pushes}</div></div></body></html>')
+
+
+EV_ROWS = [("2024-03-01", "台北", "春季書展開幕，今年有三百多家出版社參加，比去年多了四成。"),
+          ("2024-03-08", "台中", "巡迴講座第一場，主題是地方誌的整理與出版。"),
+          ("2024-03-15", "高雄", "閉幕活動在港邊倉庫舉行，當晚有音樂演出。")]
+
+
+def event_rows() -> str:
+    """An article listing events as rows of plain parts (a date, a place, what happens):
+    dates without a time of day, no comments."""
+    rows = "".join(f'<li class="event"><span class="date">{d}</span><span class="place">{p}</span>'
+                   f'<span class="what">{w}</span></li>' for d, p, w in EV_ROWS)
+    body = "".join(f"<p>{p}</p>" for p in BP_POST)
+    return (f'<html><head><meta charset="utf-8"><title>三月的書展活動</title></head><body><article><h1>三月的書展活動</h1>'
+            f'<div class="article-body">{body}<ul class="events">{rows}</ul></div></article></body></html>')

@@ -701,3 +701,17 @@ def test_a_comments_author_written_before_its_text_is_chrome() -> None:
     lines = result.text.splitlines()
     assert [line for line in lines if line in B.NC_COMMENTS] == B.NC_COMMENTS
     assert not any(line.startswith("读者") for line in lines)
+
+
+def test_a_bbs_posts_pushes_keep_their_text_without_ids_addresses_or_times() -> None:
+    """Each push is a row of plain parts under the post: its tag, id, address and time are
+    its chrome, and only its text stays."""
+    text = extract_html(B.bbs_pushes()).text
+    assert all(line in text for line in [*B.BP_POST, *B.BP_PUSHES])
+    assert "camper0" not in text and "1.160." not in text and "21:1" not in text
+
+
+def test_rows_of_dated_events_in_an_article_keep_every_part() -> None:
+    """Rows of a date, a place and what happens show no time of day: no comments, all text."""
+    text = extract_html(B.event_rows()).text
+    assert all(part in text for row in B.EV_ROWS for part in row)

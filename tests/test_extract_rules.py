@@ -29,6 +29,8 @@ BODY = [
     ("更新时间:2023-05-06 08:00:00作者:siteadmin", "byline"),
     ("2022年03月04日 10:15 已有12人阅读 字号：大 中 小", "byline"),
     ("本文来自微信公众号“某某观察”，作者：赵六", "source_line"),
+    ("※ 發信站: 某某站(bbs.example), 來自: 1.2.3.4 (臺灣)", "source_line"),
+    ("※ 文章網址: https://bbs.example/M.1.A.html", "source_line"),
     ("图源：视觉中国", "image_credit"),
     ("圖片來源：資料照片", "image_credit"),
     ("新品发布会现场 第3张", "image_credit"),

@@ -100,10 +100,12 @@ _SENT_FROM = re.compile(r"^[-—–_~\s]{2,}+(?:来自|來自|发自|發自|sent
                         r"^(?:sent from my|sent using|发自我的|發自我的)\s*+\S.{0,60}+$", re.I)
 # A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
 # 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
-# ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文.
-_BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|^(?:发信站|發信站)\s*+[:：]|"
+# ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文; a web view's footer of the same
+# (※ 發信站: …, 來自: 1.2.3.4 / ※ 文章網址: … / ※ 編輯: X (1.2.3.4), 11/06/2023 21:36:51).
+_BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|"
+                  r"^(?:※\s*+)?(?:发信站|發信站)\s*+[:：]|"
                   r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
-                  r"^※\s*+(?:来源|來源|修改)\s*+[:：]")
+                  r"^※\s*+(?:来源|來源|修改|文章网址|文章網址|编辑|編輯)\s*+[:：]")
 
 
 # A shop review's variant line, after its date: "2023年11月02日颜色分类：燕麦白;容量：500ml".
@@ -155,6 +157,47 @@ def drop_leading_name(body: etree._Element) -> str | None:
     first.tail = None
     body.remove(first)
     return name
+
+
+MIN_SIGNED_ROWS = 3  # rows of one structure that make a list of comments signed in plain text
+MAX_ROW_CHROME = 30  # characters of a row's tag, name or time
+MAX_SIGNED_ROW = 300  # characters of such a row: a short comment, not a paragraph
+
+
+def signed_rows_chrome(el: etree._Element) -> list:
+    """The chrome of comments written as rows of plain parts under `el` (a BBS's 推/噓 lines:
+    a tag, the user's id, the text, the address and time): of each row of one named
+    structure, made of three or more leaf parts, one of them a time of day, every part but the
+    one that says most besides the time, each short. Only when three rows or more read so."""
+    rows: dict = {}
+    for child in el:
+        if isinstance(child.tag, str) and child.get("class"):
+            rows.setdefault((child.tag, child.get("class")), []).append(child)
+    found = []
+    for members in rows.values():
+        parts = [p for row in members if (p := _row_parts(row)) is not None]
+        if len(parts) >= MIN_SIGNED_ROWS and 3 * len(parts) >= 2 * len(members):
+            found += [part for chrome_parts in parts for part in chrome_parts]
+    return found
+
+
+def _row_parts(row: etree._Element) -> list | None:
+    """A signed row's chrome parts (see `signed_rows_chrome`), or None if it is no such row."""
+    leaves = [c for c in row if isinstance(c.tag, str)]
+    if len(leaves) < 3 or any(len(leaf) for leaf in leaves):
+        return None
+    texts = [text_of(leaf).strip() for leaf in leaves]
+    timed = [i for i, t in enumerate(texts) if len(t) <= MAX_ROW_CHROME and _CLOCK.search(t)]
+    said = [i for i in range(len(texts)) if i not in timed]
+    if not timed or not said or sum(map(len, texts)) > MAX_SIGNED_ROW:
+        return None
+    body = max(said, key=lambda i: len(texts[i]))
+    if any(len(t) > MAX_ROW_CHROME for i, t in enumerate(texts) if i != body):
+        return None
+    return [leaf for i, leaf in enumerate(leaves) if i != body]
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")  # a time of day: a comment's, not an event's date
 
 
 def controls_reach(el: etree._Element, needed: int) -> bool:

@@ -147,7 +147,11 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
 
 
 def _block_text(blocks: list, stats: Stats, meta: dict, removed: list, faq: tuple[str, ...] = ()) -> Filtered:
-    """The content blocks' lines, their boilerplate sub-blocks, byline boxes and lines removed."""
+    """The content blocks' lines, their boilerplate sub-blocks, byline boxes and lines removed;
+    the chrome of comments written as signed rows in them (see `chrome.signed_rows_chrome`)."""
+    for part in [p for block in blocks for el in block.iter(etree.Element) for p in chrome.signed_rows_chrome(el)]:
+        removed.append((chrome.RULE, element_text(part)))
+        drop(part)
     clean_blocks(blocks, stats, removed, questions=faq)
     drop_byline_boxes(blocks, meta.get("author"), removed)
     return filter_lines(block_lines(blocks), meta["title"], verbatim=code_lines(blocks))

@@ -175,9 +175,11 @@ RULES: tuple[Rule, ...] = (
         r"^(?:this (?:article|story|piece|essay)|a version of this (?:article|story)) (?:was )?"
         r"(?:first |originally )?(?:appeared|published) (?:in|on|at|by) [^,;]{2,60}+$|"
         r"^originally (?:published|appeared) (?:in|on|at|by) [^,;]{2,60}+$|"
-        r"^a version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b"
+        r"^a version of this (?:article|story|review|essay|column) (?:appears|appeared) in print\b|"
+        # a BBS post's footer as its web view prints it: "※ 發信站: 某某站, 來自: 1.2.3.4", "※ 文章網址: …"
+        r"^※\s*+(?:发信站|發信站|来源|來源|文章网址|文章網址|编辑|編輯|修改)\s*+[:：]"
     ), 160, needle=_words("本文|原文|原标|原標|转|轉|稿件|版|originally|this article|this story|this piece|this essay|"
-                          "a version")),
+                          "a version|※")),
     Rule("image_credit", _rx(
         _OPEN + r"(?:图源|圖源|图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图表|圖表|图|圖|"
         r"摄影|攝影|"
