@@ -169,6 +169,8 @@ def signed_rows_chrome(el: etree._Element) -> list:
     a tag, the user's id, the text, the address and time): of each row of one named
     structure, made of three or more leaf parts, one of them a time of day, every part but the
     one that says most besides the time, each short. Only when three rows or more read so."""
+    if len(el) < MIN_SIGNED_ROWS:
+        return []
     rows: dict = {}
     for child in el:
         if isinstance(child.tag, str) and child.get("class"):
