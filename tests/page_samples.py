@@ -508,3 +508,24 @@ def footnoted_article() -> str:
             f'</div><article class="post"><h1 class="post-title">{NOTES_TITLE}</h1><div class="body markup">{body}'
             f'<div class="footnotes">{notes}</div></div></article><div class="footer">Subscribe · Archive</div>'
             f'</body></html>')
+
+
+SUB_BODY = [
+    "The county commission voted on Tuesday to put a road bond on the November ballot, the first such vote in years.",
+    "If it passes, the bond would pay for resurfacing county roads and replacing two bridges that carry weight limits.",
+    "The county engineer said the bond would add a modest sum to the yearly tax bill on an average home.",
+]
+SUB_CAPTION = "A sign limits the creek bridge east of town to light vehicles. The bond would replace it."
+
+
+def subscriber_article() -> str:
+    """A local paper's story for subscribers: the body box and each paragraph's box named
+    for subscribers (`subscriber-premium`, `subscriber-preview`), a captioned photo above,
+    and a box asking the reader to subscribe under it."""
+    body = "".join(f'<div class="subscriber-preview"><p>{p}</p></div>' for p in SUB_BODY)
+    return (f'<html><head><title>Road bond heads to voters | Valley Courier</title></head><body>'
+            f'<div class="asset-photo"><figure class="photo"><img src="/bridge.jpg" alt="">'
+            f'<div class="caption-text"><p>{SUB_CAPTION}</p></div></figure></div><div class="asset-body">'
+            f'<div id="article-body" itemprop="articleBody" class="asset-content subscriber-premium">{body}</div>'
+            f'<div class="subscribe-box"><p>Support local journalism. Subscribe today for full access.</p></div>'
+            f'</div></body></html>')

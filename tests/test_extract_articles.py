@@ -471,3 +471,10 @@ def test_an_articles_footnotes_are_its_text() -> None:
     text = extract_html(S.footnoted_article()).text
     assert all(line in text for line in [*S.NOTES_BODY, *S.NOTES])
     assert "Subscribe" not in text
+
+
+def test_a_body_named_for_subscribers_is_the_body_and_the_call_to_subscribe_is_not() -> None:
+    """"subscriber" names whom the text is for, not a call to subscribe: the story's boxes
+    are its text; the box asking the reader to subscribe still goes."""
+    text = extract_html(S.subscriber_article()).text
+    assert text.splitlines() == S.SUB_BODY

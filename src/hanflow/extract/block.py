@@ -29,7 +29,7 @@ _POSITIVE = re.compile(
     r"article|content|body|text|entry|main|post|story|detail|news|blog|zw|zhengwen|cont(?!ainer)|"
     r"artibody|endtext|txt|page-content|rich", re.I)
 _NEGATIVE_WORDS = (r"comment|footer|foot(?!note)|nav|menu|sidebar|related|relate|share|social|advert|banner|"
-                   r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe|"
+                   r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe(?!r)|"
                    r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply")
 # Boilerplate words that point to other pages: what follows them names what is listed.
 _ELSEWHERE = frozenset({"related", "relate", "recommend", "tuijian", "sponsor", "promo"})
