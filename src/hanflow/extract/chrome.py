@@ -159,49 +159,6 @@ def drop_leading_name(body: etree._Element) -> str | None:
     return name
 
 
-MIN_SIGNED_ROWS = 3  # rows of one structure that make a list of comments signed in plain text
-MAX_ROW_CHROME = 30  # characters of a row's tag, name or time
-MAX_SIGNED_ROW = 300  # characters of such a row: a short comment, not a paragraph
-
-
-def signed_rows_chrome(el: etree._Element) -> list:
-    """The chrome of comments written as rows of plain parts under `el` (a BBS's 推/噓 lines:
-    a tag, the user's id, the text, the address and time): of each row of one named
-    structure, made of three or more leaf parts, one of them a time of day, every part but the
-    one that says most besides the time, each short. Only when three rows or more read so."""
-    if len(el) < MIN_SIGNED_ROWS:
-        return []
-    rows: dict = {}
-    for child in el:
-        if isinstance(child.tag, str) and child.get("class"):
-            rows.setdefault((child.tag, child.get("class")), []).append(child)
-    found = []
-    for members in rows.values():
-        parts = [p for row in members if (p := _row_parts(row)) is not None]
-        if len(parts) >= MIN_SIGNED_ROWS and 3 * len(parts) >= 2 * len(members):
-            found += [part for chrome_parts in parts for part in chrome_parts]
-    return found
-
-
-def _row_parts(row: etree._Element) -> list | None:
-    """A signed row's chrome parts (see `signed_rows_chrome`), or None if it is no such row."""
-    leaves = [c for c in row if isinstance(c.tag, str)]
-    if len(leaves) < 3 or any(len(leaf) for leaf in leaves):
-        return None
-    texts = [text_of(leaf).strip() for leaf in leaves]
-    timed = [i for i, t in enumerate(texts) if len(t) <= MAX_ROW_CHROME and _CLOCK.search(t)]
-    said = [i for i in range(len(texts)) if i not in timed]
-    if not timed or not said or sum(map(len, texts)) > MAX_SIGNED_ROW:
-        return None
-    body = max(said, key=lambda i: len(texts[i]))
-    if any(len(t) > MAX_ROW_CHROME for i, t in enumerate(texts) if i != body):
-        return None
-    return [leaf for i, leaf in enumerate(leaves) if i != body]
-
-
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")  # a time of day: a comment's, not an event's date
-
-
 def controls_reach(el: etree._Element, needed: int) -> bool:
     """Whether `needed` leaves of the element are controls acting on a post (see `is_action`):
     a cheap test before looking for the posts that carry them."""

@@ -30,7 +30,7 @@ from hanflow.extract.posts import Thread, enough_posts, find_thread
 from hanflow.extract.profiles import matching, profile_date
 from hanflow.extract.published import date_after, date_in_url, date_within
 from hanflow.extract.render import block_lines, clean_blocks, code_lines, drop_byline_boxes, element_text
-from hanflow.extract.repeats import Group, sibling_groups
+from hanflow.extract.repeats import Group, sibling_groups, signed_rows_chrome
 from hanflow.extract.rules import line_rule
 from hanflow.extract.skips import may_skip
 from hanflow.extract.tree import drop
@@ -148,8 +148,8 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
 
 def _block_text(blocks: list, stats: Stats, meta: dict, removed: list, faq: tuple[str, ...] = ()) -> Filtered:
     """The content blocks' lines, their boilerplate sub-blocks, byline boxes and lines removed;
-    the chrome of comments written as signed rows in them (see `chrome.signed_rows_chrome`)."""
-    for part in [p for block in blocks for el in block.iter(etree.Element) for p in chrome.signed_rows_chrome(el)]:
+    the chrome of comments written as signed rows in them (see `repeats.signed_rows_chrome`)."""
+    for part in [p for block in blocks for el in block.iter(etree.Element) for p in signed_rows_chrome(el)]:
         removed.append((chrome.RULE, element_text(part)))
         drop(part)
     clean_blocks(blocks, stats, removed, questions=faq)

@@ -37,6 +37,9 @@ def element_text(el: etree._Element) -> str:
     return _SPACE.sub(" ", " ".join(text_of(el).split())).strip()
 
 
+CLASS_RULE = "class_block"
+
+
 def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | None:
     """Rule id when a sub-block of the article is navigation-like rather than prose;
     `by_class=False` ignores class names (inside a post, "reply" and "comment" are its body)
@@ -65,9 +68,6 @@ def junk_rule(el: etree._Element, stats: Stats, by_class: bool = True) -> str | 
     if by_class and appeal(el, length):
         return "promo"
     return None
-
-
-CLASS_RULE = "class_block"
 
 
 def holds_faq(el: etree._Element, questions: tuple[str, ...]) -> bool:
