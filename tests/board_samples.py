@@ -895,6 +895,7 @@ VC_SUBREPLIES = [
     "补充一句，老台灯如果是金属灯座，最好换成带地线的三芯线，虽然麻烦一点，但是用起来安心很多。",
     "谢谢两位，已经下单了，周末动手试试，换好了再来汇报。",
 ]
+VC_LONE_REPLY = "泡在温水里加一点洗洁精，用软毛刷轻轻刷，别用钢丝球。"
 
 
 def _sub_reply(i: int, text: str) -> str:
@@ -916,13 +917,15 @@ def _plain_comment(i: int, text: str, replies: list[str] | None = None) -> str:
 </div></div></div>{subs}</div>"""
 
 
-def plain_name_comments(sub_replies: bool = False) -> str:
+def plain_name_comments(sub_replies: bool = False, lone_reply: bool = False) -> str:
     """A video page whose comments name their users in plain text (no link to any profile),
     each with a time and a reply control; one comment mentions another user by a link.
     `sub_replies`: two comments carry a list of the replies to them, each reply with its own
-    time and control, more text than the comment they answer."""
-    comments = "".join(_plain_comment(i, text, VC_SUBREPLIES if sub_replies and i in (1, 2) else None)
-                       for i, text in enumerate(VC_COMMENTS))
+    time and control, more text than the comment they answer. `lone_reply`: the last comment
+    carries a list of one reply, built as those are."""
+    lists = {1: VC_SUBREPLIES, 2: VC_SUBREPLIES} if sub_replies else {}
+    lists |= {3: [VC_LONE_REPLY]} if lone_reply else {}
+    comments = "".join(_plain_comment(i, text, lists.get(i)) for i, text in enumerate(VC_COMMENTS))
     return f"""<html><head><title>{VC_TITLE}_哔哩哔哩_bilibili</title></head><body>
 <div class="bili-header"><a href="/">首页</a><a href="/anime">番剧</a></div>
 <div class="video-container"><h1 class="video-title">{VC_TITLE}</h1><div class="video-desc"><span class="desc-info-text">{VC_INTRO}</span></div>

@@ -668,6 +668,16 @@ def test_comments_with_lists_of_replies_keep_their_own_text() -> None:
     assert not any(line.startswith(("共", "2023-")) for line in lines)
 
 
+def test_a_reply_alone_in_its_list_is_a_post_as_the_listed_replies_are() -> None:
+    """A comment answered once carries a list of one reply, built as the longer lists of the
+    other comments are: that reply is a post too, after the comment it answers (it was read
+    as nothing, being no list of two)."""
+    result = extract_html(B.plain_name_comments(sub_replies=True, lone_reply=True))
+    lines = [line.replace("@灯泡 ", "") for line in result.text.splitlines()]
+    assert lines[-2:] == [B.VC_COMMENTS[3], B.VC_LONE_REPLY]
+    assert [line for line in lines if line in B.VC_SUBREPLIES] == B.VC_SUBREPLIES
+
+
 def test_a_thread_whose_title_adds_its_state_keeps_its_posts() -> None:
     """The page's title and headline add "[SOLVED]" to the subject each post repeats: the
     posts' subject links still lead to this page (they are no teasers), and the page is the

@@ -9,7 +9,7 @@ from lxml import etree
 
 from hanflow.extract import repeats
 from hanflow.extract.block import BOXES, PARAGRAPHS, Stats
-from hanflow.extract.chrome import controls_reach, name_like, post_chrome, short_when, when_at
+from hanflow.extract.chrome import answerable, controls_reach, name_like, post_chrome, short_when, when_at
 from hanflow.extract.repeats import Group, Path, Signature
 from hanflow.extract.tree import text_of, up_to
 
@@ -45,7 +45,8 @@ def unlike_replies(group: Group, stats: Stats) -> tuple[set, Path]:
 def _listed_replies(group: Group, stats: Stats) -> tuple[set, Path]:
     """Replies that name their users in plain text, listed in the posts they answer (see
     `repeats.reply_items`), and their body path, when they read like posts (text at the path
-    in at least two of them)."""
+    in at least two of them). Once lists of two replies or more show how a reply and its list
+    are built, a reply alone in a list built so counts too (a comment answered once)."""
     found: dict = {}  # the items in document order, once (a list and its wrapper give the same)
     for member in group.members:
         if not controls_reach(member, 3):  # its own control and two replies' at least
@@ -55,10 +56,26 @@ def _listed_replies(group: Group, stats: Stats) -> tuple[set, Path]:
             if el is not member and el not in taken and (listed := repeats.reply_items(el)):
                 found.update(dict.fromkeys(listed))
                 taken.update(d for item in listed for d in item.iter())
+    if found:
+        found.update(dict.fromkeys(_lone_replies(group, set(map(_listed_shape, found)), found)))
     items = list(found)
     path = repeats.body_path(items, stats) if len(items) >= 2 else None
     bodies = {item: repeats.at_path(item, path) for item in items} if path else {}
     return (set(items), path) if bodies and repeats.holds_prose(bodies, stats) else (set(), ())
+
+
+def _listed_shape(item: etree._Element) -> tuple[Signature, Signature]:
+    """How a listed reply is built: its list's signature and its own."""
+    return repeats.signature(item.getparent()), repeats.signature(item)
+
+
+def _lone_replies(group: Group, shapes: set, found: dict) -> list:
+    """The members' elements built as the listed replies are (`shapes`), not found yet, each
+    with a reply's time and control (`answerable`)."""
+    kinds = {own for _, own in shapes}
+    return [el for member in group.members for el in member.iter(etree.Element)
+            if el is not member and el not in found and repeats.signature(el) in kinds
+            and _listed_shape(el) in shapes and answerable(el)]
 
 
 def _reply_boxes(member: etree._Element, stats: Stats) -> list[tuple[etree._Element, bool]]:
