@@ -510,6 +510,36 @@ def footnoted_article() -> str:
             f'</body></html>')
 
 
+WIKI_TITLE = "Harrow Fen pumping station"
+WIKI_BODY = [
+    "Harrow Fen pumping station drains about forty square kilometres of peat farmland into the tidal river.",
+    "History",
+    "The first engine house was built of local brick, and its beam engine lifted water from the drain for sixty years.",
+    "A diesel set replaced the beam engine after the flood of 1947, and the old engine house became a workshop.",
+]
+WIKI_FACTS = [("Type", "Land drainage"), ("Built", "1839"), ("Engines", "Two electric pumps"),
+              ("Catchment", "40 km²")]
+WIKI_NAV = ["Fen drainage", "Pumping stations", "Engine houses", "River banks", "Sluices", "Windpumps"]
+
+
+def wiki_article() -> str:
+    """A wiki entry: an infobox of facts beside the lead, the entry's sections, and a navbox of
+    links to entries on the same subject at its foot."""
+    facts = "".join(f'<tr><th scope="row" class="infobox-label">{k}</th><td class="infobox-data">{v}</td></tr>'
+                    for k, v in WIKI_FACTS)
+    nav = " · ".join(f'<a href="/wiki/{n.replace(" ", "_")}">{n}</a>' for n in WIKI_NAV)
+    lead, heading, *rest = WIKI_BODY
+    return (f'<html><head><title>{WIKI_TITLE} - Fenpedia</title></head><body><div id="mw-navigation">'
+            f'<a href="/">Main page</a></div><div id="content" class="mw-body"><h1 id="firstHeading">{WIKI_TITLE}</h1>'
+            f'<div id="mw-content-text"><div class="mw-parser-output"><table class="infobox vcard"><tbody>'
+            f'<tr><th colspan="2" class="infobox-above">{WIKI_TITLE}</th></tr>{facts}</tbody></table>'
+            f'<p>{lead}</p><h2><span class="mw-headline" id="History">{heading}</span></h2>'
+            + "".join(f"<p>{p}</p>" for p in rest)
+            + f'<div role="navigation" class="navbox"><table class="nowraplinks navbox-inner"><tbody><tr>'
+            f'<th class="navbox-title">Fen drainage</th></tr><tr><td class="navbox-list">{nav}</td></tr></tbody>'
+            f'</table></div></div></div></div></body></html>')
+
+
 SUB_BODY = [
     "The county commission voted on Tuesday to put a road bond on the November ballot, the first such vote in years.",
     "If it passes, the bond would pay for resurfacing county roads and replacing two bridges that carry weight limits.",

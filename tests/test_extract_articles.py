@@ -473,6 +473,13 @@ def test_an_articles_footnotes_are_its_text() -> None:
     assert "Subscribe" not in text
 
 
+def test_a_wiki_entrys_infobox_and_navbox_are_no_part_of_its_text() -> None:
+    """A wiki's infobox (a table of facts beside the lead) and navbox (links to entries on the
+    same subject) are named for what they are: the entry's text is its lead and sections."""
+    text = extract_html(S.wiki_article()).text
+    assert text.splitlines() == S.WIKI_BODY
+
+
 def test_a_body_named_for_subscribers_is_the_body_and_the_call_to_subscribe_is_not() -> None:
     """"subscriber" names whom the text is for, not a call to subscribe: the story's boxes
     are its text; the box asking the reader to subscribe still goes."""

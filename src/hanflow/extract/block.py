@@ -30,7 +30,7 @@ _POSITIVE = re.compile(
     r"artibody|endtext|txt|page-content|rich", re.I)
 _NEGATIVE_WORDS = (r"comment|footer|foot(?!note)|nav|menu|sidebar|related|relate|share|social|advert|banner|"
                    r"breadcrumb|crumb|copyright|recommend|tuijian|rank|sponsor|popup|login|subscribe(?!r)|"
-                   r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply")
+                   r"newsletter|promo|widget|pager|pagination|byline|toolbar|reply|infobox|navbox|reflist|references")
 # Boilerplate words that point to other pages: what follows them names what is listed.
 _ELSEWHERE = frozenset({"related", "relate", "recommend", "tuijian", "sponsor", "promo"})
 # Short words count only as whole parts of a name ("ad" in "ad-slot", not in "header").
