@@ -37,6 +37,7 @@ BODY = [
     ("Photo: Getty Images", "image_credit"),
     ("图为：工人们正在检修设备。", "caption"),
     ("新建成的大桥全景（图）", "caption"),
+    ("图注：改造后的老车间，屋顶换成了采光玻璃（图片来源：受访者提供）", "caption"),
     ("Copyright © 2003-2024 某某网 版权所有", "copyright"),
     ("京ICP备12345678号", "copyright"),
     ("未经许可，不得转载", "copyright"),
@@ -92,6 +93,7 @@ def test_edge_rules_match_only_at_the_edges(line: str, rule: str) -> None:
     "By 2030, the network will have doubled in length.",
     "来源于生活的灵感，往往最打动人。",
     "图书馆明天起延长开放时间。",
+    "图注和正文的字号最好区分开来，读者一眼就能看出哪些是说明。",
     "Get the newsletter to the printers by Friday, the editor told the volunteers.",
     "Getting the newsletter out each week took the whole committee.",
 ])

@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     ), 240, needle=_words("图|圖|摄影|攝影|photo|image|picture|credit|illustration|张|張|getty images|"
                           "shutterstock|reuters|afp|视觉中国|視覺中國|东方ic|東方ic|slide|ap/|ap /|epa")),
     Rule("caption", _rx(
-        _OPEN + r"(?:图为|圖為|图说|圖說)|"
+        _OPEN + r"(?:图为|圖為|图说|圖說)|" + _OPEN + r"(?:图注|圖注|圖註)\s*+[:：]|"
         + _OPEN + r"(?:上图|下图|上圖|下圖|左图|右图|左圖|右圖)\s*+(?:[:：|丨]|为|為)|"
         r"[(（〔]\s*+(?:图|圖|资料图|資料圖|资料图片|資料圖片|图片|圖片|摄|攝|组图|組圖)\s*+[)）〕]\s*+$|"
         r"^[^。，！？,]{0,30}?(?:相关图片|相關圖片|高清图集|高清圖集|组图|組圖)\s*+$"
@@ -363,7 +363,7 @@ RULE_DESCRIPTIONS: dict[str, str] = {
     "byline": "source/author/time line (来源：… 作者：…, 更新时间：…)",
     "source_line": "provenance line (本文来自微信公众号…, 据《…》报道, 原文链接, A version … appears in print)",
     "image_credit": "image credit (图源：…, 第1张, Photo: …, Credit: …)",
-    "caption": "image caption (图为：…, …（图）, <figcaption>)",
+    "caption": "image caption (图为：…, 图注：…, …（图）, <figcaption>)",
     "copyright": "copyright or licence footer (版权所有, ICP备, All rights reserved)",
     "disclaimer": "disclaimer (声明：…, 不代表本站观点, 不构成投资建议)",
     "promo": "call to follow, subscribe or donate (关注…公众号, Like our Facebook page, … Sign up here.)",
