@@ -540,6 +540,43 @@ def wiki_article() -> str:
             f'</table></div></div></div></div></body></html>')
 
 
+DOC_TITLE = "Reading sensor logs"
+DOC_SECTIONS = [
+    ("Opening a log", "Call the reader with the path of a log file; it yields one record at a time, so even a log of "
+     "several gigabytes is read in little memory.", ["A compressed file.", "A directory."],
+     "Records come back in the order they were written; a damaged line is skipped and counted."),
+    ("Filtering records", "Pass a predicate to keep the records you want. The reader stays lazy: nothing is read until "
+     "you ask for the first record.", ["A function.", "A field name."],
+     "Filters compose, and each call adds one; a filter that raises stops the reader with its error."),
+    ("Writing results", "Save the records that pass your filters as a table of comma-separated values, one row for "
+     "each record and one column for each field.", ["A path.", "An open file."],
+     "Columns follow the order of the first record, and missing values are written as empty cells."),
+    ("Time zones", "Timestamps are read as UTC unless the log header names another zone, which then applies to "
+     "every record of that file.", ["A zone name.", "An offset."],
+     "A zone name follows the tz database; offsets such as +02:00 are accepted as well."),
+]
+
+
+def doc_sections() -> str:
+    """A documentation page in the shape a docs generator writes: the page's sections as bare
+    <section>s, each led by its heading with a permalink, two paragraphs with a short numbered
+    list between them whose items link to the API reference."""
+    parts = []
+    for heading, before, notes, after in DOC_SECTIONS:
+        slug = heading.lower().replace(" ", "-")
+        items = "".join(f'<li><p>{n} See <a class="reference internal" href="api.html#{slug}" title="{slug}">'
+                        f'<code class="xref py literal"><span class="pre">{slug[:4]}</span></code></a>.</p></li>'
+                        for n in notes)
+        parts.append(f'<section id="{slug}">\n<h2>{heading}<a class="headerlink" href="#{slug}" title="Link to this '
+                     f'heading">¶</a></h2>\n<p>{before}</p>\n<ol class="arabic simple">\n{items}</ol>\n'
+                     f'<p>{after}</p>\n</section>\n')
+    return (f'<html><head><title>{DOC_TITLE} — sensorlog 2.1 documentation</title></head><body>'
+            f'<nav class="wy-nav-side"><a href="index.html">sensorlog</a><a href="api.html">API</a></nav>'
+            f'<div class="document"><div itemprop="articleBody"><section id="reading-sensor-logs">'
+            f'<h1>{DOC_TITLE}</h1>\n{"".join(parts)}</section></div></div>'
+            f'<footer><a href="api.html" class="btn">Next</a></footer></body></html>')
+
+
 SUB_BODY = [
     "The county commission voted on Tuesday to put a road bond on the November ballot, the first such vote in years.",
     "If it passes, the bond would pay for resurfacing county roads and replacing two bridges that carry weight limits.",

@@ -480,6 +480,19 @@ def test_a_wiki_entrys_infobox_and_navbox_are_no_part_of_its_text() -> None:
     assert text.splitlines() == S.WIKI_BODY
 
 
+def test_a_docs_pages_sections_are_its_text_not_a_thread() -> None:
+    """A docs generator writes the page's sections as bare <section>s, each led by its
+    heading, with lists that link to the API reference: sections of one text, not posts
+    whose paragraphs are bodies and whose linked lists are chrome."""
+    result = extract_html(S.doc_sections())
+    assert result.page_type == "article"
+    lines = result.text.splitlines()
+    for heading, before, notes, after in S.DOC_SECTIONS:
+        slug = heading.lower().replace(" ", "-")
+        assert [heading, before, *(f"{n} See {slug[:4]}." for n in notes), after] == \
+            lines[lines.index(heading):lines.index(after) + 1]
+
+
 def test_a_body_named_for_subscribers_is_the_body_and_the_call_to_subscribe_is_not() -> None:
     """"subscriber" names whom the text is for, not a call to subscribe: the story's boxes
     are its text; the box asking the reader to subscribe still goes."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from hanflow.extract import chrome
-from hanflow.extract.block import BOXES, PARAGRAPHS, Stats
+from hanflow.extract.block import BOXES, HEADINGS, PARAGRAPHS, Stats
 from hanflow.extract.lines import normalized
 from hanflow.extract.ratings import rated
 from hanflow.extract.repeats import (
@@ -220,6 +220,8 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
                entries: bool = False) -> Thread | None:
     """The group as a thread with the given unlike replies and their body path; cheap tests
     first. A post's chrome lies outside its body and its replies."""
+    if not named(group.key) and all(map(_led_by_heading, group.members)):
+        return None  # a document's sections (a docs page's <section>s), each led by its heading
     posts, (others, other_path) = _with_replies(group, stats), unlike
     if others:
         order = {el: i for i, el in enumerate(group.parent.iter())}
@@ -254,6 +256,13 @@ def _as_thread(group: Group, stats: Stats, title_key: str, unlike: tuple[set, Pa
         return None  # unnamed boxes, one of them holding the page: a layout, not a thread
     thread.signed = len(members) < 3 and all(chrome.post_chrome(m, bodies[m]) == 2 for m in members)
     return thread
+
+
+def _led_by_heading(el: etree._Element) -> bool:
+    """Whether the element's first child is a heading: a section of a document, not a post,
+    which names its author, not its subject, first."""
+    first = next(el.iterchildren(etree.Element), None)
+    return first is not None and first.tag in HEADINGS
 
 
 def _finished(thread: Thread, stats: Stats, nested: set, review_key: str | None) -> dict:
