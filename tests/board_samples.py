@@ -1297,13 +1297,16 @@ SR_REVIEWS = [
 ]
 
 
-def shop_reviews() -> str:
+def shop_reviews(style_hidden: bool = False) -> str:
+    """A shop's reviews, each printed as an excerpt cut by "..." and an expander, then whole,
+    hidden by a class until the expander is clicked (`style_hidden`: by an inline style)."""
+    hiding = '"review-words" style="display: none;"' if style_hidden else '"review-words Hide"'
     items = "".join(
         f'<li><a class="avatar" href="/member/{i}"><img src="/a/{i}.png"></a><div class="main-review">'
         f'<div class="reviewer"><a class="name" href="/member/{i}">食客{i}</a></div>'
         f'<div class="review-rank"><span class="stars str{5 - i}0"></span><span class="item">口味：{5 - i}</span></div>'
         f'<div class="review-truncated">{r[:40]}...<div class="less"><a class="fold" href="javascript:;">展开评价</a></div></div>'
-        f'<div class="review-words Hide">{r}<div class="less"><a class="unfold" href="javascript:;">收起评价</a></div></div>'
+        f'<div class={hiding}>{r}<div class="less"><a class="unfold" href="javascript:;">收起评价</a></div></div>'
         f'<div class="misc"><span class="time">2024-03-1{i} 19:2{i}</span><a class="praise" href="javascript:;">赞</a>'
         f'<em>({10 + i})</em><a class="reply" href="javascript:;">回应</a></div></div></li>'
         for i, r in enumerate(SR_REVIEWS))

@@ -449,6 +449,15 @@ def test_a_review_printed_as_an_excerpt_then_whole_is_kept_once() -> None:
     assert result.text.splitlines() == [B.SR_TITLE, *B.SR_REVIEWS]
 
 
+def test_a_whole_review_hidden_by_its_style_after_its_excerpt_is_kept_and_the_excerpt_goes() -> None:
+    """The whole review after its excerpt is hidden by an inline style, which the parser
+    prunes before it reads the page: hidden, but the text the excerpt cuts short, so it is
+    kept (before, only the excerpts were left)."""
+    result = extract_html(B.shop_reviews(style_hidden=True))
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.SR_TITLE, *B.SR_REVIEWS]
+
+
 @pytest.mark.parametrize("page", [
     # an ellipsis with no whole text after it: a teaser, kept
     "<div class='a'><p>第一段话说到一半就停了下来，后面没有别的内容了，读者只能猜测...</p></div>"

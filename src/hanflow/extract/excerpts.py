@@ -5,6 +5,7 @@ and followed by an expander ("展开评价", "Read more"), and put the whole tex
 hidden until the expander is clicked. The page then holds the item twice; the excerpt is the
 copy that goes. A box is an excerpt only on positive evidence: its text (expander words set
 aside) ends in an ellipsis, and one of the next two siblings starts with that text and goes on.
+A whole text hidden after its excerpt is kept for that reason (see `whole_after_excerpt`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,16 @@ def drop_excerpts(candidates: list) -> bool:
     return dropped
 
 
-def _followed_by_whole(box: etree._Element) -> bool:
+def whole_after_excerpt(el: etree._Element) -> bool:
+    """Whether `el` is the whole text of an excerpt shown right before it (one of its two
+    previous siblings): the copy to keep when the page hides it until the expander is
+    clicked."""
+    before = [s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)][:2]
+    return any(_followed_by_whole(box, el) for box in before)
+
+
+def _followed_by_whole(box: etree._Element, whole: etree._Element | None = None) -> bool:
+    """Whether the box is an excerpt of one of its next two siblings (of `whole`, if given)."""
     cut = _squashed(text_of(box))
     cut = _EXPANDER.sub("", cut).rstrip()
     if not cut.endswith(ELLIPSIS):
@@ -47,8 +57,10 @@ def _followed_by_whole(box: etree._Element) -> bool:
     if len(cut) < MIN_EXCERPT:
         return False
     for sibling in [s for s in box.itersiblings() if isinstance(s.tag, str)][:2]:
-        whole = _opening(sibling, len(cut) + 1)
-        if len(whole) > len(cut) and whole.startswith(cut):
+        if whole is not None and sibling is not whole:
+            continue
+        opening = _opening(sibling, len(cut) + 1)
+        if len(opening) > len(cut) and opening.startswith(cut):
             return True
     return False
 

@@ -26,7 +26,7 @@ _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|
 # hide, then test them in Python.
 _MAY_HIDE = etree.XPath("//@style/..|//@hidden/..|//@aria-hidden/..|//@role[.='tooltip' or .='dialog' or "
                         ".='alertdialog']/..")  # not //*[@a or @b]
-_DIALOG = frozenset({"dialog", "alertdialog", "tooltip"})
+DIALOGS = frozenset({"dialog", "alertdialog", "tooltip"})
 _SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
 _CODE = re.compile(r"[{}()\[\];=<>|&$]")
 
@@ -35,7 +35,7 @@ def is_hidden(el: etree._Element) -> bool:
     """Marked hidden, aria-hidden, or styled display:none / visibility:hidden; or a tooltip,
     shown only while the pointer rests on what it explains; or a dialog (a cookie consent
     box, a sign-in prompt), which the reader closes to see the page."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in _DIALOG:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in DIALOGS:
         return True
     style = el.get("style")
     return bool(style) and ("display:none" in (style := style.replace(" ", "").lower())
@@ -76,7 +76,7 @@ def holding_prose(scope: etree._Element, candidates: list) -> set:
     inner = set(worded)
     outermost = [el for el in worded if not any(a in inner for a in el.iterancestors())]
     sizes = {el: prose_chars(el) for el in outermost}
-    big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in _DIALOG]
+    big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in DIALOGS]
     if not big:
         return set()
     visible = prose_chars(scope) - sum(sizes.values())

@@ -8,7 +8,8 @@ from itertools import islice
 from lxml import etree
 
 from hanflow.extract.block import HEADINGS
-from hanflow.extract.hidden import hidden, holding_prose
+from hanflow.extract.excerpts import whole_after_excerpt
+from hanflow.extract.hidden import DIALOGS, hidden, holding_prose
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
 from hanflow.extract.repeats import signature
@@ -246,7 +247,8 @@ def _headline_kept(root: etree._Element, kept: list, title_key: str) -> None:
 
 
 def prune(root: etree._Element, title: str | None = None, skips: bool = True) -> None:
-    """Remove scripts, styles, hidden elements (unless they hold the page's prose), navigation,
+    """Remove scripts, styles, hidden elements (unless they hold the page's prose, or the whole
+    text of an excerpt shown before them), navigation,
     headings' buttons, forms without prose, sign-up cards and the boxes a skip link passes
     over; unwrap hard-wrapped prose set as <pre>.
     `title` is the page's title, whose headline is kept out of a pruned header; `skips` False
@@ -258,7 +260,8 @@ def prune(root: etree._Element, title: str | None = None, skips: bool = True) ->
     for card in [*cards, *(skipped_boxes(root) if skips else ())]:
         drop(card)
     candidates = hidden(root) + list(root.iter("noscript"))
-    kept = holding_prose(root, candidates)
+    kept = holding_prose(root, candidates) | {el for el in candidates if el.tag != "noscript"
+                                              and el.get("role") not in DIALOGS and whole_after_excerpt(el)}
     for el in candidates:
         if el in kept:
             el.tag = "div" if el.tag == "noscript" else el.tag
