@@ -1544,3 +1544,31 @@ def event_rows() -> str:
     body = "".join(f"<p>{p}</p>" for p in BP_POST)
     return (f'<html><head><meta charset="utf-8"><title>三月的書展活動</title></head><body><article><h1>三月的書展活動</h1>'
             f'<div class="article-body">{body}<ul class="events">{rows}</ul></div></article></body></html>')
+
+
+GG_TITLE = "Moving the nightly build to the new runners"
+GG_MESSAGES = [
+    ("Hana Ilves", "Mar 11, 2024, 9:02:15 AM", "The old build machine goes away at the end of the month, so I would like "
+     "to move the nightly build to the shared runners next week. Does anyone depend on the old paths?"),
+    ("Tomas Reyes", "Mar 11, 2024, 11:47:40 AM", "The release script still reads the version file from the old "
+     "path. I can change it this week; it is a one-line fix."),
+    ("Hana Ilves", "Mar 12, 2024, 8:15:03 AM", "Thanks. I will wait for that change before I switch the schedule, "
+     "and I will keep the old machine running until the first green nightly."),
+]
+
+
+def group_messages() -> str:
+    """A mailing-list archive's web view: each message an item (`role="listitem"`) whose
+    classes are generated (each carries digits; some of its parts' do not), naming its sender in plain text beside
+    the date and time it was sent, with "Reply all" and "Reply to author" controls."""
+    items = "".join(
+        f'<section class="GZ2XFb KVZ7c" role="listitem" aria-label="{who}"><div class="MgN2nb"><div class="vrtXhf">'
+        f'<div class="s1f8Zd" role="heading" aria-level="3"><span class="c2Yn1c">{who}</span></div>'
+        f'<div class="JY3b"><span class="zX2W9c">{when}</span></div><div class="K5nW"><span class="l5c">to build-dev'
+        f'</span></div></div></div><div class="ptWqte" role="region" aria-label="Message body"><div class="qF6zMe">'
+        f'{text}</div></div><div class="Oo4Ryb"><div role="button" class="U26fgb"><span>Reply all</span></div>'
+        f'<div role="button" class="U26fgb"><span>Reply to author</span></div></div></section>'
+        for who, when, text in GG_MESSAGES)
+    return (f'<html><head><title>{GG_TITLE}</title></head><body><div class="gb_4"><a href="/">Groups</a>'
+            f'<a href="/g/build-dev">build-dev</a></div><main><div class="ThqSJd"><h1 class="KPwZRb">{GG_TITLE}</h1>'
+            f'<span class="yJ8Uc">3 views</span></div><div class="vFy5e" role="list">{items}</div></main></body></html>')

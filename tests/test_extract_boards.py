@@ -734,3 +734,28 @@ def test_rows_of_dated_events_in_an_article_keep_every_part() -> None:
     """Rows of a date, a place and what happens show no time of day: no comments, all text."""
     text = extract_html(B.event_rows()).text
     assert all(part in text for row in B.EV_ROWS for part in row)
+
+
+def test_messages_whose_classes_are_all_generated_are_posts_by_their_item_role() -> None:
+    """A mailing-list archive's messages carry only generated class names (each with digits)
+    and name their senders in plain text: their `role="listitem"` names what they are, and
+    each shows a date with its time ("Mar 11, 2024, 9:02:15 AM") and a "Reply all" control, so
+    they are a thread of posts (before, an article of the first message and the headers)."""
+    result = extract_html(B.group_messages())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.GG_TITLE, *(text for _, _, text in B.GG_MESSAGES)]
+
+
+@pytest.mark.parametrize(("when", "control", "expected"), [
+    ("Mar 11, 2024, 9:02:15 AM", "Reply all", True),
+    ("Mar 11, 2024 at 9:02 pm", "Reply to author", True),
+    ("Mar 11, 2024, 9:02:15 AM", "Forward", False),  # passes the post on, does not answer it
+    ("March 2024 was wet", "Reply", False),  # a sentence, not a time
+])
+def test_a_box_with_a_written_time_and_a_reply_control_is_answerable(when: str, control: str, expected: bool) -> None:
+    from lxml import etree
+
+    from hanflow.extract.chrome import answerable
+
+    box = etree.fromstring(f"<div><span>{when}</span><p>Some text of the message.</p><span>{control}</span></div>")
+    assert answerable(box) is expected

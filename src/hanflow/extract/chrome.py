@@ -46,7 +46,8 @@ _EN = (r"reply|replies|\d+\s+repl(?:y|ies)|more repl(?:y|ies)|\d+\s+more repl(?:
 _WHEN = (r"(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?|"
          r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|刚刚|"
          r"\d+\s*(?:s|m|h|d|w|mo|y|sec|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
-         r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?|" + MONTH_DAY)
+         r"(?:yesterday|today)(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?|"
+         rf"(?:{MONTH_DAY})(?:,?\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]m)?)?")  # Mar 4, 2024, 1:40:27 PM
 # One of them, then up to three of the words (a post's tool bar read as one line: 赞回复,
 # Like · Reply · Share, Follow · 38, 2024-05-01 回复); no time after the first (a run of them
 # is a costly match and no bar).
@@ -132,7 +133,8 @@ def is_chrome(line: str, roles: bool = True) -> bool:
 
 # A button that acts on a post: report it, reply to it, vote it useful ("有用(23)", "Report").
 _ACTION = re.compile(r"^\s*+(?:举报|舉報|回复|回覆|有用|没用|沒用|有帮助|有幫助|点赞|點讚|赞|讚|"
-                     r"report|reply|helpful|not helpful|upvote|downvote)\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
+                     r"report|reply(?: all| to author)?|helpful|not helpful|upvote|downvote)"
+                     r"\s*+(?:[(（]\s*+\d++\s*+[)）])?\s*+$", re.I)
 MAX_ACTION = 20  # characters of such a button's label
 _TIME_LINE = re.compile(rf"^\s*+(?:{_WHEN})\s*+$", re.I)
 

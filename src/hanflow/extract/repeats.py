@@ -38,13 +38,21 @@ class Group:
     rated: bool = False  # each member gives a rating
 
 
+# ARIA roles that say an element is one of a list of items or posts, where generated class
+# names say nothing (every one carries digits).
+_ITEM_ROLES = frozenset({"article", "comment", "listitem"})
+
+
 def signature(el: etree._Element) -> Signature:
     """Tag and first class name without digits (generated class names carry digits); for an
-    element without one, the schema.org type it declares (itemtype), if any."""
+    element without one, the schema.org type it declares (itemtype), else the ARIA role that
+    makes it an item or a post (`_ITEM_ROLES`), if any."""
     classes = el.get("class")
     name = _first_name(classes) if classes else ""
     if not name and (itemtype := el.get("itemtype")):
         name = itemtype.rstrip("/").rsplit("/", 1)[-1]
+    if not name and (role := el.get("role")) in _ITEM_ROLES:
+        name = role
     return el.tag, name
 
 
