@@ -596,3 +596,36 @@ def subscriber_article() -> str:
             f'<div id="article-body" itemprop="articleBody" class="asset-content subscriber-premium">{body}</div>'
             f'<div class="subscribe-box"><p>Support local journalism. Subscribe today for full access.</p></div>'
             f'</div></body></html>')
+
+
+EXCERPTS_TITLE = "山间小站的书评 (124)"
+EXCERPTS = [
+    ("一个小站，和它等过的所有人",
+     "这本书写的是一座山间小火车站四十年里来来往往的人。站长换了三任，铁轨翻修了两次，候"
+     "车室里那台老座钟一直没有换过。作者没有写什么大事，只是把每一个等车的人都写得很认真"),
+    ("慢下来读，才读得出味道",
+     "刚开始读的时候觉得节奏太慢，好几章都只是写天气和列车晚点。读到一半才明白，"
+     "作者就是想让读者跟着书里的人一起等，等到最后那趟夜车进站的时候，我差点哭出来"),
+    ("关于结尾的一点不同意见",
+     "前面三部分都很好，但结尾安排站长的女儿回来接班，我觉得有点太圆满了。现实"
+     "里这样的小站多半是撤掉了，如果作者敢写一个更冷的结局，这本书的分量会重很多"),
+    ("写给在小站长大的孩子",
+     "我父亲就是铁路工人，小时候我在一个比书里还小的车站住过三年。书里写的"
+     "那种冬天早上扫站台积雪的声音，我到现在都记得。谢谢作者把这些写了下来"),
+]
+
+
+def review_excerpts() -> str:
+    """A book's index of reviews: each item its reviewer's linked name, a date, the review's
+    title linking the full review, and the review's opening cut by "..." and an expander."""
+    items = "".join(
+        f'<div class="review-item"><header class="main-hd"><a class="name" href="/people/{i}/">读者{i}</a>'
+        f'<span class="main-meta">2024-0{i + 1}-12 21:0{i}</span></header><div class="main-bd">'
+        f'<h2><a href="/review/{900 + i}/">{title}</a></h2><div class="short-content">{text}...'
+        f'&nbsp;(<a href="javascript:;" class="unfold">展开</a>)</div><div class="action">'
+        f'<a href="javascript:;" class="up">有用 {20 - i}</a><a href="/review/{900 + i}/#comments">{i}回应</a></div>'
+        f'</div></div>' for i, (title, text) in enumerate(EXCERPTS))
+    return (f'<html><head><title>{EXCERPTS_TITLE}</title></head><body><div class="nav"><a href="/">读书</a>'
+            f'<a href="/review/best/">书评</a></div><div id="wrapper"><h1>{EXCERPTS_TITLE}</h1><div class="article">'
+            f'<div class="review-list">{items}</div><div class="paginator"><a href="?start=20">后页</a></div></div>'
+            f'</div></body></html>')

@@ -45,6 +45,18 @@ def test_listing_page_is_recognised() -> None:
     assert S.TEASERS[0][0] in result.text
 
 
+def test_a_listing_of_excerpts_keeps_every_item_not_only_the_best_excerpt() -> None:
+    """An index of review excerpts (a title linking the full review, the review's opening cut
+    by "...") is a listing, and its text is the list: every title and excerpt in order (the
+    block chosen for the page was one excerpt, and the text was that one item)."""
+    result = extract_html(S.review_excerpts())
+    assert result.page_type == "listing"
+    lines = result.text.splitlines()
+    for title, text in S.EXCERPTS:
+        assert title in lines and any(line.startswith(text) for line in lines)
+    assert lines.index(S.EXCERPTS[0][0]) < lines.index(S.EXCERPTS[-1][0])
+
+
 def test_teaser_feed_beside_or_inside_an_article_is_left_out() -> None:
     result = extract_html(S.FEED_ARTICLE)
     assert result.page_type == "article"

@@ -120,7 +120,7 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     teaser_text = sum(stats.text.get(m, 0) for m in items)
     listing = declared is None and is_listing(teaser_text, prose, stats.text.get(root, 0))
     if items and prose < MIN_PARAGRAPH:
-        blocks, teasers = whole, []
+        blocks, teasers = _teasers_whole(whole, teasers), []
     chosen = set(blocks)
     for group, rule in [(g, TEASER_RULE) for g in teasers] + ([(comments, "comments")] if comments else []):
         if any(a in chosen for a in group.members[0].iterancestors()):
@@ -144,6 +144,15 @@ def _article(root, stats: Stats, teasers: list[Group], meta: dict, removed: list
     return Extraction(text="\n".join(result.kept), removed=removed + result.removed,
                       source=result.meta.get("source"), page_type=LISTING if listing else declared or ARTICLE,
                       **meta)
+
+
+def _teasers_whole(whole: list, teasers: list[Group]) -> list:
+    """The text of a page that its teaser lists hold: the block chosen with them, or the lists
+    themselves when that block is one of their items (one excerpt of a feed of excerpts)."""
+    inside = {m for g in teasers for m in g.members}
+    if any(el in inside or any(a in inside for a in el.iterancestors()) for el in whole):
+        return [g.parent for g in teasers]
+    return whole
 
 
 def _block_text(blocks: list, stats: Stats, meta: dict, removed: list, faq: tuple[str, ...] = ()) -> Filtered:
