@@ -1572,3 +1572,31 @@ def group_messages() -> str:
     return (f'<html><head><title>{GG_TITLE}</title></head><body><div class="gb_4"><a href="/">Groups</a>'
             f'<a href="/g/build-dev">build-dev</a></div><main><div class="ThqSJd"><h1 class="KPwZRb">{GG_TITLE}</h1>'
             f'<span class="yJ8Uc">3 views</span></div><div class="vFy5e" role="list">{items}</div></main></body></html>')
+
+
+MB_TITLE = "阳台上的月季总是长白粉，怎么办"
+MB_POSTS = [
+    ["去年买的两盆月季，今年一入夏叶子上就长满了白粉，剪掉又长，大家都是怎么处理的？"],
+    ["白粉病主要是通风不好，阳台角落里的花最容易得。", "先把病叶全剪掉，再挪到风大一点的地方，浇水只浇根部。"],
+    ["我用的是小苏打兑水喷叶面，一周两次，坚持一个月就好多了。"],
+]
+MB_SIGNATURE = "种花的人不着急"
+
+
+def mail_board() -> str:
+    """A BBS thread in mail style: each post a block of lines under its 发信人/标题/发信站 header,
+    a reply quoting the post it answers (": " lines under "【 在 X 的大作中提到: 】"), then "--"
+    and its author's signature, then the ※ 来源 footer."""
+    posts = []
+    for i, own in enumerate(MB_POSTS):
+        quote = (["", f"【 在 user{i - 1} (花友) 的大作中提到: 】", f": {MB_POSTS[i - 1][0][:16]}", ": (以下引言省略 ... ...)"]
+                 if i else [])
+        lines = [f"发信人: user{i} (花友), 信区: Garden", f"标  题: {'Re: ' if i else ''}{MB_TITLE}",
+                 f"发信站: 某某社区 (Sat Jun  8 2{i}:1{i}:05 2024), 站内", "", *own, *quote, "", "--", MB_SIGNATURE, "",
+                 f"※ 来源:·某某社区 bbs.example.org·[FROM: 10.0.{i}.*]"]
+        posts.append(f'<div class="a-wrap"><table class="article"><tr class="a-head"><td class="a-left">'
+                     f'<a href="/user/query/user{i}">user{i}</a></td><td class="a-right">第{i}楼 '
+                     f'<a href="/article/Garden/post/{i}">回复</a></td></tr><tr class="a-body"><td class="a-content">'
+                     f'<p>{"<br />".join(lines)}</p></td></tr></table></div>')
+    return (f'<html><head><title>{MB_TITLE}-某某社区</title></head><body><div id="menu"><a href="/">首页</a></div>'
+            f'<div id="body"><h1>{MB_TITLE}</h1>{"".join(posts)}</div></body></html>')

@@ -367,6 +367,7 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool
     "发信站: 某某社区 (Tue Mar 12 09:41:23 2024), 站内",
     "【 在 trailrunner (山路跑者) 的大作中提到: 】",
     "※ 来源:·某某社区 bbs.example.org·[FROM: 10.0.0.*]",
+    "发自「某某社区 on Android」",  # a client app's tail
 ])
 def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
     assert chrome.is_chrome(line)
@@ -391,6 +392,26 @@ def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(lin
 ])
 def test_a_sentence_about_a_post_a_quote_or_an_answer_is_kept(line: str) -> None:
     assert not chrome.is_chrome(line)
+
+
+def test_a_bbs_reply_loses_the_post_it_quotes_and_its_signature() -> None:
+    """A BBS reply in mail style: its own text, then the quoted post (": " lines under the
+    "【 在 X 的大作中提到: 】" header), then "--" and the signature the board sets under every
+    post of its author."""
+    own = ["下坡的时候步子放小一点，膝盖会舒服很多。", ": 这句以冒号开头，但不在引文里，照样是正文"]
+    post = [*own, "【 在 trailrunner (山路跑者) 的大作中提到: 】", ": 每次下山膝盖外侧都疼，",
+            ": 有什么办法吗？", "--", "山路漫漫，一步一步来"]
+    kept, dropped = chrome.mail_quote_and_signature(post)
+    assert kept == [*own, "【 在 trailrunner (山路跑者) 的大作中提到: 】"]
+    assert dropped == [": 每次下山膝盖外侧都疼，", ": 有什么办法吗？", "--", "山路漫漫，一步一步来"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["--", "一行破折号开头的帖子，下面的字还是正文"],  # nothing before it: no signature cut
+    ["今天的比分是 3", ": 2，很精彩"],  # a colon line with no quotation header before it
+])
+def test_a_post_without_a_quotation_header_or_a_signature_keeps_every_line(lines: list[str]) -> None:
+    assert chrome.mail_quote_and_signature(lines) == (lines, [])
 
 
 def test_replies_that_name_whom_they_answer_are_replies_not_the_comments_bylines() -> None:
@@ -759,3 +780,11 @@ def test_a_box_with_a_written_time_and_a_reply_control_is_answerable(when: str, 
 
     box = etree.fromstring(f"<div><span>{when}</span><p>Some text of the message.</p><span>{control}</span></div>")
     assert answerable(box) is expected
+
+
+def test_a_mail_style_bbs_thread_keeps_each_posts_own_lines() -> None:
+    """Each post of a mail-style BBS thread keeps its own lines: not the header and footer
+    lines, the post it quotes, the "--" line or the signature under it."""
+    result = extract_html(B.mail_board())
+    assert result.page_type == "forum"
+    assert result.text.splitlines() == [B.MB_TITLE, *(line for own in B.MB_POSTS for line in own)]

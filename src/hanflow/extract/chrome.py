@@ -96,9 +96,11 @@ _ACCEPT_REQUEST = re.compile(
     r"^游客[，,]\s*+(?:您好|你好)?[！!，,]?[^。！？]{0,30}?(?:登录|登陆|登入|注册|註冊|回复|回覆)", re.I)
 MAX_REQUEST = 240
 # A post's "sent from" tail, which a board or a phone app appends: "——— 来自 Xiaomi 23013RK75C,
-# Android 14上的 S1Next v2.5.4", "Sent from my iPhone using Tapatalk", "发自我的 iPhone".
+# Android 14上的 S1Next v2.5.4", "Sent from my iPhone using Tapatalk", "发自我的 iPhone", "发自「某某 on
+# Android」".
 _SENT_FROM = re.compile(r"^[-—–_~\s]{2,}+(?:来自|來自|发自|發自|sent from)\s*+\S.{0,80}+$|"
-                        r"^(?:sent from my|sent using|发自我的|發自我的)\s*+\S.{0,60}+$", re.I)
+                        r"^(?:sent from my|sent using|发自我的|發自我的)\s*+\S.{0,60}+$|"
+                        r"^(?:发自|發自)\s*+[「『][^」』]{1,60}+[」』]\s*+$", re.I)  # 发自「某某 on iPhone」
 # A BBS post's mail-style header and footer lines (水木, 未名 and the boards built like them):
 # 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
 # ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文; a web view's footer of the same
@@ -107,6 +109,25 @@ _BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信�
                   r"^(?:※\s*+)?(?:发信站|發信站)\s*+[:：]|"
                   r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
                   r"^※\s*+(?:来源|來源|修改|文章网址|文章網址|编辑|編輯)\s*+[:：]")
+
+_QUOTED_BY = re.compile(r"^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$")
+_QUOTE_LINE = re.compile(r"^[:：]\s")  # a BBS quote's line, as its mail-style reply prints it: ": text"
+_SIGNATURE_CUT = "--"  # the line that sets a mail's or a BBS post's signature under its text
+
+
+def mail_quote_and_signature(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A post's lines split into its own text and what its mail-style layout adds: the lines
+    led by ": " right after a "【 在 X 的大作中提到: 】" header (the post it quotes), and every
+    line after a line of its own "--" that follows some text (its signature)."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    quoting = False
+    for i, line in enumerate(lines):
+        if line.strip() == _SIGNATURE_CUT and kept:
+            return kept, dropped + lines[i:]
+        quoting = quoting and _QUOTE_LINE.match(line) is not None or _QUOTED_BY.match(line) is not None
+        (dropped if quoting and _QUOTE_LINE.match(line) else kept).append(line)
+    return kept, dropped
 
 
 # A shop review's variant line, after its date: "2023年11月02日颜色分类：燕麦白;容量：500ml".

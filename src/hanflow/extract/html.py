@@ -199,7 +199,9 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
     for blocks in parts:
         clean_blocks(blocks, stats, removed, by_class=False)
         lines = []
-        for line in block_lines(blocks):
+        own, added = chrome.mail_quote_and_signature(block_lines(blocks))
+        removed += [(chrome.RULE, line) for line in added]
+        for line in own:
             if chrome.is_chrome(line):
                 removed.append((chrome.RULE, line))
             else:
