@@ -368,6 +368,7 @@ def test_a_quote_box_before_a_replys_text_box_leads_that_reply(named_quote: bool
     "【 在 trailrunner (山路跑者) 的大作中提到: 】",
     "※ 来源:·某某社区 bbs.example.org·[FROM: 10.0.0.*]",
     "发自「某某社区 on Android」",  # a client app's tail
+    "原帖由 冷气师傅 於 2023-11-3 15:05 發表",  # an older Discuz's quotation source line
 ])
 def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(line: str) -> None:
     assert chrome.is_chrome(line)
@@ -389,6 +390,7 @@ def test_a_quotations_source_line_or_a_request_to_accept_an_answer_is_chrome(lin
     "标题党的文章最近越来越多了",
     "我追评一下，穿了一个月还是很暖和。",
     "在他的大作中提到的观点我不同意",
+    "原帖由他在上个月发表，后来被置顶了。",
 ])
 def test_a_sentence_about_a_post_a_quote_or_an_answer_is_kept(line: str) -> None:
     assert not chrome.is_chrome(line)

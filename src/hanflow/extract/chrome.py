@@ -70,8 +70,8 @@ _AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:[-/.](?:19|
 # The same line as other boards write it, the label first: "Quote from: ann on January 14, 2024,
 # 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):"
 # (its link's text in brackets: "[Reply]Post by [ann] (…)", "Reply to [Reply] Post by [ann] (…)"),
-# "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼". A time (or floor) is needed here too, but
-# for a heading that mentions the user ("@ann wrote:"): a post's own words do not open so.
+# "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼", "原帖由 ann 于 2024-3-1 10:30 发表". A time
+# (or floor) is needed here too, but for a heading that mentions the user ("@ann wrote:"): a post's own words do not open so.
 _SOURCE_LINE = re.compile(
     rf"^(?:(?:(?:reply to\s*+)?\[?+reply\]?+\s*+)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
     rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
@@ -81,7 +81,9 @@ _SOURCE_LINE = re.compile(
     rf"^(?:originally posted by|quote from)\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}\s*+[:：]\s*+$|"
     # a mention of the quoted user as the quote's heading: "@ann_lee wrote:"
     rf"^@{_NAME}\s++(?:wrote|said)\s*+[:：]\s*+$|^@{_NAME}\s*+(?:写道|寫道)\s*+[:：]\s*+$|"
-    rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$", re.I)
+    rf"^(?:引用\s*+)?@?{_NAME}\s*+(?:发表于|發表於)\s*+(?:{_AT}|楼主|樓主|\d+\s*+[楼樓#])\s*+[:：]?\s*+$|"
+    # an older Discuz's: "原帖由 ann 于 2023-11-3 15:05 发表"
+    rf"^原帖由\s*+{_NAME}\s*+(?:于|於)\s*+{_AT}\s*+(?:发表|發表)\s*+[:：]?\s*+$", re.I)
 MAX_CITATION = 80
 # A Q&A site's request under an answer to accept or upvote it ("If the answer is helpful, please
 # click "Accept Answer" and upvote it."; "望采纳"), the label of an accepted answer, and a board's
