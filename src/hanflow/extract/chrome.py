@@ -71,7 +71,8 @@ _AT = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s++)?(?:{_WHEN})(?:[-/.](?:19|
 # 10:22:11 PM", "Post by ann » Sun Feb 11, 2024 9:14 am", "Reply Post by [ann] (2024-01-12 09:58):"
 # (its link's text in brackets: "[Reply]Post by [ann] (…)", "Reply to [Reply] Post by [ann] (…)"),
 # "ann 发表于 2024-3-1 10:30", "引用 ann 发表于 5楼", "原帖由 ann 于 2024-3-1 10:30 发表". A time
-# (or floor) is needed here too, but for a heading that mentions the user ("@ann wrote:"): a post's own words do not open so.
+# (or floor) is needed here too, but for a heading that mentions the user ("@ann wrote:"): a
+# post's own words do not open so.
 _SOURCE_LINE = re.compile(
     rf"^(?:(?:(?:reply to\s*+)?\[?+reply\]?+\s*+)?post(?:ed)?+ by|quote from|quoting|originally posted by|in reply to)"
     rf"\s*+[:：]?\s*+{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s++on|\s++at|\s*+»|,)?\s*+[(（]?\s*+{_AT}\s*+[)）]?\s*+[:：]?\s*+$|"
