@@ -629,3 +629,33 @@ def review_excerpts() -> str:
             f'<a href="/review/best/">书评</a></div><div id="wrapper"><h1>{EXCERPTS_TITLE}</h1><div class="article">'
             f'<div class="review-list">{items}</div><div class="paginator"><a href="?start=20">后页</a></div></div>'
             f'</div></body></html>')
+
+
+SUI_TITLE = "给 Go 服务的超时设置一个上限"
+SUI_BODY = [
+    "很多服务在调用下游时都会设置超时，但如果每一层都各自设置，最后的总耗时往往远超预期。",
+    "比较稳妥的做法是让请求带着截止时间往下传，每一层只在剩余时间内工作，不再另起一个更长的超时。",
+    "这样做的另一个好处是，上游一旦取消，下游所有的调用都会随之停止，不会留下白白占用资源的请求。",
+    "具体实现时，可以在入口处根据接口的性质定一个总时限，再把它放进请求的上下文里。",
+    "每次发起下游调用前先看一眼还剩多少时间，如果已经不够完成这次调用，就直接返回错误，不必再等。",
+    "重试也要算在总时限里：剩余时间不够再试一次的时候，宁可早一点失败，也不要让用户一直等下去。",
+]
+SUI_COMMENTS = ["学到了，我们之前就是每层单独设置超时，排查问题的时候非常头疼。", "截止时间往下传这一点很重要，收藏了。"]
+
+
+def semantic_ui_article() -> str:
+    """A blog post laid out with Semantic UI, whose every component's classes start with its
+    mark `ui` (`ui grid`, `ui segment`, `ui comments`): the post in the wide column, a sidebar
+    in the narrow one, and two comments under the post."""
+    body = "".join(f"<p>{p}</p>" for p in SUI_BODY)
+    comments = "".join(
+        f'<div class="comment"><a class="avatar" href="/u/{i}"><img src="/a/{i}.png"></a><div class="content">'
+        f'<a class="author" href="/u/{i}">读者{i}</a><div class="metadata"><span class="date">2024-03-0{i + 1} 10:2{i}'
+        f'</span></div><div class="text">{c}</div><div class="actions"><a class="reply">回复</a></div></div></div>'
+        for i, c in enumerate(SUI_COMMENTS))
+    return (f'<html><head><title>{SUI_TITLE} - 某某博客</title></head><body><div class="ui container">'
+            f'<div class="ui grid"><div class="ui twelve wide column"><div class="ui segment article-box">'
+            f'<h1 class="header">{SUI_TITLE}</h1><div class="ui meta"><a href="/u/9">作者九</a> 2024-03-01</div>'
+            f'<div class="content">{body}</div></div><div class="ui comments">{comments}</div></div>'
+            f'<div class="ui four wide column"><div class="ui segment"><h3>推荐阅读</h3><a href="/p/1">另一篇文章</a>'
+            f'</div></div></div></div></body></html>')

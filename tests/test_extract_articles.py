@@ -493,6 +493,14 @@ def test_a_docs_pages_sections_are_its_text_not_a_thread() -> None:
             lines[lines.index(heading):lines.index(after) + 1]
 
 
+def test_a_framework_mark_on_every_component_names_no_group() -> None:
+    """Semantic UI starts every component's classes with `ui`: the page's columns are no
+    group of posts for sharing it, so the post is an article and its comments are not text."""
+    result = extract_html(S.semantic_ui_article())
+    assert result.page_type == "article"
+    assert result.text.splitlines() == S.SUI_BODY
+
+
 def test_a_body_named_for_subscribers_is_the_body_and_the_call_to_subscribe_is_not() -> None:
     """"subscriber" names whom the text is for, not a call to subscribe: the story's boxes
     are its text; the box asking the reader to subscribe still goes."""

@@ -22,6 +22,7 @@ from hanflow.extract.ratings import rated
 from hanflow.extract.tree import text_of, up_to
 
 _DIGIT = re.compile(r"\d")
+_FRAMEWORK_MARKS = frozenset({"ui"})
 MAX_BODY_DEPTH = 8
 CORE_SHARE = 0.6  # a body holds this share of its post's text outside links
 
@@ -64,7 +65,9 @@ def named(key: Signature) -> bool:
 
 @lru_cache(maxsize=8192)
 def _first_name(classes: str) -> str:
-    return next((name for name in classes.split() if not _DIGIT.search(name)), "")
+    """The first class name without digits, past a framework's mark that every component
+    carries (Semantic UI's `ui`: `ui comments`, `ui grid`)."""
+    return next((name for name in classes.split() if not _DIGIT.search(name) and name not in _FRAMEWORK_MARKS), "")
 
 
 def sibling_groups(root: etree._Element, stats: Stats, min_text: int = 60) -> list[Group]:
