@@ -790,3 +790,17 @@ def test_a_mail_style_bbs_thread_keeps_each_posts_own_lines() -> None:
     result = extract_html(B.mail_board())
     assert result.page_type == "forum"
     assert result.text.splitlines() == [B.MB_TITLE, *(line for own in B.MB_POSTS for line in own)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Re: Router drops the 5 GHz band at night", True),
+    ("RE:Router drops the 5 GHz band at night", True),
+    ("回复：Router drops the 5 GHz band at night", True),
+    ("Re: a question about the same router", False),  # another subject
+    ("Router drops the 5 GHz band at night", False),  # the title alone: the title rule's
+    ("Re: Router drops the 5 GHz band at night, and here is why", False),
+])
+def test_a_replys_subject_is_re_and_the_threads_title(line: str, expected: bool) -> None:
+    from hanflow.extract.lines import normalized
+
+    assert chrome.reply_subject(line, normalized("Router drops the 5 GHz band at night")) is expected

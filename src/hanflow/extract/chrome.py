@@ -12,6 +12,7 @@ from lxml import etree
 
 from hanflow.extract.block import HEADINGS
 from hanflow.extract.dates import MONTH_DAY
+from hanflow.extract.lines import normalized
 from hanflow.extract.tree import text_of
 
 RULE = "post_chrome"
@@ -131,6 +132,15 @@ def mail_quote_and_signature(lines: list[str]) -> tuple[list[str], list[str]]:
         quoting = quoting and _QUOTE_LINE.match(line) is not None or _QUOTED_BY.match(line) is not None
         (dropped if quoting and _QUOTE_LINE.match(line) else kept).append(line)
     return kept, dropped
+
+_REPLY_PREFIX = re.compile(r"^\s*+(?:re|回复|回覆|答复|答覆)\s*+[:：]\s*+", re.I)
+
+
+def reply_subject(line: str, title_key: str) -> bool:
+    """Whether the line is a reply's subject: "Re:" (回复：) and the thread's title
+    (`title_key`, normalised), which boards that title every post print over its text."""
+    prefix = _REPLY_PREFIX.match(line)
+    return bool(title_key) and prefix is not None and normalized(line[prefix.end():]) == title_key
 
 
 # A shop review's variant line, after its date: "2023年11月02日颜色分类：燕麦白;容量：500ml".

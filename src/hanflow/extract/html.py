@@ -179,9 +179,9 @@ def _outermost(groups: list[Group]) -> list[Group]:
 
 
 def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed: list) -> list[str]:
-    """The question (when not built like the posts) and every post's body, in order; per-post
-    chrome and boilerplate lines dropped. The title leads when the page shows it as its
-    headline: on a thread it is the question."""
+    """The question (when not built like the posts) and every post's body, in order (see
+    `_post_lines`). The title leads when the page shows it as its headline: on a thread it is
+    the question."""
     lead = lead_blocks(root, thread, stats, title)
     first = thread.posts[0]
     boxes = [*previews(lead, thread), *previews(thread.bodies[first], thread, first)]
@@ -196,25 +196,32 @@ def _thread_lines(root, thread: Thread, stats: Stats, title: str | None, removed
             removed.append((chrome.RULE, name))
     kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
+    key = normalized(title) if title else ""
     for blocks in parts:
-        clean_blocks(blocks, stats, removed, by_class=False)
-        lines = []
-        own, added = chrome.mail_quote_and_signature(block_lines(blocks))
-        removed += [(chrome.RULE, line) for line in added]
-        for line in own:
-            if chrome.is_chrome(line):
-                removed.append((chrome.RULE, line))
-            else:
-                lines.append(line)
-        result = filter_lines(lines, sections=False, verbatim=code_lines(blocks))
-        if (post := tuple(result.kept)) in seen:  # the same post shown twice (a pinned answer)
-            continue
+        if (post := tuple(_post_lines(blocks, stats, key, removed))) in seen:
+            continue  # the same post shown twice (a pinned answer)
         seen.add(post)
-        kept += result.kept
-        removed += result.removed
+        kept += post
     if kept and page_headline(root, title) is not None and normalized(kept[0]) != normalized(title):
         kept.insert(0, title)
     return kept
+
+
+def _post_lines(blocks: list, stats: Stats, title_key: str, removed: list) -> list[str]:
+    """A post's lines: without the post it quotes and the signature in mail style, per-post
+    chrome (a reply's "Re: <title>" subject too) and boilerplate lines."""
+    clean_blocks(blocks, stats, removed, by_class=False)
+    own, added = chrome.mail_quote_and_signature(block_lines(blocks))
+    lines = []
+    for line in own:
+        if chrome.is_chrome(line) or chrome.reply_subject(line, title_key):
+            added.append(line)
+        else:
+            lines.append(line)
+    removed += [(chrome.RULE, line) for line in added]
+    result = filter_lines(lines, sections=False, verbatim=code_lines(blocks))
+    removed += result.removed
+    return result.kept
 
 
 def _nearby_bylines(block, found: dict[str, str], size: Callable[[etree._Element], int]) -> None:
