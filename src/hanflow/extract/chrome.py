@@ -109,12 +109,13 @@ _SENT_FROM = re.compile(r"^[-—–_~\s]{2,}+(?:来自|來自|发自|發自|sent
 # 发信人: X (nick), 信区: Y / 标  题: Z / 发信站: 水木社区 (date), 站内 / 【 在 X 的大作中提到: 】 /
 # ※ 来源:·水木社区 …[FROM: 1.2.3.*] / ※ 修改:·X 于 … 修改本文; a web view's footer of the same
 # (※ 發信站: …, 來自: 1.2.3.4 / ※ 文章網址: … / ※ 編輯: X (1.2.3.4), 11/06/2023 21:36:51).
+_QUOTED_BY_RX = r"^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$"  # a reply's quotation header
 _BBS = re.compile(r"^(?:发信人|發信人|寄信人)\s*+[:：].{1,60}?(?:信区|信區|看板)\s*+[:：]|"
                   r"^(?:※\s*+)?(?:发信站|發信站)\s*+[:：]|"
-                  r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$|"
+                  r"^(?:标|標)\s*+(?:题|題)\s*+[:：]|" + _QUOTED_BY_RX + "|"
                   r"^※\s*+(?:来源|來源|修改|文章网址|文章網址|编辑|編輯)\s*+[:：]")
 
-_QUOTED_BY = re.compile(r"^[【\[]\s*+在\s*+.{1,40}?的大作中提到\s*+[:：]?\s*+[】\]]\s*+$")
+_QUOTED_BY = re.compile(_QUOTED_BY_RX)
 _QUOTE_LINE = re.compile(r"^[:：]\s")  # a BBS quote's line, as its mail-style reply prints it: ": text"
 _SIGNATURE_CUT = "--"  # the line that sets a mail's or a BBS post's signature under its text
 
