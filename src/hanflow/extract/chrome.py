@@ -130,8 +130,9 @@ def mail_quote_and_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     for i, line in enumerate(lines):
         if line.strip() == _SIGNATURE_CUT and kept:
             return kept, dropped + lines[i:]
-        quoting = quoting and _QUOTE_LINE.match(line) is not None or _QUOTED_BY.match(line) is not None
-        (dropped if quoting and _QUOTE_LINE.match(line) else kept).append(line)
+        quoted = _QUOTE_LINE.match(line) is not None
+        quoting = quoting and quoted or _QUOTED_BY.match(line) is not None
+        (dropped if quoting and quoted else kept).append(line)
     return kept, dropped
 
 _REPLY_PREFIX = re.compile(r"^\s*+(?:re|回复|回覆|答复|答覆)\s*+[:：]\s*+", re.I)

@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from hanflow.extract.excerpts import whole_after_excerpt
 from hanflow.extract.tree import text_of
 
 MIN_PROSE = 100
@@ -26,7 +27,7 @@ _SHOWN_AGAIN = re.compile(r"(?:^|\s)(?:\S+:|d-\w+-)(?:block|flex|grid|inline\S*|
 # hide, then test them in Python.
 _MAY_HIDE = etree.XPath("//@style/..|//@hidden/..|//@aria-hidden/..|//@role[.='tooltip' or .='dialog' or "
                         ".='alertdialog']/..")  # not //*[@a or @b]
-DIALOGS = frozenset({"dialog", "alertdialog", "tooltip"})
+_DIALOGS = frozenset({"dialog", "alertdialog", "tooltip"})
 _SENTENCE = re.compile(r"[，。；！？]|[,.;!?](?:\s|$)")
 _CODE = re.compile(r"[{}()\[\];=<>|&$]")
 
@@ -35,7 +36,7 @@ def is_hidden(el: etree._Element) -> bool:
     """Marked hidden, aria-hidden, or styled display:none / visibility:hidden; or a tooltip,
     shown only while the pointer rests on what it explains; or a dialog (a cookie consent
     box, a sign-in prompt), which the reader closes to see the page."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in DIALOGS:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in _DIALOGS:
         return True
     style = el.get("style")
     return bool(style) and ("display:none" in (style := style.replace(" ", "").lower())
@@ -67,6 +68,14 @@ def prose_chars(el: etree._Element) -> int:
     return total - sum(prose_chars(a) for a in el.iter("a") if a is not el) if total else 0
 
 
+def kept_hidden(root: etree._Element, candidates: list) -> set:
+    """The hidden candidates (and `<noscript>`s) that stay: those holding the page's prose (see
+    `holding_prose`), and a hidden whole text after the excerpt that cuts it short (see
+    `excerpts.whole_after_excerpt`), never a dialog."""
+    return holding_prose(root, candidates) | {el for el in candidates if el.tag != "noscript"
+                                              and el.get("role") not in _DIALOGS and whole_after_excerpt(el)}
+
+
 def holding_prose(scope: etree._Element, candidates: list) -> set:
     """The candidates that hold the prose of `scope` (see the module's docstring); inside a
     kept one, the hidden elements that hold its prose in turn."""
@@ -76,7 +85,7 @@ def holding_prose(scope: etree._Element, candidates: list) -> set:
     inner = set(worded)
     outermost = [el for el in worded if not any(a in inner for a in el.iterancestors())]
     sizes = {el: prose_chars(el) for el in outermost}
-    big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in DIALOGS]
+    big = [el for el, n in sizes.items() if n >= MIN_PROSE and el.get("role") not in _DIALOGS]
     if not big:
         return set()
     visible = prose_chars(scope) - sum(sizes.values())

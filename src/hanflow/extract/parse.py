@@ -8,8 +8,7 @@ from itertools import islice
 from lxml import etree
 
 from hanflow.extract.block import HEADINGS
-from hanflow.extract.excerpts import whole_after_excerpt
-from hanflow.extract.hidden import DIALOGS, hidden, holding_prose
+from hanflow.extract.hidden import hidden, kept_hidden
 from hanflow.extract.lines import normalized, reads_like
 from hanflow.extract.prescan import prescan
 from hanflow.extract.repeats import signature
@@ -260,8 +259,7 @@ def prune(root: etree._Element, title: str | None = None, skips: bool = True) ->
     for card in [*cards, *(skipped_boxes(root) if skips else ())]:
         drop(card)
     candidates = hidden(root) + list(root.iter("noscript"))
-    kept = holding_prose(root, candidates) | {el for el in candidates if el.tag != "noscript"
-                                              and el.get("role") not in DIALOGS and whole_after_excerpt(el)}
+    kept = kept_hidden(root, candidates)
     for el in candidates:
         if el in kept:
             el.tag = "div" if el.tag == "noscript" else el.tag
